@@ -1,0 +1,3 @@
+export * from './rooms'
+export * from './closeCodes'
+export * from './origins'
