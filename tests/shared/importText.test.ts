@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Node } from 'prosemirror-model'
+import { parseTreatyText } from '../../shared/domain/importText'
+import { clauseLabels, outlineOf } from '../../shared/domain/numbering'
+
+const ccmText = readFileSync(new URL('../../fixtures/ccm-2008.txt', import.meta.url), 'utf8')
+
+function importOk(text: string): Node {
+  const result = parseTreatyText(text)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.doc
+}
+
+const articleNode = (doc: Node, number: number): Node => {
+  const summary = outlineOf(doc)[number - 1]
+  if (!summary) throw new Error(`no Article ${number}`)
+  return doc.nodeAt(summary.pos) as Node
+}
+
+const labelled = (article: Node) => {
+  const labels = clauseLabels(article)
+  const out: { label: string; type: string; text: string }[] = []
+  article.forEach((child, _offset, index) => {
+    if (index === 0) return
+    out.push({ label: labels[index - 1] ?? '', type: child.type.name, text: child.textContent })
+  })
+  return out
+}
+
+describe('importing the Convention on Cluster Munitions', () => {
+  const doc = importOk(ccmText)
+
+  it('finds the title, the preamble and 23 articles with stable ids', () => {
+    expect(doc.firstChild?.textContent).toBe('Convention on Cluster Munitions')
+    const preamble = doc.child(1)
+    expect(preamble.firstChild?.textContent).toBe('The States Parties to this Convention,')
+    expect(preamble.lastChild?.textContent).toBe('Have agreed as follows:')
+    const outline = outlineOf(doc)
+    expect(outline).toHaveLength(23)
+    expect(outline.map((a) => a.id)).toEqual(outline.map((a) => `art-${a.number}`))
+    expect(outline[0]?.title).toBe('General obligations and scope of application')
+    expect(outline[22]?.title).toBe('Authentic texts')
+  })
+
+  it('reads Article 2 as an unnumbered line and 15 numbered definitions', () => {
+    const clauses = labelled(articleNode(doc, 2))
+    expect(clauses[0]).toMatchObject({ label: '', text: 'For the purposes of this Convention:' })
+    const numbered = clauses.filter((c) => c.type === 'numbered_paragraph')
+    expect(numbered.map((c) => c.label)).toEqual(Array.from({ length: 15 }, (_, i) => `${i + 1}.`))
+    const items = clauses.filter((c) => c.type === 'item')
+    expect(items.map((c) => c.label)).toEqual(['(i)', '(ii)', '(iii)', '(iv)', '(v)'])
+    expect(items[0]?.text).toBe('Each munition contains fewer than ten explosive submunitions;')
+  })
+
+  it('reads Article 7(1) as subparagraphs (a) to (n), the OCR slip "1)" included', () => {
+    const clauses = labelled(articleNode(doc, 7))
+    const second = clauses.findIndex((c) => c.label === '2.')
+    const subs = clauses.slice(0, second).filter((c) => c.type === 'subparagraph')
+    expect(subs.map((c) => c.label).join(' ')).toBe(
+      '(a) (b) (c) (d) (e) (f) (g) (h) (i) (j) (k) (l) (m) (n)',
+    )
+  })
+
+  it('finds one unnumbered paragraph in Articles 9, 15, 18, 19, 22 and 23', () => {
+    const single = outlineOf(doc)
+      .filter((a) => {
+        const clauses = labelled(articleNode(doc, a.number))
+        return clauses.length === 1 && clauses[0]?.type === 'paragraph'
+      })
+      .map((a) => a.number)
+    expect(single).toEqual([9, 15, 18, 19, 22, 23])
+  })
+
+  it('accepts the UN edition markers "(a)" as well as "a)"', () => {
+    const un = importOk(
+      'A Treaty\nPreamble\nArticle 1\nScope\n1. Each State shall:\n(a) first;\n(b) second:\n(i) one;\n(ii) two;\n(c) third.\n',
+    )
+    expect(labelled(articleNode(un, 1)).map((c) => `${c.label}${c.type[0]}`)).toEqual([
+      '1.n',
+      '(a)s',
+      '(b)s',
+      '(i)i',
+      '(ii)i',
+      '(c)s',
+    ])
+  })
+
+  it('reads "(i)" after "(h)" as the next subparagraph and "(i)" after "a)" as an item', () => {
+    const letters = 'abcdefgh'.split('').map((l) => `(${l}) x`)
+    const doc = importOk(['T', 'Article 1', 'A', '1. Chapeau:', ...letters, '(i) ninth'].join('\n'))
+    expect(labelled(articleNode(doc, 1)).at(-1)).toMatchObject({
+      label: '(i)',
+      type: 'subparagraph',
+    })
+    const mixed = importOk(['T', 'Article 1', 'A', '1. Chapeau:', 'a) x', '(i) y'].join('\n'))
+    expect(labelled(articleNode(mixed, 1)).at(-1)).toMatchObject({ label: '(i)', type: 'item' })
+  })
+})
+
+describe('malformed treaty files', () => {
+  const cases: [string, string, number, RegExp][] = [
+    ['an empty file', '# only a comment\n\n', 1, /title/],
+    ['no article', 'A Treaty\nA preamble line\n', 2, /Article 1/],
+    ['a skipped article number', 'T\nArticle 1\nA\n1. x\nArticle 3\nC\n', 5, /"Article 2"/],
+    ['a missing article title', 'T\nArticle 1\n1. x\n', 3, /title of Article 1/],
+    ['a skipped paragraph number', 'T\nArticle 1\nA\n1. x\n3. y\n', 5, /paragraph "2\."/],
+    [
+      'a skipped subparagraph letter',
+      'T\nArticle 1\nA\n1. x\na) y\nc) z\n',
+      6,
+      /subparagraph "b\)"/,
+    ],
+    ['an item without subparagraph', 'T\nArticle 1\nA\n1. x\n(ii) y\n', 5, /subparagraph "a\)"/],
+  ]
+  for (const [name, text, line, expected] of cases) {
+    it(`refuses ${name}, naming line ${line}`, () => {
+      const result = parseTreatyText(text)
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.line).toBe(line)
+      expect(result.error.expected).toMatch(expected)
+      expect(result.error.message).toContain(`Line ${line}:`)
+    })
+  }
+})
