@@ -15,7 +15,7 @@ const clause = (cls: string): NodeSpec => ({
 })
 
 /** Node specs of a treaty text, as plain data. */
-export const nodes: Record<string, NodeSpec> = {
+export const nodes = {
   doc: { content: 'title preamble article*' },
   title: {
     content: 'text*',
@@ -56,13 +56,13 @@ export const nodes: Record<string, NodeSpec> = {
   subparagraph: clause('clause-sub'),
   item: clause('clause-item'),
   text: { group: 'inline' },
-}
+} satisfies Record<string, NodeSpec>
 
 /** Mark specs: the emphasis legal drafters use. */
-export const marks: Record<string, MarkSpec> = {
+export const marks = {
   em: { parseDOM: [{ tag: 'em' }, { tag: 'i' }], toDOM: () => ['em', 0] },
   strong: { parseDOM: [{ tag: 'strong' }, { tag: 'b' }], toDOM: () => ['strong', 0] },
-}
+} satisfies Record<string, MarkSpec>
 
 /** The ProseMirror schema of a treaty text, shared by client and server. */
 export const treatySchema = new Schema({ nodes, marks })

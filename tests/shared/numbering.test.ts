@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { builders } from 'prosemirror-test-builder'
 import { treatySchema } from '../../shared/schema'
 import { clauseLabels, outlineOf, toLetters, toRoman } from '../../shared/domain/numbering'
-
-const b = builders(treatySchema)
-const { doc, title, preamble, paragraph, article_title, numbered_paragraph, subparagraph, item } = b
-const article = (id: string, ...content: Parameters<typeof b.article>) =>
-  treatySchema.node('article', { id }, b.article(...content).content)
-
-const treaty = (...articles: ReturnType<typeof article>[]) =>
-  doc(title('T'), preamble(paragraph('Recalling')), ...articles)
+import {
+  article,
+  article_title,
+  item,
+  numbered_paragraph,
+  paragraph,
+  subparagraph,
+  treaty,
+} from '../support/builders'
 
 describe('numbering', () => {
   it('numbers articles by position, keeping their ids', () => {
