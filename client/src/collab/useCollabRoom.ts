@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { COLLAB_PATH, CloseCode, roomName } from '../../../shared/collab'
+import { SCHEMA_VERSION } from '../../../shared/schema'
+
+/** How the connection to the room stands, as the status badge shows it. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'outdated'
+
+/** A live room: its document and provider once created, and the connection state. */
+export interface CollabRoom {
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  status: ConnectionStatus
+  /** True once the first sync with the server has completed; it stays true when offline. */
+  synced: boolean
+}
+
+/** The websocket origin matching the page's origin (ws: for http:, wss: for https:). */
+export const wsOrigin = (): string =>
+  `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`
+
+/**
+ * Owns the Y.Doc and WebsocketProvider of one negotiation's text room: creates them when the
+ * negotiation is opened, follows the connection, and destroys both when it is left.
+ */
+export function useCollabRoom(negotiationId: string): CollabRoom | null {
+  const [room, setRoom] = useState<CollabRoom | null>(null)
+
+  useEffect(() => {
+    const ydoc = new Y.Doc()
+    const provider = new WebsocketProvider(
+      `${wsOrigin()}${COLLAB_PATH}`,
+      roomName({ negotiationId, kind: 'text' }),
+      ydoc,
+      { params: { schema: String(SCHEMA_VERSION) } },
+    )
+    let status: ConnectionStatus = 'connecting'
+    let synced = false
+    const publish = () => setRoom({ ydoc, provider, status, synced })
+    const setStatus = (next: ConnectionStatus) => {
+      // A reload notice is final: later reconnect attempts must not hide it.
+      if (status === 'outdated' || status === next) return
+      status = next
+      publish()
+    }
+
+    provider.on('status', ({ status: s }) => {
+      if (s === 'connected') setStatus('connected')
+      // Until the first connection succeeds we are "connecting"; after a loss, "offline".
+      else if (s === 'disconnected' || status === 'offline') setStatus('offline')
+    })
+    provider.on('connection-error', () => setStatus('offline'))
+    provider.on('connection-close', (event) => {
+      if (event?.code === CloseCode.SchemaOutdated) {
+        setStatus('outdated')
+        provider.disconnect()
+      } else if (!provider.wsconnected) {
+        setStatus('offline')
+      }
+    })
+    provider.on('sync', (isSynced) => {
+      if (isSynced && !synced) {
+        synced = true
+        publish()
+      }
+    })
+    publish()
+
+    return () => {
+      provider.destroy()
+      ydoc.destroy()
+      setRoom(null)
+    }
+  }, [negotiationId])
+
+  return room
+}

@@ -1,0 +1,41 @@
+import { EditorState } from 'prosemirror-state'
+import { ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import type * as Y from 'yjs'
+import type { Awareness } from 'y-protocols/awareness'
+import { treatySchema, CLAUSE_TYPES } from '../../../shared/schema'
+import { EDITOR_ACTIONS } from './actions'
+import { editorKeymaps } from './keymap'
+import { articleIdsPlugin } from './plugins/articleIdsPlugin'
+import { articlePresencePlugin } from './plugins/articlePresencePlugin'
+import { cursorsPlugin } from './plugins/cursorsPlugin'
+import { placeholderPlugin } from './plugins/placeholderPlugin'
+import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
+
+/** What the editor state is built from. */
+export interface EditorSetup {
+  fragment: Y.XmlFragment
+  awareness: Awareness
+  leaveEditor: () => void
+}
+
+/**
+ * The editor state of a text room: bound to the shared fragment, showing others' cursors,
+ * undoing only the local user's edits, with the structure keys and id repair.
+ */
+export function createEditorState({ fragment, awareness, leaveEditor }: EditorSetup) {
+  return EditorState.create({
+    schema: treatySchema,
+    plugins: [
+      ySyncPlugin(fragment),
+      cursorsPlugin(awareness),
+      // Undo keeps a clause that still holds text (perhaps typed by someone else) rather than
+      // deleting it with the local edit that created it.
+      yUndoPlugin({ protectedNodes: new Set<string>(CLAUSE_TYPES) }),
+      ...editorKeymaps(EDITOR_ACTIONS, leaveEditor),
+      articleIdsPlugin(),
+      articlePresencePlugin(awareness),
+      placeholderPlugin(),
+      deleteRequestPlugin(),
+    ],
+  })
+}

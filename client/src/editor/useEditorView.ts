@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react'
+import type { EditorState } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import { TEXT_FRAGMENT } from '../../../shared/collab'
+import type { CollabRoom } from '../collab/useCollabRoom'
+import { createEditorState } from './createEditorState'
+
+/** Callbacks from the editor to the page around it. */
+export interface EditorCallbacks {
+  /** Escape pressed in the text: move focus to the toolbar. */
+  leaveEditor: () => void
+}
+
+/** The live editor: where to mount it, its view, and the state after every transaction. */
+export interface EditorHandle {
+  /** Callback for the `ref` of the element the editor mounts into. */
+  setMount: (element: HTMLElement | null) => void
+  view: EditorView | null
+  state: EditorState | null
+}
+
+/**
+ * Mounts a ProseMirror view on the room's text once the first sync is done (so that an empty
+ * local document never meets the server's), and re-renders React on every transaction.
+ */
+export function useEditorView(room: CollabRoom | null, callbacks: EditorCallbacks): EditorHandle {
+  const [mount, setMount] = useState<HTMLElement | null>(null)
+  const [view, setView] = useState<EditorView | null>(null)
+  const [state, setState] = useState<EditorState | null>(null)
+  const callbacksRef = useRef(callbacks)
+  useEffect(() => {
+    callbacksRef.current = callbacks
+  })
+
+  const ydoc = room?.ydoc
+  const awareness = room?.provider.awareness
+  const synced = room?.synced ?? false
+  useEffect(() => {
+    if (!mount || !ydoc || !awareness || !synced) return
+    const editorView: EditorView = new EditorView(mount, {
+      state: createEditorState({
+        fragment: ydoc.getXmlFragment(TEXT_FRAGMENT),
+        awareness,
+        leaveEditor: () => callbacksRef.current.leaveEditor(),
+      }),
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Treaty text',
+        spellcheck: 'true',
+        lang: 'en',
+      },
+      dispatchTransaction(tr) {
+        const next = editorView.state.apply(tr)
+        editorView.updateState(next)
+        setState(next)
+      },
+    })
+    setView(editorView)
+    setState(editorView.state)
+    return () => {
+      editorView.destroy()
+      setView(null)
+      setState(null)
+    }
+  }, [mount, ydoc, awareness, synced])
+
+  return { setMount, view, state }
+}

@@ -1,0 +1,64 @@
+import type { EditorView } from 'prosemirror-view'
+import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import type { Peer } from '../presence/usePeers'
+import { goToArticle } from './goToArticle'
+
+interface OutlineProps {
+  articles: ArticleSummary[]
+  currentId: string | null
+  peers: Peer[]
+  view: EditorView | null
+}
+
+/**
+ * The articles in order with their derived numbers and titles; a click (or Enter) jumps to
+ * one; the article holding the cursor is marked, and coloured dots show where others are.
+ */
+export function Outline({ articles, currentId, peers, view }: OutlineProps) {
+  const othersIn = new Map<string, Peer[]>()
+  for (const peer of peers) {
+    if (peer.isLocal || !peer.articleId) continue
+    othersIn.set(peer.articleId, [...(othersIn.get(peer.articleId) ?? []), peer])
+  }
+  return (
+    <nav className="outline" aria-labelledby="outline-heading">
+      <h2 id="outline-heading" className="panel-heading">
+        Articles <span className="count">{articles.length}</span>
+      </h2>
+      <ol className="outline-list" data-testid="outline">
+        {articles.map((article) => {
+          const here = othersIn.get(article.id) ?? []
+          return (
+            <li key={article.id}>
+              <button
+                type="button"
+                className="outline-item"
+                aria-current={article.id === currentId ? 'location' : undefined}
+                data-article-id={article.id}
+                onClick={() => view && goToArticle(view, article.id)}
+              >
+                <span className="outline-number">Art. {article.number}</span>
+                <span className="outline-title">{article.title || <em>Untitled</em>}</span>
+                {here.length > 0 && (
+                  <span
+                    className="outline-dots"
+                    aria-label={`Here: ${here.map((p) => p.name).join(', ')}`}
+                  >
+                    {here.map((p) => (
+                      <span
+                        key={p.clientId}
+                        className="dot"
+                        style={{ background: p.color }}
+                        title={p.name}
+                      />
+                    ))}
+                  </span>
+                )}
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+    </nav>
+  )
+}

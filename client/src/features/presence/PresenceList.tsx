@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import { USER_COLORS, type LocalUser } from './localUser'
+import type { Peer } from './usePeers'
+
+interface PresenceListProps {
+  peers: Peer[]
+  articles: ArticleSummary[]
+  user: LocalUser
+  onUserChange: (user: LocalUser) => void
+}
+
+/** Who is in the text, where each one is ("Art. 3"), and the local user's name and colour. */
+export function PresenceList({ peers, articles, user, onUserChange }: PresenceListProps) {
+  const numberOf = new Map(articles.map((a) => [a.id, a.number]))
+  const others = peers.filter((p) => !p.isLocal)
+  const self = peers.find((p) => p.isLocal)
+  const where = (peer: Peer) => {
+    const n = peer.articleId ? numberOf.get(peer.articleId) : undefined
+    return n ? `Art. ${n}` : ''
+  }
+  return (
+    <section className="presence" aria-labelledby="presence-heading">
+      <h2 id="presence-heading" className="panel-heading">
+        Here now <span className="count">{others.length + 1}</span>
+      </h2>
+      <ul className="people" data-testid="presence">
+        <li className="person is-local">
+          <span className="swatch" style={{ background: user.color }} aria-hidden="true" />
+          <span className="person-name">{user.name} (you)</span>
+          <span className="person-where">{self ? where(self) : ''}</span>
+        </li>
+        {others.map((peer) => (
+          <li className="person" key={peer.clientId}>
+            <span className="swatch" style={{ background: peer.color }} aria-hidden="true" />
+            <span className="person-name">{peer.name}</span>
+            <span className="person-where">{where(peer)}</span>
+          </li>
+        ))}
+      </ul>
+      <IdentityForm user={user} onUserChange={onUserChange} />
+    </section>
+  )
+}
+
+/** The local user's display name and cursor colour, saved in this browser. */
+function IdentityForm({ user, onUserChange }: Omit<PresenceListProps, 'peers' | 'articles'>) {
+  const [name, setName] = useState(user.name)
+  return (
+    <form
+      className="identity"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onUserChange({ ...user, name })
+      }}
+    >
+      <label htmlFor="identity-name">Your name</label>
+      <div className="identity-row">
+        <input
+          id="identity-name"
+          value={name}
+          maxLength={40}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => name.trim() && name !== user.name && onUserChange({ ...user, name })}
+        />
+        <button type="submit">Save</button>
+      </div>
+      <fieldset className="colors">
+        <legend>Your colour</legend>
+        {USER_COLORS.map(({ value, name: colorName }) => (
+          <label key={value} className="color-choice" style={{ background: value }}>
+            <input
+              type="radio"
+              name="identity-color"
+              value={value}
+              checked={user.color === value}
+              onChange={() => onUserChange({ ...user, color: value })}
+              aria-label={colorName}
+            />
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  )
+}
