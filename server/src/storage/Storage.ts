@@ -1,0 +1,43 @@
+/** A negotiation as stored: the slug that names its rooms, and a display name. */
+export interface Negotiation {
+  id: string
+  name: string
+  createdAt: string
+}
+
+/** The first state of one room, written together with its negotiation. */
+export interface InitialRoom {
+  room: string
+  update: Uint8Array
+}
+
+/** The outcome of creating a negotiation: the stored row, or why not. */
+export type CreateNegotiationResult =
+  { ok: true; negotiation: Negotiation } | { ok: false; reason: 'id-taken' }
+
+/**
+ * Everything the server keeps on disk. Every method may return a promise, so that a networked
+ * database (PostgreSQL) can sit beside SQLite; the room queue awaits each call in order.
+ * An implementation must make `appendUpdate` durable before it resolves.
+ */
+export interface Storage {
+  /** All negotiations, oldest first. */
+  listNegotiations(): Promise<Negotiation[]>
+  /** One negotiation, or null. */
+  getNegotiation(id: string): Promise<Negotiation | null>
+  /** Creates a negotiation and the first state of its rooms, all or nothing. */
+  createNegotiation(
+    negotiation: Omit<Negotiation, 'createdAt'>,
+    rooms: InitialRoom[],
+  ): Promise<CreateNegotiationResult>
+  /** A room's stored state as Yjs updates to apply in order (snapshot first); [] if none. */
+  loadRoom(room: string): Promise<Uint8Array[]>
+  /** Appends one Yjs update to a room's log; resolved only once it is durable. */
+  appendUpdate(room: string, update: Uint8Array): Promise<void>
+  /** Folds a room's log into one snapshot (normally done by the storage past a threshold). */
+  compactRoom(room: string): Promise<void>
+  /** Number of log rows not yet folded into the room's snapshot. */
+  pendingUpdates(room: string): Promise<number>
+  /** Releases the database. */
+  close(): Promise<void>
+}

@@ -1,0 +1,163 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import { STORAGE_ORIGIN } from '../../../../shared/collab'
+import type { CreateNegotiationResult, InitialRoom, Negotiation, Storage } from '../Storage'
+import { migrate } from './migrations'
+
+/** Options of the SQLite storage. */
+export interface SqliteStorageOptions {
+  /** Fold a room's log into a snapshot once it holds more than this many updates. */
+  compactAfter?: number
+}
+
+interface NegotiationRow {
+  id: string
+  name: string
+  created_at: string
+}
+
+const toNegotiation = (row: NegotiationRow): Negotiation => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+})
+
+/** The embedded default storage: one SQLite file in WAL mode. */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database
+  private readonly compactAfter: number
+  // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
+  private readonly logLength = new Map<string, number>()
+  private readonly stmt
+
+  constructor(file: string, options: SqliteStorageOptions = {}) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // FULL: a committed row survives power loss too, not only a killed process.
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('foreign_keys = ON')
+    migrate(this.db)
+    this.compactAfter = options.compactAfter ?? 1000
+    this.stmt = {
+      list: this.db.prepare<[], NegotiationRow>(
+        'SELECT id, name, created_at FROM negotiations ORDER BY created_at, id',
+      ),
+      get: this.db.prepare<[string], NegotiationRow>(
+        'SELECT id, name, created_at FROM negotiations WHERE id = ?',
+      ),
+      insertNegotiation: this.db.prepare<[string, string, string]>(
+        'INSERT INTO negotiations (id, name, created_at) VALUES (?, ?, ?)',
+      ),
+      append: this.db.prepare<[string, Uint8Array]>(
+        'INSERT INTO room_updates (room, update_data) VALUES (?, ?)',
+      ),
+      snapshot: this.db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
+        'SELECT snapshot, upto_seq FROM room_snapshots WHERE room = ?',
+      ),
+      updatesAfter: this.db.prepare<[string, number], { seq: number; update_data: Buffer }>(
+        'SELECT seq, update_data FROM room_updates WHERE room = ? AND seq > ? ORDER BY seq',
+      ),
+      countAfter: this.db.prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM room_updates WHERE room = ? AND seq > ?',
+      ),
+      putSnapshot: this.db.prepare<[string, Uint8Array, number]>(
+        `INSERT INTO room_snapshots (room, snapshot, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT (room) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`,
+      ),
+      deleteUpTo: this.db.prepare<[string, number]>(
+        'DELETE FROM room_updates WHERE room = ? AND seq <= ?',
+      ),
+    }
+  }
+
+  /** All negotiations, oldest first. */
+  async listNegotiations(): Promise<Negotiation[]> {
+    return this.stmt.list.all().map(toNegotiation)
+  }
+
+  /** One negotiation, or null. */
+  async getNegotiation(id: string): Promise<Negotiation | null> {
+    const row = this.stmt.get.get(id)
+    return row ? toNegotiation(row) : null
+  }
+
+  /** Creates a negotiation and its rooms' first updates in one SQLite transaction. */
+  async createNegotiation(
+    negotiation: Omit<Negotiation, 'createdAt'>,
+    rooms: InitialRoom[],
+  ): Promise<CreateNegotiationResult> {
+    const createdAt = new Date().toISOString()
+    const create = this.db.transaction((): CreateNegotiationResult => {
+      if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
+      this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
+      for (const { room, update } of rooms) this.stmt.append.run(room, update)
+      return { ok: true, negotiation: { ...negotiation, createdAt } }
+    })
+    const result = create.immediate()
+    if (result.ok) for (const { room } of rooms) this.logLength.delete(room)
+    return result
+  }
+
+  /** A room's snapshot followed by its later updates. */
+  async loadRoom(room: string): Promise<Uint8Array[]> {
+    return this.db.transaction(() => this.readRoom(room).updates)()
+  }
+
+  /** Appends one update; synchronous under the hood, so it is on disk when this returns. */
+  async appendUpdate(room: string, update: Uint8Array): Promise<void> {
+    this.stmt.append.run(room, update)
+    const known = this.logLength.get(room)
+    const length = known === undefined ? this.countSinceSnapshot(room) : known + 1
+    this.logLength.set(room, length)
+    if (length > this.compactAfter) this.compact(room)
+  }
+
+  /** Folds a room's log into its snapshot. */
+  async compactRoom(room: string): Promise<void> {
+    this.compact(room)
+  }
+
+  /** Number of log rows past the room's snapshot. */
+  async pendingUpdates(room: string): Promise<number> {
+    return this.countSinceSnapshot(room)
+  }
+
+  /** Closes the database file. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+
+  private readRoom(room: string): { updates: Uint8Array[]; uptoSeq: number } {
+    const snapshot = this.stmt.snapshot.get(room)
+    const rows = this.stmt.updatesAfter.all(room, snapshot?.upto_seq ?? 0)
+    const updates = rows.map((r) => new Uint8Array(r.update_data))
+    if (snapshot) updates.unshift(new Uint8Array(snapshot.snapshot))
+    const last = rows[rows.length - 1]
+    return { updates, uptoSeq: last ? last.seq : (snapshot?.upto_seq ?? 0) }
+  }
+
+  // Loads the room into a Y.Doc and re-encodes it: Y.mergeUpdates over thousands of small
+  // updates degrades far worse than linearly, applying them to a document does not.
+  private compact(room: string): void {
+    this.db
+      .transaction(() => {
+        const { updates, uptoSeq } = this.readRoom(room)
+        if (updates.length <= 1) return
+        const doc = new Y.Doc({ gc: true })
+        doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), STORAGE_ORIGIN)
+        this.stmt.putSnapshot.run(room, Y.encodeStateAsUpdate(doc), uptoSeq)
+        this.stmt.deleteUpTo.run(room, uptoSeq)
+        doc.destroy()
+      })
+      .immediate()
+    this.logLength.set(room, 0)
+  }
+
+  private countSinceSnapshot(room: string): number {
+    const upto = this.stmt.snapshot.get(room)?.upto_seq ?? 0
+    return this.stmt.countAfter.get(room, upto)?.n ?? 0
+  }
+}
