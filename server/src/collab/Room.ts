@@ -1,0 +1,203 @@
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import {
+  CloseCode,
+  STORAGE_ORIGIN,
+  isOrigin,
+  type Origin,
+  type RoomRef,
+} from '../../../shared/collab'
+import type { Storage } from '../storage/Storage'
+import type { Broadcaster } from './broadcast'
+import type { Connection } from './Connection'
+import { MalformedMessageError, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol'
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+/** Thrown when the room's storage failed; the room has reset itself and every client resyncs. */
+export class StorageFailureError extends Error {
+  override name = 'StorageFailureError'
+}
+
+/**
+ * One live room: its Y.Doc and presence, the connections in it, and the write path
+ * apply -> append (durable) -> broadcast. All work on a room runs through one serial queue, so
+ * the document never holds an update that is not yet stored when another client reads it.
+ */
+export class Room {
+  /** The room's document, loaded from storage. */
+  readonly doc: Y.Doc
+  /** Presence of the room's clients, relayed but never stored. */
+  readonly awareness: Awareness
+  private readonly connections = new Map<string, Connection>()
+  private queue: Promise<void> = Promise.resolve()
+  private broken = false
+  private destroyed = false
+
+  private constructor(
+    /** The room's name, as in `<negotiation>/text`. */
+    readonly name: string,
+    /** The parsed room name. */
+    readonly ref: RoomRef,
+    updates: Uint8Array[],
+    private readonly storage: Storage,
+    private readonly broadcaster: Broadcaster,
+    private readonly onReset: (room: Room) => void,
+  ) {
+    this.doc = new Y.Doc({ gc: true })
+    this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
+    this.awareness = new Awareness(this.doc)
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Loads a room's document from storage; `onReset` hears when the room gives up its state. */
+  static async load(
+    name: string,
+    ref: RoomRef,
+    storage: Storage,
+    broadcaster: Broadcaster,
+    onReset: (room: Room) => void,
+  ): Promise<Room> {
+    return new Room(name, ref, await storage.loadRoom(name), storage, broadcaster, onReset)
+  }
+
+  /** The number of connections in the room. */
+  get size(): number {
+    return this.connections.size
+  }
+
+  /** Whether the room gave up on its in-memory state and must be loaded afresh. */
+  get isBroken(): boolean {
+    return this.broken
+  }
+
+  /** Runs a task after every task queued before it; the queue goes on even if it throws. */
+  run<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.queue.then(task)
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+
+  /** Adds a connection and starts its sync: our state vector, and everyone's presence. */
+  join(connection: Connection): void {
+    this.connections.set(connection.id, connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) connection.send(encodeAwareness(this.awareness, present))
+  }
+
+  /** Removes a connection and the presence it announced. */
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection.id)) return
+    const clients = [...connection.awarenessClients]
+    if (clients.length > 0) removeAwarenessStates(this.awareness, clients, connection.origin)
+  }
+
+  /**
+   * Applies a client's update, stores what it changed, then broadcasts that to the others.
+   * Throws MalformedMessageError (nothing stored or sent) if Yjs cannot apply it.
+   */
+  async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+    const { changes, error } = this.capture(() =>
+      Y.applyUpdate(this.doc, update, connection.origin),
+    )
+    if (error !== undefined) {
+      connection.refuse(CloseCode.MalformedMessage, 'Malformed update: nothing of it was kept.')
+      // An update that failed half way may have left part of itself in the document: nothing
+      // of it is stored, so drop the in-memory state and let everyone resync from storage.
+      if (changes.length > 0) this.reset('a malformed update was partly applied')
+      throw new MalformedMessageError(`update could not be applied: ${String(error)}`)
+    }
+    await this.commit(changes, connection)
+  }
+
+  /** Runs a server-side change (a REST command) through the same store-then-broadcast path. */
+  async transact(origin: Origin, change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.broken) throw new StorageFailureError(`room ${this.name} was reset; load it again`)
+    const { changes, error } = this.capture(() => this.doc.transact(() => change(this.doc), origin))
+    if (error !== undefined) {
+      if (changes.length > 0) this.reset('a server command failed half way')
+      throw error
+    }
+    await this.commit(changes)
+  }
+
+  /** Applies a client's presence update and relays it to everyone in the room. */
+  applyAwareness(connection: Connection, update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, connection.origin)
+  }
+
+  /** Closes every connection with a code and forgets the in-memory state. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.connections.values()) connection.close(code, reason)
+    this.connections.clear()
+  }
+
+  /** Releases the document and presence timers. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  // Collects the updates a transaction emits: exactly what changed, nothing the doc already had.
+  private capture(apply: () => void): { changes: Uint8Array[]; error?: unknown } {
+    const changes: Uint8Array[] = []
+    const collect = (update: Uint8Array) => changes.push(update)
+    this.doc.on('update', collect)
+    try {
+      apply()
+      return { changes }
+    } catch (error) {
+      return { changes, error: error ?? new Error('unknown error') }
+    } finally {
+      this.doc.off('update', collect)
+    }
+  }
+
+  // Durable first, then visible: append every change, and only then send it to anyone.
+  private async commit(changes: Uint8Array[], from?: Connection): Promise<void> {
+    for (const update of changes) {
+      try {
+        await this.storage.appendUpdate(this.name, update)
+      } catch (error) {
+        this.reset('storage failed')
+        throw new StorageFailureError(String(error))
+      }
+      this.broadcaster.broadcast(this.connections.values(), encodeUpdate(update), from)
+    }
+  }
+
+  // Gives up the in-memory state; clients reconnect (4500 is transient) and resync from disk.
+  private reset(reason: string): void {
+    if (this.broken) return
+    this.broken = true
+    this.closeAll(CloseCode.StorageFailure, `Room reset: ${reason}; reconnecting.`)
+    this.onReset(this)
+  }
+
+  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
+    const connection =
+      isOrigin(origin) && origin.kind === 'client'
+        ? this.connections.get(origin.connectionId)
+        : undefined
+    if (connection) {
+      change.added.forEach((c) => connection.awarenessClients.add(c))
+      change.removed.forEach((c) => connection.awarenessClients.delete(c))
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    if (changed.length === 0) return
+    this.broadcaster.broadcast(this.connections.values(), encodeAwareness(this.awareness, changed))
+  }
+}

@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http'
+import * as Y from 'yjs'
+import type { RoomRef } from '../../../shared/collab'
+
+/** What a connection may do in a room: read gets the document and presence; write may also edit. */
+export type Access = 'read' | 'write'
+
+/** A refusal of a connection, sent as a named close code. */
+export interface Refusal {
+  code: number
+  reason: string
+}
+
+/**
+ * Decides, once per connection, what it may do in a room. Everyone reads and writes until users
+ * and roles arrive; then this asks the permissions policy in shared/domain (observers read only).
+ */
+export async function decideAccess(
+  _ref: RoomRef,
+  _request: IncomingMessage,
+): Promise<Access | Refusal> {
+  return 'write'
+}
+
+/**
+ * Whether applying `update` would change `doc`. A reader's sync step 2 on reconnect carries its
+ * whole delete set and structs the room may already have; only what is new counts as a write.
+ */
+export function wouldChange(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)))
+  if (structs.length > 0) return true
+  const known = Y.createDeleteSetFromStructStore(doc.store)
+  for (const [client, deletes] of ds.clients) {
+    const ranges = known.clients.get(client) ?? []
+    for (const { clock, len } of deletes) {
+      const covered = ranges.some((r) => r.clock <= clock && clock + len <= r.clock + r.len)
+      if (!covered) return true
+    }
+  }
+  return false
+}

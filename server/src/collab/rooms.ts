@@ -1,0 +1,94 @@
+import * as Y from 'yjs'
+import { STORAGE_ORIGIN, type RoomRef } from '../../../shared/collab'
+import type { Storage } from '../storage/Storage'
+import { directBroadcaster, type Broadcaster } from './broadcast'
+import type { Connection } from './Connection'
+import { Room } from './Room'
+
+/**
+ * The rooms that have connections: loads a room's document from storage on first join, and
+ * unloads it once the last connection has left and its queued writes are stored.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>()
+  // The loaded room behind each entry of `rooms`, known synchronously for `forget`.
+  private readonly live = new Map<string, Room>()
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly broadcaster: Broadcaster = directBroadcaster,
+  ) {}
+
+  /** Names of the rooms loaded (or loading) now. */
+  get loaded(): string[] {
+    return [...this.rooms.keys()]
+  }
+
+  /** Adds a connection to a room, loading the room if needed, and starts its sync. */
+  async join(name: string, ref: RoomRef, connection: Connection): Promise<Room> {
+    for (;;) {
+      const room = await this.acquire(name, ref)
+      // The room may have reset itself while we waited; then join the fresh one.
+      if (room.isBroken) continue
+      room.join(connection)
+      return room
+    }
+  }
+
+  /** Removes a connection; the room unloads after its queue drains if nobody else is there. */
+  leave(room: Room, connection: Connection): void {
+    room.leave(connection)
+    if (room.size === 0) void room.run(() => room.size === 0 && this.forget(room))
+  }
+
+  /**
+   * Calls `read` with the room's current document: the live one if the room is loaded, else a
+   * throwaway copy loaded from storage.
+   */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const loading = this.rooms.get(name)
+    const room = loading && (await loading)
+    if (room && !room.isBroken) return read(room.doc)
+    const doc = new Y.Doc()
+    try {
+      const updates = await this.storage.loadRoom(name)
+      doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), STORAGE_ORIGIN)
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Closes every connection and waits until every room's queued writes are stored. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    const rooms = await Promise.allSettled(this.rooms.values())
+    await Promise.all(
+      rooms.map(async (settled) => {
+        if (settled.status !== 'fulfilled') return
+        settled.value.closeAll(code, reason)
+        await settled.value.run(() => this.forget(settled.value))
+      }),
+    )
+  }
+
+  private acquire(name: string, ref: RoomRef): Promise<Room> {
+    const existing = this.rooms.get(name)
+    if (existing) return existing
+    const loading = Room.load(name, ref, this.storage, this.broadcaster, (r) => this.forget(r))
+    this.rooms.set(name, loading)
+    loading.then(
+      (room) => this.live.set(name, room),
+      () => this.rooms.delete(name),
+    )
+    return loading
+  }
+
+  // Unregisters a room (the next join loads it afresh from storage) and frees it once idle.
+  private forget(room: Room): void {
+    if (this.live.get(room.name) === room) {
+      this.live.delete(room.name)
+      this.rooms.delete(room.name)
+    }
+    void room.run(() => room.destroy())
+  }
+}
