@@ -1,0 +1,58 @@
+import { prosemirrorToYXmlFragment } from 'y-prosemirror'
+import * as Y from 'yjs'
+import { TEXT_FRAGMENT, isValidSegment, roomName } from '../../../shared/collab'
+import { parseTreatyText, type ImportError } from '../../../shared/domain/importText'
+import type { Negotiation, Storage } from '../storage/Storage'
+import { freeSlug, slugify } from './slug'
+
+/** What to import: the treaty text, and optionally a display name and an id. */
+export interface ImportRequest {
+  text: string
+  name?: string
+  id?: string
+}
+
+/** The outcome of an import: the new negotiation, or why nothing was created. */
+export type ImportNegotiationResult =
+  | { ok: true; negotiation: Negotiation }
+  | { ok: false; reason: 'malformed'; error: ImportError }
+  | { ok: false; reason: 'bad-id' | 'id-taken'; id: string }
+
+/**
+ * Imports a plain-text treaty as a new negotiation whose text room holds the document. The
+ * negotiation row and the room's first update are stored together or not at all.
+ */
+export async function importNegotiation(
+  storage: Storage,
+  request: ImportRequest,
+): Promise<ImportNegotiationResult> {
+  const parsed = parseTreatyText(request.text)
+  if (!parsed.ok) return { ok: false, reason: 'malformed', error: parsed.error }
+  if (request.id !== undefined && !isValidSegment(request.id)) {
+    return { ok: false, reason: 'bad-id', id: request.id }
+  }
+  // Validate against the schema once more before anything is stored.
+  parsed.doc.check()
+  const name = request.name?.trim() || parsed.title
+  const id =
+    request.id ??
+    (await freeSlug(
+      slugify(name),
+      async (candidate) => !!(await storage.getNegotiation(candidate)),
+    ))
+  const created = await storage.createNegotiation({ id, name }, [
+    { room: roomName({ negotiationId: id, kind: 'text' }), update: encodeText(parsed.doc) },
+  ])
+  return created.ok ? created : { ok: false, reason: 'id-taken', id }
+}
+
+// The Yjs state of a text room holding `doc`, exactly as y-prosemirror clients will read it.
+function encodeText(doc: Parameters<typeof prosemirrorToYXmlFragment>[0]): Uint8Array {
+  const ydoc = new Y.Doc()
+  try {
+    prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(TEXT_FRAGMENT))
+    return Y.encodeStateAsUpdate(ydoc)
+  } finally {
+    ydoc.destroy()
+  }
+}

@@ -1,0 +1,62 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createApp } from './app'
+import { RoomRegistry } from './collab/rooms'
+import { createWebSocketServer } from './collab/socket'
+import { createUpgradeHandler } from './collab/upgrade'
+import { loadDemoIfEmpty } from './negotiations/demo'
+import { openStorage } from './storage/openStorage'
+
+/** How to start a server. */
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number
+  /** Folder of the database; created if missing. */
+  dataDir: string
+  /** Import the demo negotiation when the database is empty (default true). */
+  demo?: boolean
+  /** Compact a room's log past this many updates (default 1000). */
+  compactAfter?: number
+  /** The built client to serve (default dist/client). */
+  clientDir?: string
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** http://localhost:<port> */
+  url: string
+  port: number
+  /** Stops accepting, closes every websocket, waits for queued writes, closes the database. */
+  close(): Promise<void>
+}
+
+// 1001 "going away": y-websocket clients reconnect, to this server once it is back.
+const GOING_AWAY = 1001
+
+/** Starts Plenary: storage, REST, websocket sync, on one http server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const storage = openStorage(path.resolve(options.dataDir), { compactAfter: options.compactAfter })
+  if (options.demo ?? true) await loadDemoIfEmpty(storage)
+  const registry = new RoomRegistry(storage)
+  const wss = createWebSocketServer()
+  const server = http.createServer(createApp({ storage, registry, clientDir: options.clientDir }))
+  server.on('upgrade', createUpgradeHandler({ wss, storage, registry }))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      await registry.closeAll(GOING_AWAY, 'The server is shutting down.')
+      wss.clients.forEach((ws) => ws.terminate())
+      server.closeAllConnections()
+      await stopped
+      await storage.close()
+    })())
+  return { url: `http://localhost:${port}`, port, close }
+}
