@@ -50,9 +50,11 @@ export function useEditorView(room: CollabRoom | null, callbacks: EditorCallback
         spellcheck: 'true',
         lang: 'en',
       },
-      dispatchTransaction(tr) {
-        const next = editorView.state.apply(tr)
-        editorView.updateState(next)
+      // `this`, not `editorView`: plugins (y-prosemirror's sync) dispatch while the view is
+      // still being constructed.
+      dispatchTransaction(this: EditorView, tr) {
+        const next = this.state.apply(tr)
+        this.updateState(next)
         setState(next)
       },
     })

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startE2E, type E2EEnvironment } from '../support/browser'
+import { CloseCode } from '../../shared/collab'
+
+// What the user is told about the connection, including a refusal of an outdated client.
+describe('connection status', () => {
+  let env: E2EEnvironment
+
+  beforeAll(async () => {
+    env = await startE2E()
+  })
+  afterAll(() => env?.close())
+
+  it('says "Connected" once the text room is synced', async () => {
+    const { page } = await env.open('Ana', '/n/ccm')
+    await expect
+      .poll(() => page.locator('.connection').getAttribute('data-status'))
+      .toBe('connected')
+    expect(await page.locator('.connection').textContent()).toBe('Connected')
+  })
+
+  it('asks to reload when the server refuses an outdated schema', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    // Stand in for a newer server: refuse every collab connection as the real one would.
+    await page.routeWebSocket(/\/collab\//, (ws) =>
+      ws.close({ code: CloseCode.SchemaOutdated, reason: 'Schema outdated' }),
+    )
+    await page.goto(new URL('/n/ccm', env.url).href)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Plenary was updated')
+    expect(await page.locator('.connection').getAttribute('data-status')).toBe('outdated')
+    await context.close()
+  })
+
+  it('lists the negotiations and opens one from the list', async () => {
+    const { page } = await env.open('Bo', '/')
+    await page.getByRole('link', { name: 'Convention on Cluster Munitions' }).click()
+    await page.locator('.ProseMirror section.article').first().waitFor()
+    expect(new URL(page.url()).pathname).toBe('/n/ccm')
+  })
+})
