@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import {
   chromium,
   type Browser,
@@ -8,7 +5,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { startServer } from '../../server/src/server'
+import { startServer } from './startServer'
 
 /** The flags Debian's Chromium needs to run headless in a container, quietly. */
 const CHROMIUM_ARGS = [
@@ -92,8 +89,7 @@ export interface E2EEnvironment {
  * from dist/client) and launches Chromium.
  */
 export async function startE2E(): Promise<E2EEnvironment> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plenary-e2e-'))
-  const server = await startServer({ port: 0, dataDir })
+  const server = await startServer()
   const browser = await launchBrowser()
   const users: BrowserUser[] = []
   return {
@@ -107,8 +103,7 @@ export async function startE2E(): Promise<E2EEnvironment> {
     close: async () => {
       for (const user of users) await user.context.close().catch(() => {})
       await browser.close()
-      await server.close()
-      await rm(dataDir, { recursive: true, force: true })
+      await server.dispose()
     },
   }
 }
