@@ -10,6 +10,11 @@ import { migrate } from './migrations'
 export interface SqliteStorageOptions {
   /** Fold a room's log into a snapshot once it holds more than this many updates. */
   compactAfter?: number
+  /**
+   * NORMAL (default): a commit is in the WAL, in the OS, before it returns, so a killed process
+   * loses nothing; FULL also fsyncs every commit, to survive power loss at a cost per keystroke.
+   */
+  synchronous?: 'NORMAL' | 'FULL'
 }
 
 interface NegotiationRow {
@@ -36,8 +41,7 @@ export class SqliteStorage implements Storage {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
-    // FULL: a committed row survives power loss too, not only a killed process.
-    this.db.pragma('synchronous = FULL')
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
     this.compactAfter = options.compactAfter ?? 1000
