@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { createApp } from './app'
+import type { AccessDecider } from './collab/access'
 import { RoomRegistry } from './collab/rooms'
 import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
@@ -20,6 +21,8 @@ export interface ServerOptions {
   compactAfter?: number
   /** The built client to serve (default dist/client). */
   clientDir?: string
+  /** Who may do what in a room (default: everyone writes, until roles arrive). */
+  decideAccess?: AccessDecider
 }
 
 /** A running server. */
@@ -41,7 +44,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new RoomRegistry(storage)
   const wss = createWebSocketServer()
   const server = http.createServer(createApp({ storage, registry, clientDir: options.clientDir }))
-  server.on('upgrade', createUpgradeHandler({ wss, storage, registry }))
+  server.on(
+    'upgrade',
+    createUpgradeHandler({ wss, storage, registry, decideAccess: options.decideAccess }),
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, () => resolve())

@@ -11,16 +11,14 @@ export interface Refusal {
   reason: string
 }
 
+/** Decides, once per connection, what it may do in a room, or refuses it. */
+export type AccessDecider = (ref: RoomRef, request: IncomingMessage) => Promise<Access | Refusal>
+
 /**
- * Decides, once per connection, what it may do in a room. Everyone reads and writes until users
- * and roles arrive; then this asks the permissions policy in shared/domain (observers read only).
+ * The default decider: everyone reads and writes until users and roles arrive; then this asks
+ * the permissions policy in shared/domain (observers read only).
  */
-export async function decideAccess(
-  _ref: RoomRef,
-  _request: IncomingMessage,
-): Promise<Access | Refusal> {
-  return 'write'
-}
+export const everyoneWrites: AccessDecider = async () => 'write'
 
 /**
  * Whether applying `update` would change `doc`. A reader's sync step 2 on reconnect carries its

@@ -5,7 +5,7 @@ import type { WebSocketServer } from 'ws'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 import { COLLAB_PATH, CloseCode, parseRoomName, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
-import { decideAccess, type Access, type Refusal } from './access'
+import { everyoneWrites, type Access, type AccessDecider, type Refusal } from './access'
 import { serveConnection } from './connect'
 import type { RoomRegistry } from './rooms'
 
@@ -14,13 +14,16 @@ export interface UpgradeDeps {
   wss: WebSocketServer
   storage: Storage
   registry: RoomRegistry
+  /** Who may do what in a room (default: everyone writes). */
+  decideAccess?: AccessDecider
 }
 
 /**
  * Handles an http upgrade. Paths outside /collab/ get a plain 404; every other request is
  * accepted as a websocket first, so that a refusal reaches the client as a named close code.
  */
-export function createUpgradeHandler({ wss, storage, registry }: UpgradeDeps) {
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  const { wss, registry } = deps
   return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) {
@@ -30,7 +33,7 @@ export function createUpgradeHandler({ wss, storage, registry }: UpgradeDeps) {
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Hold the client's first messages until we listen for them (storage may be async).
       ws.pause()
-      admit(url, request, storage).then(
+      admit(url, request, deps).then(
         (admitted) => {
           if ('code' in admitted) closeWith(ws, admitted)
           else serveConnection(ws, admitted.name, admitted.ref, admitted.access, registry)
@@ -56,7 +59,7 @@ interface Admitted {
 async function admit(
   url: URL,
   request: IncomingMessage,
-  storage: Storage,
+  { storage, decideAccess = everyoneWrites }: UpgradeDeps,
 ): Promise<Admitted | Refusal> {
   const schema = url.searchParams.get('schema')
   if (schema !== null && schema !== String(SCHEMA_VERSION)) {
