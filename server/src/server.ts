@@ -30,6 +30,8 @@ export interface RunningServer {
   /** http://localhost:<port> */
   url: string
   port: number
+  /** Names of the rooms held in memory now (loaded on first join, unloaded after the last leaves). */
+  loadedRooms(): string[]
   /** Stops accepting, closes every websocket, waits for queued writes, closes the database. */
   close(): Promise<void>
 }
@@ -64,5 +66,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await stopped
       await storage.close()
     })())
-  return { url: `http://localhost:${port}`, port, close }
+  return { url: `http://localhost:${port}`, port, loadedRooms: () => registry.loaded, close }
 }

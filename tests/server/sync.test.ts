@@ -45,6 +45,18 @@ describe('websocket sync of the text room', () => {
     expect(b.pmDoc().toJSON()).toEqual(a.pmDoc().toJSON())
   })
 
+  it('loads a room on the first join and unloads it after the last leaves', async () => {
+    expect(server.loadedRooms()).toEqual([])
+    const [a, b] = [connect(), connect()]
+    await Promise.all([a.synced(), b.synced()])
+    expect(server.loadedRooms()).toEqual(['ccm/text'])
+    a.destroy()
+    await waitFor('a has left', () => b.provider.awareness.getStates().size === 1)
+    expect(server.loadedRooms()).toEqual(['ccm/text'])
+    b.destroy()
+    await waitFor('the room to unload', () => server.loadedRooms().length === 0)
+  })
+
   it('relays presence, and removes it when its connection closes', async () => {
     const [a, b] = [connect(), connect()]
     await Promise.all([a.synced(), b.synced()])

@@ -136,7 +136,7 @@ export class Room {
     applyAwarenessUpdate(this.awareness, update, connection.origin)
   }
 
-  /** Closes every connection with a code and forgets the in-memory state. */
+  /** Closes every connection in the room with a code and reason. */
   closeAll(code: number, reason: string): void {
     for (const connection of this.connections.values()) connection.close(code, reason)
     this.connections.clear()

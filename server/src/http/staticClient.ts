@@ -11,6 +11,10 @@ export function staticClient(dir: string = CLIENT_DIR): Router | null {
   if (!fs.existsSync(index)) return null
   const router = express.Router()
   router.use(express.static(dir, { index: false }))
-  router.get('/{*path}', (_req, res) => res.sendFile(index))
+  // App routes (no file extension) get the app; a missing asset stays a 404, not HTML.
+  router.get('/{*path}', (req, res, next) => {
+    if (path.extname(req.path) !== '') return next()
+    res.sendFile(index)
+  })
   return router
 }
