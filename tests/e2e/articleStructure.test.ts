@@ -94,6 +94,34 @@ describe('inserting, moving and deleting articles', () => {
     expect(delegate.errors).toEqual([])
   })
 
+  it('gives a pasted copy of an article a fresh id; the original keeps its own', async () => {
+    const ids = () =>
+      delegate.page
+        .locator('.ProseMirror section.article')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-article-id')))
+    const before = await ids()
+    const copied = await chair.page
+      .locator('.ProseMirror section.article')
+      .nth(2)
+      .evaluate((el) => el.outerHTML)
+    await chair.page.getByRole('button', { name: /Art\. 2\s*Definitions/ }).click()
+    await chair.page.locator('.ProseMirror').evaluate((editor, html) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      editor.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, copied)
+
+    await expect.poll(() => countOf(delegate)).toBe(24)
+    expect(await entry(delegate, 3)).toBe('Art. 3|Storage and stockpile destruction')
+    expect(await entry(delegate, 4)).toBe('Art. 4|Storage and stockpile destruction')
+    const after = await ids()
+    expect(new Set(after).size).toBe(24)
+    expect(after[3]).toBe(before[2])
+    expect(after[2]).not.toBe(before[2])
+  })
+
   it('looks right at 1280x800 (screenshots in /tmp for review)', async () => {
     await chair.page.getByRole('button', { name: /Art\. 7\s/ }).click()
     await chair.page.screenshot({ path: '/tmp/plenary-e2e-article7.png' })

@@ -8,6 +8,7 @@ import { editorKeymaps } from './keymap'
 import { articleIdsPlugin } from './plugins/articleIdsPlugin'
 import { articlePresencePlugin } from './plugins/articlePresencePlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
+import { pasteArticlesPlugin } from './plugins/pasteArticlesPlugin'
 import { placeholderPlugin } from './plugins/placeholderPlugin'
 import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
 
@@ -32,6 +33,7 @@ export function createEditorState({ fragment, awareness, leaveEditor }: EditorSe
       // deleting it with the local edit that created it.
       yUndoPlugin({ protectedNodes: new Set<string>(CLAUSE_TYPES) }),
       ...editorKeymaps(EDITOR_ACTIONS, leaveEditor),
+      pasteArticlesPlugin(),
       articleIdsPlugin(),
       articlePresencePlugin(awareness),
       placeholderPlugin(),
