@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import { CloseCode } from '../../shared/collab'
 import { SCHEMA_VERSION } from '../../shared/schema'
 import { MAX_MESSAGE_BYTES } from '../../server/src/collab/socket'
-import { connectClient } from '../support/collabClient'
+import { clauseText, connectClient } from '../support/collabClient'
 import { startServer, type TestServer } from '../support/startServer'
 
 // Opens a websocket and resolves with how the server closed it.
@@ -59,6 +59,21 @@ describe('refusals at the websocket', () => {
   it('refuses a message over 1 MiB with MessageTooLarge', async () => {
     const big = new Uint8Array(MAX_MESSAGE_BYTES + 1)
     expect((await closeOf(`${server.wsUrl}/ccm/text`, big)).code).toBe(CloseCode.MessageTooLarge)
+  })
+
+  it('stops a provider whose edit is over 1 MiB, keeping nothing of it', async () => {
+    const client = connectClient(server.wsUrl, 'ccm/text')
+    await client.synced()
+    const closed = new Promise<{ code: number }>((resolve) =>
+      client.provider.on('closed', (event) => resolve(event)),
+    )
+    clauseText(client.doc, 0, 1).insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 10))
+    expect((await closed).code).toBe(CloseCode.MessageTooLarge)
+    client.destroy()
+    const reader = connectClient(server.wsUrl, 'ccm/text')
+    await reader.synced()
+    expect(clauseText(reader.doc, 0, 1).toString()).not.toMatch(/^x/)
+    reader.destroy()
   })
 
   it('answers other upgrade paths with 404', async () => {
