@@ -1,3 +1,4 @@
+import type { WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startE2E, type E2EEnvironment } from '../support/browser'
 import { CloseCode } from '../../shared/collab'
@@ -29,6 +30,33 @@ describe('connection status', () => {
     await page.goto(new URL('/n/ccm', env.url).href)
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Plenary was updated')
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('outdated')
+    await context.close()
+  })
+
+  it('shows "Offline" when the connection drops, and "Connected" once it is back', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    const sockets: WebSocketRoute[] = []
+    let reachable = true
+    // Pass the sockets through to the real server, but let the test cut them (a network loss).
+    await page.routeWebSocket(/\/collab\//, (ws) => {
+      if (!reachable) return ws.close({ code: 1006, reason: 'unreachable' })
+      ws.connectToServer()
+      sockets.push(ws)
+    })
+    await page.goto(new URL('/n/ccm', env.url).href)
+    const status = () => page.locator('.connection').getAttribute('data-status')
+    await expect.poll(status).toBe('connected')
+
+    reachable = false
+    for (const ws of sockets) await ws.close({ code: 1006, reason: 'lost' })
+    await expect.poll(status).toBe('offline')
+    expect(await page.locator('.connection').textContent()).toContain('Offline')
+    // The text stays on screen and editable while offline.
+    expect(await page.locator('.ProseMirror section.article').count()).toBe(23)
+
+    reachable = true
+    await expect.poll(status, { timeout: 10_000 }).toBe('connected')
     await context.close()
   })
 
