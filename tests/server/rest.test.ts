@@ -38,6 +38,19 @@ describe('the REST API', () => {
       name: 'Convention on Cluster Munitions',
       rooms: { text: 'ccm/text' },
     })
+    // The Oslo Process conferences are the demo's rounds, in order.
+    expect(one.body.negotiation.rounds.map((r: { place: string }) => r.place)).toEqual([
+      'Oslo, Norway',
+      'Lima, Peru',
+      'Vienna, Austria',
+      'Wellington, New Zealand',
+      'Dublin, Ireland',
+    ])
+    expect(one.body.negotiation.rounds[2]).toMatchObject({
+      id: 'vienna-2007',
+      outcome: 'Vienna Discussion Text',
+      verified: false,
+    })
   })
 
   it('lists the 23 articles with number, id and title', async () => {

@@ -1,27 +1,30 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { ScenarioSchema } from '../../../shared/domain/rounds'
 import type { Storage } from '../storage/Storage'
 import { importNegotiation } from './importNegotiation'
 
-/** The demo negotiation loaded on a first start. */
-export const DEMO = {
-  id: 'ccm',
-  name: 'Convention on Cluster Munitions',
-  file: path.resolve(import.meta.dirname, '../../../fixtures/ccm-2008.txt'),
-} as const
+const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
+
+/** The demo scenario loaded on a first start: the CCM text with the Oslo Process rounds. */
+export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')
 
 /** Imports the demo negotiation if the database holds none yet; says whether it did. */
 export async function loadDemoIfEmpty(
   storage: Storage,
-  file: string = DEMO.file,
+  scenarioFile: string = DEMO_SCENARIO,
 ): Promise<boolean> {
   if ((await storage.listNegotiations()).length > 0) return false
+  const scenario = ScenarioSchema.parse(JSON.parse(fs.readFileSync(scenarioFile, 'utf8')))
+  const textFile = path.resolve(path.dirname(scenarioFile), scenario.negotiation.text)
   const result = await importNegotiation(storage, {
-    text: fs.readFileSync(file, 'utf8'),
-    name: DEMO.name,
-    id: DEMO.id,
+    text: fs.readFileSync(textFile, 'utf8'),
+    name: scenario.negotiation.name,
+    id: scenario.negotiation.id,
+    rounds: scenario.rounds,
   })
-  if (!result.ok)
-    throw new Error(`the demo text ${file} does not import: ${JSON.stringify(result)}`)
+  if (!result.ok) {
+    throw new Error(`the demo text ${textFile} does not import: ${JSON.stringify(result)}`)
+  }
   return true
 }

@@ -2,6 +2,7 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT, isValidSegment, roomName } from '../../../shared/collab'
 import { parseTreatyText, type ImportError } from '../../../shared/domain/importText'
+import type { Round } from '../../../shared/domain/rounds'
 import type { Negotiation, Storage } from '../storage/Storage'
 import { freeSlug, slugify } from './slug'
 
@@ -10,6 +11,8 @@ export interface ImportRequest {
   text: string
   name?: string
   id?: string
+  /** The negotiation's rounds, in order. */
+  rounds?: Round[]
 }
 
 /** The outcome of an import: the new negotiation, or why nothing was created. */
@@ -40,9 +43,11 @@ export async function importNegotiation(
       slugify(name),
       async (candidate) => !!(await storage.getNegotiation(candidate)),
     ))
-  const created = await storage.createNegotiation({ id, name }, [
-    { room: roomName({ negotiationId: id, kind: 'text' }), update: encodeText(parsed.doc) },
-  ])
+  const created = await storage.createNegotiation(
+    { id, name },
+    [{ room: roomName({ negotiationId: id, kind: 'text' }), update: encodeText(parsed.doc) }],
+    request.rounds,
+  )
   return created.ok ? created : { ok: false, reason: 'id-taken', id }
 }
 

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { roomName } from '../../../shared/collab'
+import { RoundSchema, type Round } from '../../../shared/domain/rounds'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 import { HttpError } from '../http/errors'
 import { importNegotiation } from '../negotiations/importNegotiation'
@@ -10,15 +11,17 @@ const ImportBody = z.object({
   text: z.string().min(1).max(2_000_000),
   name: z.string().trim().min(1).max(200).optional(),
   id: z.string().optional(),
+  rounds: z.array(RoundSchema).max(100).optional(),
 })
 
 /** A negotiation as the API shows it, with the rooms a client connects to. */
-export const negotiationJson = (n: Negotiation) => ({
+export const negotiationJson = (n: Negotiation, rounds: Round[]) => ({
   id: n.id,
   name: n.name,
   createdAt: n.createdAt,
   schemaVersion: SCHEMA_VERSION,
   rooms: { text: roomName({ negotiationId: n.id, kind: 'text' }) },
+  rounds,
 })
 
 /** GET /api/negotiations, GET /api/negotiations/:id, POST /api/negotiations/import. */
@@ -33,7 +36,8 @@ export function negotiationRoutes(storage: Storage): Router {
   router.get('/negotiations/:id', async (req, res) => {
     const negotiation = await storage.getNegotiation(req.params.id)
     if (!negotiation) throw notFound(req.params.id)
-    res.json({ negotiation: negotiationJson(negotiation) })
+    const rounds = await storage.listRounds(negotiation.id)
+    res.json({ negotiation: negotiationJson(negotiation, rounds) })
   })
 
   router.post('/negotiations/import', async (req, res) => {
@@ -45,7 +49,8 @@ export function negotiationRoutes(storage: Storage): Router {
     }
     const result = await importNegotiation(storage, body.data)
     if (result.ok) {
-      res.status(201).json({ negotiation: negotiationJson(result.negotiation) })
+      const rounds = body.data.rounds ?? []
+      res.status(201).json({ negotiation: negotiationJson(result.negotiation, rounds) })
       return
     }
     switch (result.reason) {

@@ -1,3 +1,5 @@
+import type { Round } from '../../../shared/domain/rounds'
+
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
   id: string
@@ -29,7 +31,10 @@ export interface Storage {
   createNegotiation(
     negotiation: Omit<Negotiation, 'createdAt'>,
     rooms: InitialRoom[],
+    rounds?: Round[],
   ): Promise<CreateNegotiationResult>
+  /** The rounds of a negotiation, in order. */
+  listRounds(negotiationId: string): Promise<Round[]>
   /** A room's stored state as Yjs updates to apply in order (snapshot first); [] if none. */
   loadRoom(room: string): Promise<Uint8Array[]>
   /** Appends one Yjs update to a room's log; resolved only once it is durable. */

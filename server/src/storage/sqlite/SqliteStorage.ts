@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../../shared/collab'
+import type { Round } from '../../../../shared/domain/rounds'
 import type { CreateNegotiationResult, InitialRoom, Negotiation, Storage } from '../Storage'
 import { migrate } from './migrations'
 
@@ -22,6 +23,26 @@ interface NegotiationRow {
   name: string
   created_at: string
 }
+
+interface RoundRow {
+  id: string
+  name: string
+  place: string
+  start_date: string
+  end_date: string
+  outcome: string | null
+  verified: number
+}
+
+const toRound = (row: RoundRow): Round => ({
+  id: row.id,
+  name: row.name,
+  place: row.place,
+  startDate: row.start_date,
+  endDate: row.end_date,
+  ...(row.outcome === null ? {} : { outcome: row.outcome }),
+  verified: row.verified === 1,
+})
 
 const toNegotiation = (row: NegotiationRow): Negotiation => ({
   id: row.id,
@@ -54,6 +75,16 @@ export class SqliteStorage implements Storage {
       ),
       insertNegotiation: this.db.prepare<[string, string, string]>(
         'INSERT INTO negotiations (id, name, created_at) VALUES (?, ?, ?)',
+      ),
+      insertRound: this.db.prepare<
+        [string, number, string, string, string, string, string, string | null, number]
+      >(
+        `INSERT INTO rounds (negotiation_id, position, id, name, place, start_date, end_date,
+           outcome, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      rounds: this.db.prepare<[string], RoundRow>(
+        `SELECT id, name, place, start_date, end_date, outcome, verified FROM rounds
+         WHERE negotiation_id = ? ORDER BY position`,
       ),
       append: this.db.prepare<[string, Uint8Array]>(
         'INSERT INTO room_updates (room, update_data) VALUES (?, ?)',
@@ -92,17 +123,36 @@ export class SqliteStorage implements Storage {
   async createNegotiation(
     negotiation: Omit<Negotiation, 'createdAt'>,
     rooms: InitialRoom[],
+    rounds: Round[] = [],
   ): Promise<CreateNegotiationResult> {
     const createdAt = new Date().toISOString()
     const create = this.db.transaction((): CreateNegotiationResult => {
       if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
       this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
       for (const { room, update } of rooms) this.stmt.append.run(room, update)
+      rounds.forEach((r, i) =>
+        this.stmt.insertRound.run(
+          negotiation.id,
+          i,
+          r.id,
+          r.name,
+          r.place,
+          r.startDate,
+          r.endDate,
+          r.outcome ?? null,
+          r.verified ? 1 : 0,
+        ),
+      )
       return { ok: true, negotiation: { ...negotiation, createdAt } }
     })
     const result = create.immediate()
     if (result.ok) for (const { room } of rooms) this.logLength.delete(room)
     return result
+  }
+
+  /** The rounds of a negotiation, in order. */
+  async listRounds(negotiationId: string): Promise<Round[]> {
+    return this.stmt.rounds.all(negotiationId).map(toRound)
   }
 
   /** A room's snapshot followed by its later updates. */

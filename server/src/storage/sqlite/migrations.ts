@@ -22,6 +22,21 @@ const MIGRATIONS: string[] = [
     upto_seq INTEGER NOT NULL
   );
   `,
+  `
+  -- The rounds (conferences, sessions) of a negotiation, in order.
+  CREATE TABLE rounds (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    position   INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    place      TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date   TEXT NOT NULL,
+    outcome    TEXT,
+    verified   INTEGER NOT NULL,
+    PRIMARY KEY (negotiation_id, id)
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
