@@ -1,6 +1,6 @@
 import type { WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startE2E, type E2EEnvironment } from '../support/browser'
+import { startE2E, waitForText, type E2EEnvironment } from '../support/browser'
 import { CloseCode } from '../../shared/collab'
 
 // What the user is told about the connection, including a refusal of an outdated client.
@@ -47,6 +47,7 @@ describe('connection status', () => {
     await page.goto(new URL('/n/ccm', env.url).href)
     const status = () => page.locator('.connection').getAttribute('data-status')
     await expect.poll(status).toBe('connected')
+    await waitForText(page)
 
     reachable = false
     for (const ws of sockets) await ws.close({ code: 1006, reason: 'lost' })

@@ -43,6 +43,9 @@ export function useEditorView(room: CollabRoom | null, callbacks: EditorCallback
         awareness,
         leaveEditor: () => callbacksRef.current.leaveEditor(),
       }),
+      // Room for the sticky toolbar above, so the cursor is never scrolled under it.
+      scrollMargin: { top: 110, bottom: 60, left: 5, right: 5 },
+      scrollThreshold: { top: 110, bottom: 60, left: 0, right: 0 },
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',

@@ -1,9 +1,17 @@
 import { Fragment } from 'prosemirror-model'
 import { TextSelection, type Command } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
 import { treatySchema } from '../../../../shared/schema'
 import { articleAt, newArticleId } from '../articles'
 
 const { article, article_title, numbered_paragraph } = treatySchema.nodes
+
+// A new or moved article is what the user looks at next: bring its heading to the top, not
+// just its cursor into view at the bottom edge.
+function scrollArticleToTop(view: EditorView | undefined, pos: number) {
+  const dom = view?.nodeDOM(pos)
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+}
 
 /** An empty article with a fresh id, a title to type and one numbered paragraph. */
 export const emptyArticle = () =>
@@ -13,7 +21,7 @@ export const emptyArticle = () =>
  * Inserts a new article after the one holding the cursor (or before the first article when the
  * cursor is in the title or preamble) and puts the cursor in its title.
  */
-export const insertArticleAfter: Command = (state, dispatch) => {
+export const insertArticleAfter: Command = (state, dispatch, view) => {
   const current = articleAt(state)
   let insertAt: number
   if (current) {
@@ -25,8 +33,9 @@ export const insertArticleAfter: Command = (state, dispatch) => {
   }
   if (dispatch) {
     const tr = state.tr.insert(insertAt, emptyArticle())
-    tr.setSelection(TextSelection.create(tr.doc, insertAt + 2)).scrollIntoView()
+    tr.setSelection(TextSelection.create(tr.doc, insertAt + 2))
     dispatch(tr)
+    scrollArticleToTop(view, insertAt)
   }
   return true
 }
@@ -34,7 +43,7 @@ export const insertArticleAfter: Command = (state, dispatch) => {
 /** Moves the article holding the cursor one place up (-1) or down (+1); the cursor moves with it. */
 export const moveArticle =
   (direction: -1 | 1): Command =>
-  (state, dispatch) => {
+  (state, dispatch, view) => {
     const current = articleAt(state)
     if (!current) return false
     const neighbourIndex = current.index + direction
@@ -55,8 +64,9 @@ export const moveArticle =
       const selection = inside
         ? TextSelection.create(tr.doc, newPos + (anchor - pos), newPos + (head - pos))
         : TextSelection.create(tr.doc, newPos + 2)
-      tr.setSelection(selection).scrollIntoView()
+      tr.setSelection(selection)
       dispatch(tr)
+      scrollArticleToTop(view, newPos)
     }
     return true
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import { formatKey } from '../../editor/actions'
 
 interface DeleteArticleDialogProps {
   /** The article to delete, or null when the dialog is closed. */
@@ -39,7 +40,7 @@ export function DeleteArticleDialog({ article, onConfirm, onCancel }: DeleteArti
           <h2 id="delete-article-title">Delete Article {article.number}?</h2>
           <p>
             “{article.title || 'Untitled'}” and all its paragraphs will be removed for everyone, and
-            the articles after it renumbered. You can undo this yourself with Ctrl+Z.
+            the articles after it renumbered. You can undo this yourself with {formatKey('Mod-z')}.
           </p>
           <div className="dialog-buttons">
             <button type="button" autoFocus onClick={onCancel}>
