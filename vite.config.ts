@@ -6,5 +6,10 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   build: { outDir: '../dist/client', emptyOutDir: true },
-  server: { proxy: { '/api': 'http://localhost:8080', '/collab': { target: 'ws://localhost:8080', ws: true } } },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/collab': { target: 'ws://localhost:8080', ws: true },
+    },
+  },
 })
