@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import type { Round } from '../../shared/domain/rounds'
 import { outlineOf } from '../../shared/domain/numbering'
 import { getNegotiation } from './api'
 import { useCollabRoom } from './collab/useCollabRoom'
@@ -10,6 +11,7 @@ import { useEditorView } from './editor/useEditorView'
 import { Outline } from './features/outline/Outline'
 import { ConnectionBadge, OutdatedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
+import { RoundList } from './features/rounds/RoundList'
 import { PresenceList } from './features/presence/PresenceList'
 import { usePeers } from './features/presence/usePeers'
 import { DeleteArticleDialog } from './features/toolbar/DeleteArticleDialog'
@@ -24,11 +26,15 @@ interface NegotiationPageProps {
 /** One negotiation's discussion text: outline, toolbar and editor, and who is here. */
 export function NegotiationPage({ negotiationId, navigate }: NegotiationPageProps) {
   const [name, setName] = useState<string | null>(null)
+  const [rounds, setRounds] = useState<Round[]>([])
   const [missing, setMissing] = useState<string | null>(null)
   useEffect(() => {
     const abort = new AbortController()
     getNegotiation(negotiationId, abort.signal).then(
-      (n) => setName(n.name),
+      (n) => {
+        setName(n.name)
+        setRounds(n.rounds)
+      },
       (error: unknown) => !abort.signal.aborted && setMissing(String((error as Error).message)),
     )
     return () => abort.abort()
@@ -111,6 +117,7 @@ export function NegotiationPage({ negotiationId, navigate }: NegotiationPageProp
         </main>
         <aside className="sidebar sidebar-right">
           <PresenceList peers={peers} articles={articles} user={user} onUserChange={setUser} />
+          <RoundList rounds={rounds} />
         </aside>
       </div>
       <DeleteArticleDialog

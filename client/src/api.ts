@@ -1,3 +1,5 @@
+import type { Round } from '../../shared/domain/rounds'
+
 /** A negotiation as the REST API lists it. */
 export interface NegotiationInfo {
   id: string
@@ -18,10 +20,15 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export const listNegotiations = async (signal?: AbortSignal) =>
   (await getJson<{ negotiations: NegotiationInfo[] }>('/api/negotiations', signal)).negotiations
 
-/** One negotiation's name and id. */
+/** A negotiation with its rounds, as the REST API shows one. */
+export interface NegotiationDetail extends NegotiationInfo {
+  rounds: Round[]
+}
+
+/** One negotiation's name, id and rounds. */
 export const getNegotiation = async (id: string, signal?: AbortSignal) =>
   (
-    await getJson<{ negotiation: NegotiationInfo }>(
+    await getJson<{ negotiation: NegotiationDetail }>(
       `/api/negotiations/${encodeURIComponent(id)}`,
       signal,
     )
