@@ -37,6 +37,90 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (negotiation_id, id)
   );
   `,
+  `
+  -- People. Passwords and tokens are stored only as hashes (scrypt for passwords, SHA-256 for
+  -- random session, API and invitation tokens).
+  CREATE TABLE accounts (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name  TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    is_admin      INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash  TEXT PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+  );
+  CREATE INDEX sessions_account ON sessions (account_id);
+  CREATE TABLE api_tokens (
+    id          TEXT PRIMARY KEY,
+    token_hash  TEXT NOT NULL UNIQUE,
+    account_id  TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    last_used_at TEXT
+  );
+  -- Campaign groups of a negotiation; a group's notes room is <negotiation>/notes/<id>.
+  CREATE TABLE campaign_groups (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id             TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, id)
+  );
+  -- One role per person per negotiation: chair, delegate of actor_id, campaigner in group_id,
+  -- or observer.
+  CREATE TABLE memberships (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    account_id     TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    role           TEXT NOT NULL CHECK (role IN ('chair', 'delegate', 'campaigner', 'observer')),
+    actor_id       TEXT,
+    group_id       TEXT,
+    created_at     TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, account_id),
+    CHECK ((role = 'delegate') = (actor_id IS NOT NULL)),
+    CHECK ((role = 'campaigner') = (group_id IS NOT NULL))
+  );
+  CREATE TABLE invitations (
+    token_hash     TEXT PRIMARY KEY,
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    role           TEXT NOT NULL,
+    actor_id       TEXT,
+    group_id       TEXT,
+    created_by     TEXT NOT NULL REFERENCES accounts (id),
+    created_at     TEXT NOT NULL,
+    expires_at     TEXT NOT NULL,
+    used_by        TEXT REFERENCES accounts (id),
+    used_at        TEXT
+  );
+  `,
+  `
+  -- The actors taking part in a negotiation (states by ISO 3166 alpha-3, organisations by
+  -- slug), with the flags of the Oslo Process states spreadsheet.
+  CREATE TABLE participants (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    actor_id       TEXT NOT NULL,
+    user_state     INTEGER NOT NULL DEFAULT 0,
+    producer       INTEGER NOT NULL DEFAULT 0,
+    stockpiler     INTEGER NOT NULL DEFAULT 0,
+    affected       INTEGER NOT NULL DEFAULT 0,
+    note           TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (negotiation_id, actor_id)
+  );
+  -- Per round: whether the actor attended, and whether it endorsed the round's declaration.
+  CREATE TABLE participant_rounds (
+    negotiation_id TEXT NOT NULL,
+    actor_id       TEXT NOT NULL,
+    round_id       TEXT NOT NULL,
+    attended       INTEGER NOT NULL DEFAULT 0,
+    endorsed       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (negotiation_id, actor_id, round_id),
+    FOREIGN KEY (negotiation_id, actor_id) REFERENCES participants (negotiation_id, actor_id)
+      ON DELETE CASCADE
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */

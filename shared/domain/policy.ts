@@ -1,0 +1,120 @@
+import type { RoomRef } from '../collab/rooms'
+
+/** The roles a person can hold in one negotiation (../shared/DESIGN.md, "Who uses it"). */
+export const ROLES = ['chair', 'delegate', 'campaigner', 'observer'] as const
+/** A role in a negotiation. */
+export type Role = (typeof ROLES)[number]
+
+/** Human names of the roles, as the UI shows them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  chair: 'Chair / secretariat',
+  delegate: 'Delegate',
+  campaigner: 'Campaigner',
+  observer: 'Observer',
+}
+
+/** One person's place in one negotiation: a role, and for whom they act. */
+export type Membership =
+  | { role: 'chair' }
+  | { role: 'observer' }
+  | { role: 'delegate'; actorId: string }
+  | { role: 'campaigner'; groupId: string }
+
+/** Who is asking: a signed-in account and, in this negotiation, their membership (or none). */
+export interface Principal {
+  accountId: string
+  /** Site administrators create negotiations and hold the chair's rights in every one. */
+  isAdmin: boolean
+  membership: Membership | null
+}
+
+/** What a connection may do in a room. */
+export type RoomAccess = 'write' | 'read' | 'none'
+
+/** Facts about a draft room that decide who may see and write it. */
+export interface DraftFacts {
+  /** Actors sponsoring the proposal (sponsors and co-sponsors). */
+  sponsors: string[]
+  /** Whether the proposal has been tabled (then everyone reads it, nobody edits it). */
+  tabled: boolean
+}
+
+/** The room key of the notes room every member of a negotiation may read. */
+export const PUBLIC_NOTES = 'public'
+
+/** The role that counts for a principal: an admin acts as chair. */
+export function effectiveRole(p: Principal): Role | null {
+  return p.isAdmin ? 'chair' : (p.membership?.role ?? null)
+}
+
+/**
+ * What a principal may do in a room. The text is the chair's to write and every member's to
+ * read; the register is written only by the server; a draft belongs to its sponsors until it is
+ * tabled; a group's notes belong to that group alone, and published notes are read by all.
+ */
+export function roomAccess(p: Principal, room: RoomRef, draft?: DraftFacts): RoomAccess {
+  const role = effectiveRole(p)
+  if (role === null) return 'none'
+  const m = p.membership
+  switch (room.kind) {
+    case 'text':
+      return role === 'chair' ? 'write' : 'read'
+    case 'register':
+      return 'read'
+    case 'draft': {
+      if (!draft) return 'none'
+      const sponsor = m?.role === 'delegate' && draft.sponsors.includes(m.actorId)
+      if (draft.tabled) return 'read'
+      if (sponsor) return 'write'
+      return 'none'
+    }
+    case 'notes':
+      if (m?.role === 'campaigner' && m.groupId === room.key) return 'write'
+      if (room.key === PUBLIC_NOTES) return 'read'
+      return 'none'
+  }
+}
+
+/** Commands that need authority, checked by the server and used by the UI to hide controls. */
+export type Action =
+  | { type: 'edit-text' }
+  | { type: 'manage-members' }
+  | { type: 'manage-rounds' }
+  | { type: 'manage-actors' }
+  | { type: 'read-negotiation' }
+  /** Speak or act in an actor's name: endorse, table, state a position. */
+  | { type: 'act-for'; actorId: string }
+  | { type: 'annotate'; groupId: string }
+
+/** The outcome of a permission check: allowed, or why not (a sentence for the user). */
+export type Decision = { ok: true } | { ok: false; reason: string }
+
+const allow: Decision = { ok: true }
+const deny = (reason: string): Decision => ({ ok: false, reason })
+
+/** Whether a principal may take an action in the negotiation of their membership. */
+export function can(p: Principal, action: Action): Decision {
+  const role = effectiveRole(p)
+  if (role === null) return deny('You are not a member of this negotiation.')
+  const m = p.membership
+  switch (action.type) {
+    case 'read-negotiation':
+      return allow
+    case 'edit-text':
+      return role === 'chair' ? allow : deny('Only the chair and secretariat edit the text.')
+    case 'manage-members':
+    case 'manage-rounds':
+    case 'manage-actors':
+      return role === 'chair' ? allow : deny('Only the chair and secretariat do this.')
+    case 'act-for':
+      if (role === 'chair') return allow
+      if (m?.role === 'delegate' && m.actorId === action.actorId) return allow
+      return m?.role === 'delegate'
+        ? deny(`Your delegation is ${m.actorId}; you cannot act for ${action.actorId}.`)
+        : deny('Only a delegation or the chair acts in a state’s name.')
+    case 'annotate':
+      return m?.role === 'campaigner' && m.groupId === action.groupId
+        ? allow
+        : deny('Only members of this campaign group annotate for it.')
+  }
+}
