@@ -1,6 +1,7 @@
 /**
  * Websocket close codes with which the server refuses a connection or a message.
- * 4000-4999 is the range RFC 6455 leaves to applications.
+ * 4000-4999 is the range RFC 6455 leaves to applications; the y-websocket provider treats
+ * 4400-4499 as final (it stops reconnecting) and retries every other code.
  */
 export const CloseCode = {
   /** The room name is not a well-formed room. */
@@ -19,6 +20,10 @@ export const CloseCode = {
   MalformedMessage: 4422,
   /** A message exceeded the size limit. */
   MessageTooLarge: 4413,
+  /** The person has too many connections open already. */
+  TooManyConnections: 4429,
+  /** The person's role changed: reconnect to get the new access (not in 44xx, so it retries). */
+  MembershipChanged: 4001,
   /** Storage failed; nothing of the message was kept. */
   StorageFailure: 4500,
 } as const
