@@ -1,4 +1,5 @@
 import type { Round } from '../../../shared/domain/rounds'
+import type { ParticipantStore } from './ParticipantStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
@@ -23,6 +24,8 @@ export type CreateNegotiationResult =
  * An implementation must make `appendUpdate` durable before it resolves.
  */
 export interface Storage {
+  /** The actors taking part in each negotiation, in the same database. */
+  readonly participants: ParticipantStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */

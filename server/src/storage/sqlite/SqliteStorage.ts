@@ -6,6 +6,7 @@ import { STORAGE_ORIGIN } from '../../../../shared/collab'
 import type { Round } from '../../../../shared/domain/rounds'
 import type { CreateNegotiationResult, InitialRoom, Negotiation, Storage } from '../Storage'
 import { migrate } from './migrations'
+import { SqliteParticipantStore } from './SqliteParticipantStore'
 
 /** Options of the SQLite storage. */
 export interface SqliteStorageOptions {
@@ -53,6 +54,8 @@ const toNegotiation = (row: NegotiationRow): Negotiation => ({
 /** The embedded default storage: one SQLite file in WAL mode. */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database
+  /** The actors taking part in each negotiation, sharing this database. */
+  readonly participants: SqliteParticipantStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -65,6 +68,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
+    this.participants = new SqliteParticipantStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(

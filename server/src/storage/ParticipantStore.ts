@@ -1,0 +1,23 @@
+import type { Participant } from '../../../shared/domain/actors'
+
+/**
+ * The actors taking part in each negotiation (the Oslo Process states spreadsheet). Methods
+ * return promises so that a PostgreSQL implementation can sit beside SQLite.
+ */
+export interface ParticipantStore {
+  /** The participants of a negotiation, by actor id; each lists only rounds with a record. */
+  list(negotiationId: string): Promise<Participant[]>
+  /** One participant, or null if the actor does not take part. */
+  get(negotiationId: string, actorId: string): Promise<Participant | null>
+  /**
+   * Reads a participant (null if absent), computes its next value with `change`, and writes it,
+   * in one transaction so that concurrent changes to other fields are not lost.
+   */
+  update(
+    negotiationId: string,
+    actorId: string,
+    change: (current: Participant | null) => Participant,
+  ): Promise<Participant>
+  /** Replaces every participant of a negotiation, all or nothing. */
+  replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void>
+}
