@@ -1,4 +1,8 @@
 import type { Round } from '../../../shared/domain/rounds'
+import type { AccountStore } from './AccountStore'
+import type { CredentialStore } from './CredentialStore'
+import type { InvitationStore } from './InvitationStore'
+import type { MemberStore } from './MemberStore'
 import type { ParticipantStore } from './ParticipantStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
@@ -24,6 +28,14 @@ export type CreateNegotiationResult =
  * An implementation must make `appendUpdate` durable before it resolves.
  */
 export interface Storage {
+  /** People who can sign in. */
+  readonly accounts: AccountStore
+  /** Sessions and API tokens. */
+  readonly credentials: CredentialStore
+  /** Memberships of negotiations and campaign groups. */
+  readonly members: MemberStore
+  /** Invitation links. */
+  readonly invitations: InvitationStore
   /** The actors taking part in each negotiation, in the same database. */
   readonly participants: ParticipantStore
   /** All negotiations, oldest first. */

@@ -6,6 +6,10 @@ import { STORAGE_ORIGIN } from '../../../../shared/collab'
 import type { Round } from '../../../../shared/domain/rounds'
 import type { CreateNegotiationResult, InitialRoom, Negotiation, Storage } from '../Storage'
 import { migrate } from './migrations'
+import { SqliteAccountStore } from './SqliteAccountStore'
+import { SqliteCredentialStore } from './SqliteCredentialStore'
+import { SqliteInvitationStore } from './SqliteInvitationStore'
+import { SqliteMemberStore } from './SqliteMemberStore'
 import { SqliteParticipantStore } from './SqliteParticipantStore'
 
 /** Options of the SQLite storage. */
@@ -53,6 +57,14 @@ const toNegotiation = (row: NegotiationRow): Negotiation => ({
 
 /** The embedded default storage: one SQLite file in WAL mode. */
 export class SqliteStorage implements Storage {
+  /** Accounts, in the same database. */
+  readonly accounts: SqliteAccountStore
+  /** Sessions and API tokens, in the same database. */
+  readonly credentials: SqliteCredentialStore
+  /** Memberships and campaign groups, in the same database. */
+  readonly members: SqliteMemberStore
+  /** Invitation links, in the same database. */
+  readonly invitations: SqliteInvitationStore
   private readonly db: Database.Database
   /** The actors taking part in each negotiation, sharing this database. */
   readonly participants: SqliteParticipantStore
@@ -68,6 +80,10 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
+    this.accounts = new SqliteAccountStore(this.db)
+    this.credentials = new SqliteCredentialStore(this.db)
+    this.members = new SqliteMemberStore(this.db)
+    this.invitations = new SqliteInvitationStore(this.db)
     this.participants = new SqliteParticipantStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {

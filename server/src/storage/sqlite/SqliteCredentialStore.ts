@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3'
+import type { ApiToken, CredentialStore, Session } from '../CredentialStore'
+
+interface SessionRow {
+  token_hash: string
+  account_id: string
+  created_at: string
+  expires_at: string
+}
+
+interface TokenRow {
+  id: string
+  account_id: string
+  name: string
+  created_at: string
+  last_used_at: string | null
+}
+
+const toToken = (row: TokenRow): ApiToken => ({
+  id: row.id,
+  accountId: row.account_id,
+  name: row.name,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+})
+
+/** Sessions and API tokens in the shared SQLite database, as hashes of their secrets. */
+export class SqliteCredentialStore implements CredentialStore {
+  private readonly stmt
+
+  constructor(db: Database.Database) {
+    this.stmt = {
+      insertSession: db.prepare<[string, string, string, string]>(
+        `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      session: db.prepare<[string, string], SessionRow>(
+        `SELECT token_hash, account_id, created_at, expires_at FROM sessions
+         WHERE token_hash = ? AND expires_at > ?`,
+      ),
+      deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteExpired: db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
+      insertToken: db.prepare<[string, string, string, string, string]>(
+        `INSERT INTO api_tokens (id, token_hash, account_id, name, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ),
+      token: db.prepare<[string], TokenRow>(
+        `SELECT id, account_id, name, created_at, last_used_at FROM api_tokens
+         WHERE token_hash = ?`,
+      ),
+      touchToken: db.prepare<[string, string]>(
+        'UPDATE api_tokens SET last_used_at = ? WHERE id = ?',
+      ),
+      tokens: db.prepare<[string], TokenRow>(
+        `SELECT id, account_id, name, created_at, last_used_at FROM api_tokens
+         WHERE account_id = ? ORDER BY created_at, id`,
+      ),
+      deleteToken: db.prepare<[string, string]>(
+        'DELETE FROM api_tokens WHERE account_id = ? AND id = ?',
+      ),
+    }
+  }
+
+  /** Stores a new session, and forgets sessions that have expired. */
+  async createSession(s: Session): Promise<void> {
+    this.stmt.deleteExpired.run(s.createdAt)
+    this.stmt.insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)
+  }
+
+  /** The unexpired session with this token hash, or null. */
+  async findSession(tokenHash: string, now: string): Promise<Session | null> {
+    const row = this.stmt.session.get(tokenHash, now)
+    if (!row) return null
+    return {
+      tokenHash: row.token_hash,
+      accountId: row.account_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    }
+  }
+
+  /** Ends a session. */
+  async deleteSession(tokenHash: string): Promise<boolean> {
+    return this.stmt.deleteSession.run(tokenHash).changes > 0
+  }
+
+  /** Stores a new API token under the hash of its secret. */
+  async createApiToken(t: ApiToken, tokenHash: string): Promise<void> {
+    this.stmt.insertToken.run(t.id, tokenHash, t.accountId, t.name, t.createdAt)
+  }
+
+  /** The API token with this secret hash, marked as used now; or null. */
+  async useApiToken(tokenHash: string, now: string): Promise<ApiToken | null> {
+    const row = this.stmt.token.get(tokenHash)
+    if (!row) return null
+    this.stmt.touchToken.run(now, row.id)
+    return { ...toToken(row), lastUsedAt: now }
+  }
+
+  /** An account's API tokens, oldest first. */
+  async listApiTokens(accountId: string): Promise<ApiToken[]> {
+    return this.stmt.tokens.all(accountId).map(toToken)
+  }
+
+  /** Revokes one of an account's API tokens. */
+  async deleteApiToken(accountId: string, id: string): Promise<boolean> {
+    return this.stmt.deleteToken.run(accountId, id).changes > 0
+  }
+}

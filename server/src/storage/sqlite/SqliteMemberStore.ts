@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3'
+import type { Membership } from '../../../../shared/domain/policy'
+import type {
+  AccountMembership,
+  CampaignGroup,
+  CreateGroupResult,
+  Member,
+  MemberStore,
+} from '../MemberStore'
+import { membershipColumns, toMembership, type MembershipColumns } from './membershipRow'
+
+interface MemberRow extends MembershipColumns {
+  account_id: string
+  username: string
+  display_name: string
+}
+
+interface AccountMembershipRow extends MembershipColumns {
+  negotiation_id: string
+  negotiation_name: string
+  group_name: string | null
+}
+
+/** Memberships and campaign groups in the shared SQLite database. */
+export class SqliteMemberStore implements MemberStore {
+  private readonly stmt
+
+  constructor(db: Database.Database) {
+    this.stmt = {
+      get: db.prepare<[string, string], MembershipColumns>(
+        `SELECT role, actor_id, group_id FROM memberships
+         WHERE negotiation_id = ? AND account_id = ?`,
+      ),
+      forAccount: db.prepare<[string], AccountMembershipRow>(
+        `SELECT m.negotiation_id, n.name AS negotiation_name, m.role, m.actor_id, m.group_id,
+                g.name AS group_name
+         FROM memberships m
+         JOIN negotiations n ON n.id = m.negotiation_id
+         LEFT JOIN campaign_groups g ON g.negotiation_id = m.negotiation_id AND g.id = m.group_id
+         WHERE m.account_id = ? ORDER BY n.created_at, n.id`,
+      ),
+      members: db.prepare<[string], MemberRow>(
+        `SELECT m.account_id, a.username, a.display_name, m.role, m.actor_id, m.group_id
+         FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.negotiation_id = ? ORDER BY a.username`,
+      ),
+      put: db.prepare<[string, string, string, string | null, string | null, string]>(
+        `INSERT INTO memberships (negotiation_id, account_id, role, actor_id, group_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (negotiation_id, account_id) DO UPDATE SET
+           role = excluded.role, actor_id = excluded.actor_id, group_id = excluded.group_id`,
+      ),
+      remove: db.prepare<[string, string]>(
+        'DELETE FROM memberships WHERE negotiation_id = ? AND account_id = ?',
+      ),
+      groups: db.prepare<[string], CampaignGroup>(
+        'SELECT id, name FROM campaign_groups WHERE negotiation_id = ? ORDER BY id',
+      ),
+      group: db.prepare<[string, string], CampaignGroup>(
+        'SELECT id, name FROM campaign_groups WHERE negotiation_id = ? AND id = ?',
+      ),
+      insertGroup: db.prepare<[string, string, string]>(
+        `INSERT INTO campaign_groups (negotiation_id, id, name) VALUES (?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      ),
+    }
+  }
+
+  /** An account's membership in a negotiation, or null. */
+  async get(negotiationId: string, accountId: string): Promise<Membership | null> {
+    const row = this.stmt.get.get(negotiationId, accountId)
+    return row ? toMembership(row) : null
+  }
+
+  /** Every membership of an account, with negotiation and group names. */
+  async listForAccount(accountId: string): Promise<AccountMembership[]> {
+    return this.stmt.forAccount.all(accountId).map((row) => ({
+      negotiationId: row.negotiation_id,
+      negotiationName: row.negotiation_name,
+      membership: toMembership(row),
+      ...(row.group_name === null ? {} : { groupName: row.group_name }),
+    }))
+  }
+
+  /** The members of a negotiation, by username. */
+  async listMembers(negotiationId: string): Promise<Member[]> {
+    return this.stmt.members.all(negotiationId).map((row) => ({
+      accountId: row.account_id,
+      username: row.username,
+      displayName: row.display_name,
+      membership: toMembership(row),
+    }))
+  }
+
+  /** Adds or replaces an account's membership in a negotiation. */
+  async put(negotiationId: string, accountId: string, membership: Membership): Promise<void> {
+    const [role, actorId, groupId] = membershipColumns(membership)
+    const now = new Date().toISOString()
+    this.stmt.put.run(negotiationId, accountId, role, actorId, groupId, now)
+  }
+
+  /** Removes an account from a negotiation. */
+  async remove(negotiationId: string, accountId: string): Promise<boolean> {
+    return this.stmt.remove.run(negotiationId, accountId).changes > 0
+  }
+
+  /** The campaign groups of a negotiation. */
+  async listGroups(negotiationId: string): Promise<CampaignGroup[]> {
+    return this.stmt.groups.all(negotiationId)
+  }
+
+  /** One campaign group, or null. */
+  async getGroup(negotiationId: string, groupId: string): Promise<CampaignGroup | null> {
+    return this.stmt.group.get(negotiationId, groupId) ?? null
+  }
+
+  /** Creates a campaign group unless its id is taken in the negotiation. */
+  async createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult> {
+    const { changes } = this.stmt.insertGroup.run(negotiationId, group.id, group.name)
+    return changes > 0 ? { ok: true, group } : { ok: false, reason: 'id-taken' }
+  }
+}
