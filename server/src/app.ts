@@ -1,10 +1,20 @@
 import express, { type Express } from 'express'
+import { authenticate, requireAuth } from './auth/authenticate'
+import { csrfGuard } from './auth/csrf'
+import { LoginLimiter } from './auth/LoginLimiter'
+import { negotiationGate } from './auth/negotiationAccess'
 import type { RoomRegistry } from './collab/rooms'
 import { apiNotFound, errorHandler } from './http/errors'
+import { securityHeaders } from './http/securityHeaders'
 import { staticClient } from './http/staticClient'
 import { articleRoutes } from './routes/articles'
+import { authRoutes } from './routes/auth'
+import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
-import { negotiationRoutes } from './routes/negotiations'
+import { invitationLinkRoutes, negotiationInvitationRoutes } from './routes/invitations'
+import { meRoutes } from './routes/me'
+import { memberRoutes } from './routes/members'
+import { negotiationImportRoutes, negotiationRoutes } from './routes/negotiations'
 import type { Storage } from './storage/Storage'
 
 /** What the Express app needs. */
@@ -13,16 +23,38 @@ export interface AppDeps {
   registry: RoomRegistry
   /** The built client to serve; default dist/client. */
   clientDir?: string
+  /** The origin browsers see (PUBLIC_ORIGIN), for the CSRF check; default: the Host header. */
+  publicOrigin?: string
+  /** Counts failed sign-ins; default: 10 per username, 30 per address, in 15 minutes. */
+  limiter?: LoginLimiter
 }
 
-/** Builds the Express app: the REST API under /api, and the built client for everything else. */
-export function createApp({ storage, registry, clientDir }: AppDeps): Express {
+/**
+ * Builds the Express app: security headers; the REST API under /api, where every request's
+ * session or API token is resolved first and cookie-authenticated writes must come from our
+ * own pages; every /api/negotiations/:id route behind the membership gate; then the client.
+ */
+export function createApp(deps: AppDeps): Express {
+  const { storage, registry, clientDir, publicOrigin } = deps
+  const limiter = deps.limiter ?? new LoginLimiter()
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
   app.use('/api', express.json({ limit: '4mb' }))
+  app.use('/api', authenticate(storage))
+  app.use('/api', csrfGuard(publicOrigin))
   app.use('/api', healthRoutes())
+  app.use('/api', authRoutes({ storage, registry, limiter, publicOrigin }))
+  app.use('/api', meRoutes(storage, registry))
+  app.use('/api', invitationLinkRoutes({ storage, registry, publicOrigin }))
+  app.use('/api/negotiations', requireAuth)
+  app.use('/api', negotiationImportRoutes(storage))
+  app.use('/api/negotiations/:id', negotiationGate(storage))
   app.use('/api', negotiationRoutes(storage))
   app.use('/api', articleRoutes(storage, registry))
+  app.use('/api', memberRoutes(storage, registry))
+  app.use('/api', groupRoutes(storage))
+  app.use('/api', negotiationInvitationRoutes(storage))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

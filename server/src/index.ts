@@ -1,10 +1,13 @@
 import { startServer } from './server'
 
-// Entry point: `npm start` / `tsx server/src/index.ts`, configured by PORT and DATA_DIR.
+// Entry point: `npm start` / `tsx server/src/index.ts`, configured by PORT, DATA_DIR,
+// ADMIN_PASSWORD (the first start's admin password) and PUBLIC_ORIGIN (behind a proxy).
 const port = Number(process.env.PORT ?? 8080)
 const dataDir = process.env.DATA_DIR ?? './data'
+const adminPassword = process.env.ADMIN_PASSWORD || undefined
+const publicOrigin = process.env.PUBLIC_ORIGIN || undefined
 
-const server = await startServer({ port, dataDir })
+const server = await startServer({ port, dataDir, adminPassword, publicOrigin })
 console.log(`Plenary listening on ${server.url} (data in ${dataDir})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -2,11 +2,15 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { createApp } from './app'
+import { ensureAdmin } from './auth/bootstrap'
+import type { LoginLimiter } from './auth/LoginLimiter'
 import type { AccessDecider } from './collab/access'
+import { policyAccess } from './collab/policyAccess'
 import { RoomRegistry } from './collab/rooms'
 import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
 import { loadDemoIfEmpty } from './negotiations/demo'
+import { loadDemoAccounts } from './negotiations/demoAccounts'
 import { openStorage } from './storage/openStorage'
 
 /** How to start a server. */
@@ -15,13 +19,19 @@ export interface ServerOptions {
   port: number
   /** Folder of the database; created if missing. */
   dataDir: string
-  /** Import the demo negotiation when the database is empty (default true). */
+  /** Import the demo negotiation and its demo accounts when the database is empty (default true). */
   demo?: boolean
+  /** The first start's admin password (ADMIN_PASSWORD); if absent, one is generated and printed once. */
+  adminPassword?: string
+  /** The origin browsers use (PUBLIC_ORIGIN), e.g. https://plenary.example.org; default: Host. */
+  publicOrigin?: string
+  /** Counts failed sign-ins (default: 10 per username, 30 per address, in 15 minutes). */
+  loginLimiter?: LoginLimiter
   /** Compact a room's log past this many updates (default 1000). */
   compactAfter?: number
   /** The built client to serve (default dist/client). */
   clientDir?: string
-  /** Who may do what in a room (default: everyone writes, until roles arrive). */
+  /** Who may do what in a room (default: the permissions policy, by session or API token). */
   decideAccess?: AccessDecider
 }
 
@@ -42,14 +52,21 @@ const GOING_AWAY = 1001
 /** Starts Plenary: storage, REST, websocket sync, on one http server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = openStorage(path.resolve(options.dataDir), { compactAfter: options.compactAfter })
-  if (options.demo ?? true) await loadDemoIfEmpty(storage)
+  await ensureAdmin(storage, options.adminPassword)
+  if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
   const registry = new RoomRegistry(storage)
   const wss = createWebSocketServer()
-  const server = http.createServer(createApp({ storage, registry, clientDir: options.clientDir }))
-  server.on(
-    'upgrade',
-    createUpgradeHandler({ wss, storage, registry, decideAccess: options.decideAccess }),
-  )
+  const { clientDir, publicOrigin } = options
+  const app = createApp({
+    storage,
+    registry,
+    clientDir,
+    publicOrigin,
+    limiter: options.loginLimiter,
+  })
+  const server = http.createServer(app)
+  const decideAccess = options.decideAccess ?? policyAccess(storage, publicOrigin)
+  server.on('upgrade', createUpgradeHandler({ wss, storage, registry, decideAccess }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, () => resolve())

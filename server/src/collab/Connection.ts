@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 import type { Origin } from '../../../shared/collab'
-import type { Access } from './access'
+import type { Access, ConnectionOwner } from './access'
 
 /** One client's websocket in one room, with what it may do and the presence it controls. */
 export class Connection {
@@ -16,6 +16,10 @@ export class Connection {
     private readonly socket: WebSocket,
     /** What the connection may do in its room. */
     public access: Access = 'write',
+    /** Whose connection this is; absent only where nobody signs in (tests of the sync). */
+    readonly owner?: ConnectionOwner,
+    /** The negotiation of its room. */
+    readonly negotiationId?: string,
   ) {
     this.origin = { kind: 'client', connectionId: this.id }
   }

@@ -11,13 +11,26 @@ export interface Refusal {
   reason: string
 }
 
-/** Decides, once per connection, what it may do in a room, or refuses it. */
-export type AccessDecider = (ref: RoomRef, request: IncomingMessage) => Promise<Access | Refusal>
+/** Whose a connection is: the account, and the session or API token it signed in with. */
+export interface ConnectionOwner {
+  accountId: string
+  sessionId?: string
+  tokenId?: string
+}
 
-/**
- * The default decider: everyone reads and writes until users and roles arrive; then this asks
- * the permissions policy in shared/domain (observers read only).
- */
+/** An admitted connection's access, and whose it is (for limits, and to cut it later). */
+export interface Grant {
+  access: Access
+  owner?: ConnectionOwner
+}
+
+/** Decides, once per connection, what it may do in a room, or refuses it. */
+export type AccessDecider = (
+  ref: RoomRef,
+  request: IncomingMessage,
+) => Promise<Access | Grant | Refusal>
+
+/** A decider for tests of the sync itself: everyone reads and writes, nobody signs in. */
 export const everyoneWrites: AccessDecider = async () => 'write'
 
 /**

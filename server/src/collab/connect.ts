@@ -1,6 +1,6 @@
 import type WebSocket from 'ws'
 import { CloseCode, type RoomRef } from '../../../shared/collab'
-import type { Access } from './access'
+import type { Grant } from './access'
 import { Connection } from './Connection'
 import { handleMessage } from './handleMessage'
 import { MalformedMessageError, decodeMessage } from './protocol'
@@ -19,10 +19,11 @@ export function serveConnection(
   socket: WebSocket,
   name: string,
   ref: RoomRef,
-  access: Access,
+  { access, owner }: Grant,
   registry: RoomRegistry,
 ): void {
-  const connection = new Connection(socket, access)
+  const connection = new Connection(socket, access, owner, ref.negotiationId)
+  registry.track(connection)
   // Messages that arrive while the room loads wait on this promise, in order.
   const joined: Promise<Room | null> = registry.join(name, ref, connection).catch((error) => {
     console.error(`room ${name} failed to load:`, error)
@@ -52,6 +53,7 @@ export function serveConnection(
     })
   })
   socket.on('close', () => {
+    registry.untrack(connection)
     void joined.then((room) => room && registry.leave(room, connection))
   })
   socket.on('error', (error) => console.warn(`collab socket error in ${name}:`, error.message))

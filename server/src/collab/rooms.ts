@@ -5,6 +5,14 @@ import { directBroadcaster, type Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
 import { Room } from './Room'
 
+/** Which connections to cut: all of an account's, or those in one negotiation or credential. */
+export interface ConnectionFilter {
+  accountId: string
+  negotiationId?: string
+  sessionId?: string
+  tokenId?: string
+}
+
 /**
  * The rooms that have connections: loads a room's document from storage on first join, and
  * unloads it once the last connection has left and its queued writes are stored.
@@ -13,6 +21,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>()
   // The loaded room behind each entry of `rooms`, known synchronously for `forget`.
   private readonly live = new Map<string, Room>()
+  // Open connections per account, from admission until their socket closes.
+  private readonly byAccount = new Map<string, Set<Connection>>()
 
   constructor(
     private readonly storage: Storage,
@@ -33,6 +43,44 @@ export class RoomRegistry {
       room.join(connection)
       return room
     }
+  }
+
+  /** Counts an admitted connection against its owner until `untrack`; call before `join`. */
+  track(connection: Connection): void {
+    const owner = connection.owner
+    if (!owner) return
+    const set = this.byAccount.get(owner.accountId) ?? new Set()
+    set.add(connection)
+    this.byAccount.set(owner.accountId, set)
+  }
+
+  /** Stops counting a connection whose socket has closed. */
+  untrack(connection: Connection): void {
+    const owner = connection.owner
+    const set = owner && this.byAccount.get(owner.accountId)
+    if (!owner || !set) return
+    set.delete(connection)
+    if (set.size === 0) this.byAccount.delete(owner.accountId)
+  }
+
+  /** How many connections an account has open now. */
+  connectionCount(accountId: string): number {
+    return this.byAccount.get(accountId)?.size ?? 0
+  }
+
+  /**
+   * Refuses (closes, dropping their queued messages) an account's connections that match the
+   * filter, with a close code; says how many.
+   */
+  closeConnections(filter: ConnectionFilter, code: number, reason: string): number {
+    const matching = [...(this.byAccount.get(filter.accountId) ?? [])].filter(
+      (c) =>
+        (filter.negotiationId === undefined || c.negotiationId === filter.negotiationId) &&
+        (filter.sessionId === undefined || c.owner?.sessionId === filter.sessionId) &&
+        (filter.tokenId === undefined || c.owner?.tokenId === filter.tokenId),
+    )
+    matching.forEach((c) => c.refuse(code, reason))
+    return matching.length
   }
 
   /** Removes a connection; the room unloads after its queue drains if nobody else is there. */

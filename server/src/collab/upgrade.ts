@@ -1,26 +1,29 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type WebSocket from 'ws'
-import type { WebSocketServer } from 'ws'
+import WebSocket, { type WebSocketServer } from 'ws'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 import { COLLAB_PATH, CloseCode, parseRoomName, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
-import { everyoneWrites, type Access, type AccessDecider, type Refusal } from './access'
+import { everyoneWrites, type AccessDecider, type Grant, type Refusal } from './access'
 import { serveConnection } from './connect'
 import type { RoomRegistry } from './rooms'
+
+/** The most websocket connections one account may hold open at once. */
+export const MAX_CONNECTIONS_PER_ACCOUNT = 20
 
 /** What the upgrade handler needs from the rest of the server. */
 export interface UpgradeDeps {
   wss: WebSocketServer
   storage: Storage
   registry: RoomRegistry
-  /** Who may do what in a room (default: everyone writes). */
+  /** Who may do what in a room (default: everyone writes, for tests of the sync alone). */
   decideAccess?: AccessDecider
 }
 
 /**
  * Handles an http upgrade. Paths outside /collab/ get a plain 404; every other request is
  * accepted as a websocket first, so that a refusal reaches the client as a named close code.
+ * A refused connection is closed before the server sends it a single message.
  */
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, registry } = deps
@@ -34,9 +37,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       // Hold the client's first messages until we listen for them (storage may be async).
       ws.pause()
       admit(url, request, deps).then(
-        (admitted) => {
+        (decided) => {
+          if (ws.readyState !== WebSocket.OPEN) return
+          // Counted here, synchronously with `track` in serveConnection: no race past the limit.
+          const admitted = 'code' in decided ? decided : withinLimit(decided, registry)
           if ('code' in admitted) closeWith(ws, admitted)
-          else serveConnection(ws, admitted.name, admitted.ref, admitted.access, registry)
+          else serveConnection(ws, admitted.name, admitted.ref, admitted.grant, registry)
           ws.resume()
         },
         (error) => {
@@ -52,10 +58,23 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 interface Admitted {
   name: string
   ref: RoomRef
-  access: Access
+  grant: Grant
 }
 
-// Decides whether a connection may enter its room, and with which access.
+// Refuses a connection past its owner's limit of open connections.
+function withinLimit(admitted: Admitted, registry: RoomRegistry): Admitted | Refusal {
+  const owner = admitted.grant.owner
+  if (!owner || registry.connectionCount(owner.accountId) < MAX_CONNECTIONS_PER_ACCOUNT) {
+    return admitted
+  }
+  return {
+    code: CloseCode.TooManyConnections,
+    reason: `At most ${MAX_CONNECTIONS_PER_ACCOUNT} connections per person; close one first.`,
+  }
+}
+
+// Decides whether a connection may enter its room, and with which access. The decider runs
+// before the negotiation is looked up, so that whoever may not know whether it exists does not.
 async function admit(
   url: URL,
   request: IncomingMessage,
@@ -73,12 +92,12 @@ async function admit(
   if (name === null || ref === null) {
     return { code: CloseCode.BadRoom, reason: 'Not a room name; expected <negotiation>/text.' }
   }
+  const decided = await decideAccess(ref, request)
+  if (typeof decided === 'object' && 'code' in decided) return decided
   if (!(await storage.getNegotiation(ref.negotiationId))) {
     return { code: CloseCode.NotFound, reason: `No negotiation "${ref.negotiationId}".` }
   }
-  const access = await decideAccess(ref, request)
-  if (typeof access !== 'string') return access
-  return { name, ref, access }
+  return { name, ref, grant: typeof decided === 'string' ? { access: decided } : decided }
 }
 
 function decodePath(path: string): string | null {

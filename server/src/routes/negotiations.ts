@@ -3,7 +3,11 @@ import { z } from 'zod'
 import { roomName } from '../../../shared/collab'
 import { RoundSchema, type Round } from '../../../shared/domain/rounds'
 import { SCHEMA_VERSION } from '../../../shared/schema'
+import { requireAuthOf } from '../auth/authenticate'
+import { membershipJson } from '../auth/membershipFields'
+import { negotiationAccessOf } from '../auth/negotiationAccess'
 import { HttpError } from '../http/errors'
+import { parseBody } from '../http/parseBody'
 import { importNegotiation } from '../negotiations/importNegotiation'
 import type { Negotiation, Storage } from '../storage/Storage'
 
@@ -24,32 +28,55 @@ export const negotiationJson = (n: Negotiation, rounds: Round[]) => ({
   rounds,
 })
 
-/** GET /api/negotiations, GET /api/negotiations/:id, POST /api/negotiations/import. */
+/**
+ * GET /api/negotiations (the caller's; an admin's: all) and, after negotiationGate,
+ * GET /api/negotiations/:id with the caller's membership.
+ */
 export function negotiationRoutes(storage: Storage): Router {
   const router = Router()
 
   router.get('/negotiations', async (_req, res) => {
-    const all = await storage.listNegotiations()
-    res.json({ negotiations: all.map((n) => ({ id: n.id, name: n.name })) })
+    const { account } = requireAuthOf(res)
+    const mine = account.isAdmin
+      ? await storage.listNegotiations()
+      : (await storage.members.listForAccount(account.id)).map((m) => ({
+          id: m.negotiationId,
+          name: m.negotiationName,
+        }))
+    res.json({ negotiations: mine.map((n) => ({ id: n.id, name: n.name })) })
   })
 
-  router.get('/negotiations/:id', async (req, res) => {
-    const negotiation = await storage.getNegotiation(req.params.id)
-    if (!negotiation) throw notFound(req.params.id)
+  router.get('/negotiations/:id', async (_req, res) => {
+    const { negotiation, principal } = negotiationAccessOf(res)
     const rounds = await storage.listRounds(negotiation.id)
-    res.json({ negotiation: negotiationJson(negotiation, rounds) })
+    res.json({
+      negotiation: {
+        ...negotiationJson(negotiation, rounds),
+        membership: principal.membership && membershipJson(principal.membership),
+        isAdmin: principal.isAdmin,
+      },
+    })
   })
+
+  return router
+}
+
+/**
+ * POST /api/negotiations/import, for admins only. Mounted before negotiationGate, for which
+ * "import" would look like a negotiation id.
+ */
+export function negotiationImportRoutes(storage: Storage): Router {
+  const router = Router()
 
   router.post('/negotiations/import', async (req, res) => {
-    const body = ImportBody.safeParse(req.body)
-    if (!body.success) {
-      const issue = body.error.issues[0]
-      const where = issue?.path.join('.') || 'body'
-      throw new HttpError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
+    const { account } = requireAuthOf(res)
+    if (!account.isAdmin) {
+      throw new HttpError(403, 'forbidden', 'Only an administrator creates negotiations.')
     }
-    const result = await importNegotiation(storage, body.data)
+    const body = parseBody(ImportBody, req.body)
+    const result = await importNegotiation(storage, body)
     if (result.ok) {
-      const rounds = body.data.rounds ?? []
+      const rounds = body.rounds ?? []
       res.status(201).json({ negotiation: negotiationJson(result.negotiation, rounds) })
       return
     }

@@ -1,0 +1,53 @@
+import type { IncomingMessage } from 'node:http'
+import { CloseCode, type RoomRef } from '../../../shared/collab'
+import { roomAccess } from '../../../shared/domain/policy'
+import { authenticateSession, authenticateToken, type Auth } from '../auth/authenticate'
+import { sessionTokenOf } from '../auth/cookies'
+import { principalIn } from '../auth/negotiationAccess'
+import { isServerOrigin } from '../auth/origin'
+import type { Storage } from '../storage/Storage'
+import type { AccessDecider, Grant, Refusal } from './access'
+
+const unauthenticated: Refusal = {
+  code: CloseCode.Unauthenticated,
+  reason: 'Sign in first, or connect with ?token=<API token>.',
+}
+// One answer for every room a person may not open, whether or not it exists.
+const forbidden: Refusal = { code: CloseCode.Forbidden, reason: 'You may not open this room.' }
+const crossSite: Refusal = {
+  code: CloseCode.Forbidden,
+  reason: 'A signed-in connection must come from a Plenary page.',
+}
+
+/**
+ * The server's access decider: an API token in `?token=` (programs) or the session cookie
+ * (browsers, whose Origin must be this server: no cross-site websocket hijacking), then the
+ * policy's roomAccess for that account's membership in the room's negotiation.
+ */
+export function policyAccess(storage: Storage, publicOrigin?: string): AccessDecider {
+  return async (ref: RoomRef, request: IncomingMessage): Promise<Grant | Refusal> => {
+    const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token')
+    let auth: Auth | null = null
+    if (token !== null) {
+      auth = await authenticateToken(storage, token)
+    } else {
+      const session = sessionTokenOf(request.headers.cookie)
+      if (session !== null) {
+        const origin = request.headers.origin
+        if (!origin || !isServerOrigin(origin, request, publicOrigin)) return crossSite
+        auth = await authenticateSession(storage, session)
+      }
+    }
+    if (!auth) return unauthenticated
+    const principal = await principalIn(storage, auth.account, ref.negotiationId)
+    // Draft rooms need the facts of their proposal; until proposals exist there are none, and
+    // roomAccess then says 'none'.
+    const access = roomAccess(principal, ref)
+    if (access === 'none') return forbidden
+    const owner =
+      auth.via === 'session'
+        ? { accountId: auth.account.id, sessionId: auth.sessionId }
+        : { accountId: auth.account.id, tokenId: auth.tokenId }
+    return { access, owner }
+  }
+}
