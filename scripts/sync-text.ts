@@ -1,6 +1,6 @@
 // A Node client of Plenary using the official y-websocket provider, as the README documents:
-//   npx tsx scripts/sync-text.ts [ws://localhost:8080/collab] [ccm]
-// It syncs the negotiation's text room and prints the articles it finds.
+//   PLENARY_TOKEN=plt_... npx tsx scripts/sync-text.ts [ws://localhost:8080/collab] [ccm]
+// It signs in with an API token, syncs the negotiation's text room and prints its articles.
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
@@ -14,7 +14,7 @@ const [serverUrl = 'ws://localhost:8080/collab', negotiation = 'ccm'] = process.
 const doc = new Y.Doc()
 const provider = new WebsocketProvider(serverUrl, `${negotiation}/text`, doc, {
   WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  params: { schema: String(SCHEMA_VERSION) },
+  params: { schema: String(SCHEMA_VERSION), token: process.env.PLENARY_TOKEN ?? '' },
 })
 
 const timeout = setTimeout(() => {

@@ -14,8 +14,9 @@ describe('compaction of a live room', () => {
 
   it('keeps the content identical, live and after a restart', async () => {
     server = await startServer({ compactAfter: 25 })
-    const a = connectClient(server.wsUrl, 'ccm/text')
-    const b = connectClient(server.wsUrl, 'ccm/text')
+    const token = await server.tokenFor('chair')
+    const a = connectClient(server.wsUrl, 'ccm/text', { token })
+    const b = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     for (let i = 0; i < 60; i += 1) {
@@ -42,7 +43,7 @@ describe('compaction of a live room', () => {
     expect((await storage.loadRoom(room)).length).toBeLessThanOrEqual(26)
     await storage.close()
 
-    const c = connectClient(server.wsUrl, 'ccm/text')
+    const c = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(c)
     await c.synced()
     expect(c.pmDoc().toJSON()).toEqual(before)

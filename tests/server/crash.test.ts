@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { outlineOf } from '../../shared/domain/numbering'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { spawnServer, type ServerProcess } from '../support/spawnServer'
-import { tempDataDir } from '../support/startServer'
+import { DEMO_PASSWORD, createToken, login, tempDataDir } from '../support/startServer'
 
 // How many of `author`'s updates `doc` holds (Yjs clocks count every inserted character).
 const clockOf = (doc: Y.Doc, author: number): number =>
@@ -29,8 +29,9 @@ describe('kill -9 while two clients type', () => {
   it('keeps every edit either client had seen', async () => {
     const first = await spawnServer(dataDir)
     servers.push(first)
-    const a = connectClient(first.wsUrl, 'ccm/text')
-    const b = connectClient(first.wsUrl, 'ccm/text')
+    const token = await createToken(first.url, await login(first.url, 'chair', DEMO_PASSWORD))
+    const a = connectClient(first.wsUrl, 'ccm/text', { token })
+    const b = connectClient(first.wsUrl, 'ccm/text', { token })
     clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
 
@@ -54,7 +55,7 @@ describe('kill -9 while two clients type', () => {
 
     const second = await spawnServer(dataDir)
     servers.push(second)
-    const reader = connectClient(second.wsUrl, 'ccm/text')
+    const reader = connectClient(second.wsUrl, 'ccm/text', { token })
     clients.push(reader)
     await reader.synced()
     expect(clockOf(reader.doc, b.doc.clientID)).toBeGreaterThanOrEqual(seenByA)

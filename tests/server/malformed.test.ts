@@ -33,9 +33,12 @@ const updateMessage = (update: number[]) => new Uint8Array([0, 2, update.length,
 
 describe('a malformed message', () => {
   let server: TestServer
+  let token: string
   const clients: CollabClient[] = []
+  const textRoom = () => `${server.wsUrl}/ccm/text?token=${token}`
   beforeEach(async () => {
     server = await startServer()
+    token = await server.tokenFor('chair')
   })
   afterEach(async () => {
     clients.splice(0).forEach((c) => c.destroy())
@@ -43,8 +46,8 @@ describe('a malformed message', () => {
   })
 
   const twoClients = async () => {
-    const a = connectClient(server.wsUrl, 'ccm/text')
-    const b = connectClient(server.wsUrl, 'ccm/text')
+    const a = connectClient(server.wsUrl, 'ccm/text', { token })
+    const b = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     return [a, b] as const
@@ -59,7 +62,7 @@ describe('a malformed message', () => {
   ])('closes only that connection with 4422 on %s, and stores nothing', async (_, bytes) => {
     const [a, b] = await twoClients()
     const rows = storedRows(server.dataDir)
-    const bad = await rawClient(`${server.wsUrl}/ccm/text`)
+    const bad = await rawClient(textRoom())
     bad.ws.send(bytes)
     expect((await bad.closed).code).toBe(CloseCode.MalformedMessage)
     expect(storedRows(server.dataDir)).toBe(rows)
@@ -70,7 +73,7 @@ describe('a malformed message', () => {
   })
 
   it('refuses text frames with 4422', async () => {
-    const bad = await rawClient(`${server.wsUrl}/ccm/text`)
+    const bad = await rawClient(textRoom())
     bad.ws.send('hello')
     expect((await bad.closed).code).toBe(CloseCode.MalformedMessage)
   })
@@ -80,7 +83,7 @@ describe('a malformed message', () => {
     const rows = storedRows(server.dataDir)
     const title = a.pmDoc().child(2).child(0).textContent
     const reset = a.nextClose()
-    const bad = await rawClient(`${server.wsUrl}/ccm/text`)
+    const bad = await rawClient(textRoom())
     // Decodes far enough to integrate one struct, then runs out of bytes.
     bad.ws.send(updateMessage([1, 1, 200, 1, 0, 0x28, 1, 1, 0x61, 0, 0]))
     expect((await bad.closed).code).toBe(CloseCode.MalformedMessage)
@@ -91,7 +94,7 @@ describe('a malformed message', () => {
     await waitFor('both reconnected', () => a.provider.synced && b.provider.synced)
     clauseText(a.doc, 0, 0).insert(0, 'after: ')
     await waitFor('b sees a', () => clauseText(b.doc, 0, 0).toString().startsWith('after: '))
-    const c = connectClient(server.wsUrl, 'ccm/text')
+    const c = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(c)
     await c.synced()
     expect(c.pmDoc().toJSON()).toEqual(a.pmDoc().toJSON())

@@ -7,9 +7,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 
 // Runs the README's Node client script and collects what it prints.
-const runScript = (...args: string[]) =>
+const runScript = (token: string, ...args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(TSX, ['scripts/sync-text.ts', ...args], { cwd: ROOT })
+    const child = spawn(TSX, ['scripts/sync-text.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PLENARY_TOKEN: token },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -26,7 +29,7 @@ describe('the documented Node client (scripts/sync-text.ts)', () => {
 
   it('syncs the text room with the official provider and finds the 23 articles', async () => {
     const wsUrl = `${server.url.replace('http', 'ws')}/collab`
-    const run = await runScript(wsUrl, 'ccm')
+    const run = await runScript(await server.tokenFor('observer'), wsUrl, 'ccm')
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Convention on Cluster Munitions: 23 articles')
@@ -35,7 +38,7 @@ describe('the documented Node client (scripts/sync-text.ts)', () => {
 
   it('exits non-zero with the close code when the negotiation does not exist', async () => {
     const wsUrl = `${server.url.replace('http', 'ws')}/collab`
-    const run = await runScript(wsUrl, 'nope')
+    const run = await runScript(await server.tokenFor('admin'), wsUrl, 'nope')
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/Refused by the server: 4404/)
   })

@@ -19,8 +19,11 @@ const closeOf = (url: string, send?: Uint8Array) =>
 
 describe('refusals at the websocket', () => {
   let server: TestServer
+  // An admin may open any negotiation's text, so an unknown one is plainly NotFound.
+  let token: string
   beforeAll(async () => {
     server = await startServer()
+    token = await server.tokenFor('admin')
   })
   afterAll(() => server.dispose())
 
@@ -31,23 +34,28 @@ describe('refusals at the websocket', () => {
     ['an empty room name', '', CloseCode.BadRoom],
     ['an unknown negotiation', 'atlantis/text', CloseCode.NotFound],
   ])('refuses %s with its named code', async (_, room, code) => {
-    expect((await closeOf(`${server.wsUrl}/${room}`)).code).toBe(code)
+    expect((await closeOf(`${server.wsUrl}/${room}?token=${token}`)).code).toBe(code)
   })
 
   it('refuses an outdated schema and tells the client to reload', async () => {
-    const { code, reason } = await closeOf(`${server.wsUrl}/ccm/text?schema=${SCHEMA_VERSION - 1}`)
+    const { code, reason } = await closeOf(
+      `${server.wsUrl}/ccm/text?schema=${SCHEMA_VERSION - 1}&token=${token}`,
+    )
     expect(code).toBe(CloseCode.SchemaOutdated)
     expect(reason).toMatch(/reload/i)
   })
 
   it('accepts the current schema version', async () => {
-    const client = connectClient(server.wsUrl, 'ccm/text', { schema: String(SCHEMA_VERSION) })
+    const client = connectClient(server.wsUrl, 'ccm/text', {
+      schema: String(SCHEMA_VERSION),
+      token,
+    })
     await client.synced()
     client.destroy()
   })
 
   it('stops a y-websocket provider from retrying after a refusal', async () => {
-    const client = connectClient(server.wsUrl, 'atlantis/text')
+    const client = connectClient(server.wsUrl, 'atlantis/text', { token })
     const closed = await new Promise<{ code: number }>((resolve) =>
       client.provider.on('closed', (event) => resolve(event)),
     )
@@ -58,11 +66,13 @@ describe('refusals at the websocket', () => {
 
   it('refuses a message over 1 MiB with MessageTooLarge', async () => {
     const big = new Uint8Array(MAX_MESSAGE_BYTES + 1)
-    expect((await closeOf(`${server.wsUrl}/ccm/text`, big)).code).toBe(CloseCode.MessageTooLarge)
+    expect((await closeOf(`${server.wsUrl}/ccm/text?token=${token}`, big)).code).toBe(
+      CloseCode.MessageTooLarge,
+    )
   })
 
   it('stops a provider whose edit is over 1 MiB, keeping nothing of it', async () => {
-    const client = connectClient(server.wsUrl, 'ccm/text')
+    const client = connectClient(server.wsUrl, 'ccm/text', { token })
     await client.synced()
     const closed = new Promise<{ code: number }>((resolve) =>
       client.provider.on('closed', (event) => resolve(event)),
@@ -70,7 +80,7 @@ describe('refusals at the websocket', () => {
     clauseText(client.doc, 0, 1).insert(0, 'x'.repeat(MAX_MESSAGE_BYTES + 10))
     expect((await closed).code).toBe(CloseCode.MessageTooLarge)
     client.destroy()
-    const reader = connectClient(server.wsUrl, 'ccm/text')
+    const reader = connectClient(server.wsUrl, 'ccm/text', { token })
     await reader.synced()
     expect(clauseText(reader.doc, 0, 1).toString()).not.toMatch(/^x/)
     reader.destroy()

@@ -1,20 +1,22 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clauseText, connectClient } from '../support/collabClient'
-import { startServer, type TestServer } from '../support/startServer'
+import { startServer, type Session, type TestServer } from '../support/startServer'
 
 const CCM = fs.readFileSync(new URL('../../fixtures/ccm-2008.txt', import.meta.url), 'utf8')
 
 describe('the REST API', () => {
   let server: TestServer
+  // The administrator, who sees every negotiation and may import.
+  let admin: Session
   const get = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`)
+    const res = await fetch(`${server.url}${path}`, { headers: admin })
     return { status: res.status, body: await res.json() }
   }
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...admin },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
     return { status: res.status, body: await res.json() }
@@ -22,6 +24,7 @@ describe('the REST API', () => {
 
   beforeAll(async () => {
     server = await startServer()
+    admin = await server.loginAs('admin')
   })
   afterAll(() => server.dispose())
 
@@ -62,7 +65,9 @@ describe('the REST API', () => {
   })
 
   it('derives the articles from the live document', async () => {
-    const client = connectClient(server.wsUrl, 'ccm/text')
+    const client = connectClient(server.wsUrl, 'ccm/text', {
+      token: await server.tokenFor('chair'),
+    })
     await client.synced()
     clauseText(client.doc, 1, 0).insert(0, 'Agreed ')
     // The edit reaches the server asynchronously; ask until the outline shows it.

@@ -28,8 +28,9 @@ describe('a restart of the server', () => {
 
   it('serves exactly the document it had', async () => {
     server = await startServer()
-    const a = connectClient(server.wsUrl, 'ccm/text')
-    const b = connectClient(server.wsUrl, 'ccm/text')
+    const token = await server.tokenFor('chair')
+    const a = connectClient(server.wsUrl, 'ccm/text', { token })
+    const b = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     clauseText(a.doc, 6, 1).insert(0, 'Each State Party shall report. ')
@@ -41,7 +42,7 @@ describe('a restart of the server', () => {
     clients.splice(0).forEach((c) => c.destroy())
 
     server = await server.restart()
-    const c = connectClient(server.wsUrl, 'ccm/text')
+    const c = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(c)
     await c.synced()
     expect(pmJsonOf(Y.encodeStateAsUpdate(c.doc))).toEqual(before)

@@ -32,7 +32,8 @@ describe('serving the built client', () => {
   })
 
   it('keeps /api JSON even with a client present', async () => {
-    const res = await fetch(`${server.url}/api/negotiations/atlantis`)
+    const { cookie } = await server.loginAs('admin')
+    const res = await fetch(`${server.url}/api/negotiations/atlantis`, { headers: { cookie } })
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: { code: 'negotiation_not_found' } })
   })

@@ -6,15 +6,17 @@ import { startServer, type TestServer } from '../support/startServer'
 
 describe('websocket sync of the text room', () => {
   let server: TestServer
+  let token: string
   const clients: CollabClient[] = []
   const connect = () => {
-    const client = connectClient(server.wsUrl, 'ccm/text')
+    const client = connectClient(server.wsUrl, 'ccm/text', { token })
     clients.push(client)
     return client
   }
 
   beforeEach(async () => {
     server = await startServer()
+    token = await server.tokenFor('chair')
   })
   afterEach(async () => {
     clients.splice(0).forEach((c) => c.destroy())

@@ -20,16 +20,30 @@ export interface CollabClient {
   destroy(): void
 }
 
-/** Connects a y-websocket provider to `room` at `wsUrl` (ws://host/collab). */
+/** A ws WebSocket class that sends extra headers (a browser's Cookie and Origin) on connect. */
+export function webSocketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers })
+    }
+  }
+}
+
+/**
+ * Connects a y-websocket provider to `room` at `wsUrl` (ws://host/collab). Programs sign in with
+ * `params: { token }`; `headers` (e.g. a session's cookie and origin) act as a browser would.
+ */
 export function connectClient(
   wsUrl: string,
   room: string,
   params: Record<string, string> = {},
+  headers?: Record<string, string>,
 ): CollabClient {
   const doc = new Y.Doc()
+  const polyfill = headers ? webSocketWithHeaders(headers) : WebSocket
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     // ws stands in for the browser WebSocket; the two differ only in types.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params,
   })
