@@ -15,6 +15,7 @@ import { invitationLinkRoutes, negotiationInvitationRoutes } from './routes/invi
 import { meRoutes } from './routes/me'
 import { memberRoutes } from './routes/members'
 import { negotiationImportRoutes, negotiationRoutes } from './routes/negotiations'
+import { participantRoutes } from './routes/participants'
 import type { Storage } from './storage/Storage'
 
 /** What the Express app needs. */
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', memberRoutes(storage, registry))
   app.use('/api', groupRoutes(storage))
   app.use('/api', negotiationInvitationRoutes(storage))
+  app.use('/api', participantRoutes(storage))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)
