@@ -74,6 +74,10 @@ describe('participants in SQLite', () => {
       storage.participants.update('ccm', 'COK', () => newParticipant('NIU')),
     ).rejects.toThrow()
 
+    expect(await storage.participants.remove('ccm', 'COK')).toBe(true)
+    expect(await storage.participants.get('ccm', 'COK')).toBeNull()
+    expect(await storage.participants.remove('ccm', 'COK')).toBe(false)
+
     await storage.participants.replaceAll('ccm', [newParticipant('VAT')])
     expect(await storage.participants.list('ccm')).toEqual([newParticipant('VAT')])
     // A row the database refuses (no note) undoes the whole replacement.

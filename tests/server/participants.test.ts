@@ -88,6 +88,21 @@ describe('participants over REST', () => {
     expect(admin.status).toBe(200)
   })
 
+  it('lets the chair remove a participant with its round records', async () => {
+    await api('chair', 'PUT', '/negotiations/ccm/participants/NIU/rounds/dublin-2008', {
+      attended: true,
+    })
+    expect(await participant('NIU')).toBeDefined()
+    expect((await api('france', 'DELETE', '/negotiations/ccm/participants/NIU')).status).toBe(403)
+    const removed = await api('chair', 'DELETE', '/negotiations/ccm/participants/NIU')
+    expect(removed).toMatchObject({ status: 200, body: { removed: 'NIU' } })
+    expect(await participant('NIU')).toBeUndefined()
+    expect(await api('chair', 'DELETE', '/negotiations/ccm/participants/NIU')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_a_participant' } },
+    })
+  })
+
   it('answers 404 for unknown actors and rounds, 400 for a bad body', async () => {
     expect(
       await api('chair', 'PUT', '/negotiations/ccm/participants/ATL', { note: 'x' }),
@@ -156,6 +171,7 @@ describe('participants over REST', () => {
       ['PUT', '/negotiations/ccm/participants/FRA', { note: 'observed' }],
       ['PUT', '/negotiations/ccm/participants/NOR', { flags: { producer: true } }],
       ['PUT', '/negotiations/ccm/participants/FRA/rounds/oslo-2007', { endorsed: false }],
+      ['DELETE', '/negotiations/ccm/participants/JPN', undefined],
       ['POST', '/negotiations/ccm/participants.csv', 'actor\nFRA\n', 'csv'],
     ]
     for (const who of ['observer', 'ana']) {

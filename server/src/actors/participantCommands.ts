@@ -87,6 +87,15 @@ export async function setParticipant(ctx: CommandContext, actorId: string, body:
   return { participant: toJson(p, roundIds) }
 }
 
+/** Removes an actor from the participants, with its round records (chair). */
+export async function removeParticipant(ctx: CommandContext, actorId: string) {
+  await authorize(ctx, { type: 'manage-actors' })
+  if (!(await ctx.storage.participants.remove(ctx.negotiationId, actorId))) {
+    throw new HttpError(404, 'not_a_participant', `${actorId} does not take part here.`)
+  }
+  return { removed: actorId }
+}
+
 /**
  * Records whether an actor attended a round or endorsed its declaration: the chair for anyone,
  * a delegate for their own actor only. A delegation recording itself becomes a participant.

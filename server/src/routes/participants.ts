@@ -3,6 +3,7 @@ import {
   exportParticipantsCsv,
   importParticipantsCsv,
   listParticipants,
+  removeParticipant,
   setParticipant,
   setRoundRecord,
   type CommandContext,
@@ -17,7 +18,7 @@ const csvBody = express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' })
 
 /**
  * The actor catalogue and a negotiation's participants (the Oslo Process states spreadsheet):
- * GET /api/actors; GET /api/negotiations/:id/participants; PUT .../participants/:actorId;
+ * GET /api/actors; GET /api/negotiations/:id/participants; PUT and DELETE .../participants/:actorId;
  * PUT .../participants/:actorId/rounds/:roundId; GET and POST .../participants.csv.
  * The negotiation gate has already answered 401, 403 for non-members, and 404.
  */
@@ -38,6 +39,10 @@ export function participantRoutes(storage: Storage): Router {
 
   router.put('/negotiations/:id/participants/:actorId', async (req, res) => {
     res.json(await setParticipant(context(req, res), req.params.actorId, req.body))
+  })
+
+  router.delete('/negotiations/:id/participants/:actorId', async (req, res) => {
+    res.json(await removeParticipant(context(req, res), req.params.actorId))
   })
 
   router.put('/negotiations/:id/participants/:actorId/rounds/:roundId', async (req, res) => {

@@ -18,6 +18,8 @@ export interface ParticipantStore {
     actorId: string,
     change: (current: Participant | null) => Participant,
   ): Promise<Participant>
+  /** Removes an actor from a negotiation with its round records; says whether it took part. */
+  remove(negotiationId: string, actorId: string): Promise<boolean>
   /** Replaces every participant of a negotiation, all or nothing. */
   replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void>
 }

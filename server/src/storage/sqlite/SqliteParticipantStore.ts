@@ -69,6 +69,9 @@ export class SqliteParticipantStore implements ParticipantStore {
         'DELETE FROM participant_rounds WHERE negotiation_id = ? AND actor_id = ?',
       ),
       deleteRounds: db.prepare<[string]>('DELETE FROM participant_rounds WHERE negotiation_id = ?'),
+      deleteOne: db.prepare<[string, string]>(
+        'DELETE FROM participants WHERE negotiation_id = ? AND actor_id = ?',
+      ),
       deleteAll: db.prepare<[string]>('DELETE FROM participants WHERE negotiation_id = ?'),
     }
   }
@@ -106,6 +109,11 @@ export class SqliteParticipantStore implements ParticipantStore {
         return next
       })
       .immediate()
+  }
+
+  /** Deletes one participant; its round records go with it (ON DELETE CASCADE). */
+  async remove(negotiationId: string, actorId: string): Promise<boolean> {
+    return this.stmt.deleteOne.run(negotiationId, actorId).changes > 0
   }
 
   /** Deletes a negotiation's participants and inserts the new ones, in one transaction. */
