@@ -35,7 +35,7 @@ describe('participants over REST', () => {
 
   beforeAll(async () => {
     server = await startServer()
-    for (const who of ['chair', 'france', 'germany', 'ana', 'observer', 'admin']) {
+    for (const who of ['chair', 'france', 'germany', 'austria', 'ana', 'observer', 'admin']) {
       as[who] = await server.loginAs(who)
     }
   })
@@ -163,6 +163,36 @@ describe('participants over REST', () => {
     expect(
       (await api('france', 'PUT', '/negotiations/ccm/participants/DEU', { note: 'x' })).status,
     ).toBe(403)
+  })
+
+  it('holds with an API token as with a session', async () => {
+    const token = await server.tokenFor('france')
+    const put = (actorId: string) =>
+      fetch(`${server.url}/api/negotiations/ccm/participants/${actorId}/rounds/lima-2007`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ attended: true }),
+      })
+    expect((await put('FRA')).status).toBe(200)
+    expect((await put('DEU')).status).toBe(403)
+  })
+
+  it('adds a delegation that records its own attendance', async () => {
+    await api('chair', 'DELETE', '/negotiations/ccm/participants/AUT')
+    expect(await participant('AUT')).toBeUndefined()
+    const put = await api(
+      'austria',
+      'PUT',
+      '/negotiations/ccm/participants/AUT/rounds/dublin-2008',
+      {
+        attended: true,
+      },
+    )
+    expect(put.status).toBe(200)
+    expect(await participant('AUT')).toMatchObject({
+      flags: { stockpiler: false },
+      rounds: { 'dublin-2008': { attended: true, endorsed: false } },
+    })
   })
 
   it('refuses every write of an observer and a campaigner, and changes nothing', async () => {
