@@ -1,12 +1,76 @@
+import { useEffect } from 'react'
+import { InvitationPage } from './auth/InvitationPage'
+import { SessionProvider, useSession } from './auth/SessionContext'
+import { SignInPage } from './auth/SignInPage'
 import { NegotiationPicker } from './features/picker/NegotiationPicker'
 import { NegotiationPage } from './NegotiationPage'
-import { useRoute } from './useRoute'
+import { isSafeNext, useRoute } from './useRoute'
 
-/** The app: the negotiation list at `/`, a negotiation's text at `/n/<id>`. */
+/** The app: sign-in, invitations, the list of one's negotiations, and a negotiation's views. */
 export function App() {
+  return (
+    <SessionProvider>
+      <Pages />
+    </SessionProvider>
+  )
+}
+
+// Where the browser is, as a path to come back to after signing in.
+const here = () => window.location.pathname + window.location.search
+
+// Replaces the current entry with a path of the app (the sign-in page is not kept in history).
+const goTo = (path: string) => {
+  window.history.replaceState(null, '', isSafeNext(path) ? path : '/')
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
+function Pages() {
   const [route, navigate] = useRoute()
+  const { state, refresh } = useSession()
+  const needsSession = route.page === 'picker' || route.page === 'negotiation'
+
+  useEffect(() => {
+    // Nobody signed in: to the sign-in page, remembering the page that was wanted.
+    if (state.kind === 'signed-out' && needsSession) {
+      const next = state.byUser || here() === '/' ? undefined : here()
+      navigate({ page: 'signin', next }, { replace: true })
+    }
+  }, [state, needsSession, navigate])
+
+  const signedIn = state.kind === 'signed-in'
+  const next = route.page === 'signin' ? (route.next ?? '/') : null
+  useEffect(() => {
+    // Signed in on the sign-in page (just now, or in another tab): go where the person wanted.
+    if (next !== null && signedIn) goTo(next)
+  }, [next, signedIn])
+
+  if (route.page === 'invite') return <InvitationPage token={route.token} navigate={navigate} />
+  if (route.page === 'signin') return signedIn ? null : <SignInPage />
+  if (state.kind === 'error') {
+    return (
+      <main className="picker">
+        <h1>Plenary cannot be reached</h1>
+        <p role="alert">{state.message}</p>
+        <button type="button" className="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </main>
+    )
+  }
+  if (state.kind !== 'signed-in') {
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    )
+  }
   return route.page === 'negotiation' ? (
-    <NegotiationPage key={route.id} negotiationId={route.id} navigate={navigate} />
+    <NegotiationPage
+      key={route.id}
+      negotiationId={route.id}
+      view={route.view}
+      navigate={navigate}
+    />
   ) : (
     <NegotiationPicker navigate={navigate} />
   )

@@ -1,139 +1,150 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Round } from '../../shared/domain/rounds'
-import { outlineOf } from '../../shared/domain/numbering'
-import { getNegotiation } from './api'
+import { useCallback, useEffect, useMemo } from 'react'
+import { CloseCode } from '../../shared/collab'
+import { can } from '../../shared/domain/policy'
+import { useMe, useSession } from './auth/SessionContext'
+import { describeMembership, principalOf, youAre } from './auth/principal'
 import { useCollabRoom } from './collab/useCollabRoom'
-import { articleAt } from './editor/articles'
-import { deleteArticleWithId } from './editor/commands/articleCommands'
-import { EDITOR_ACTIONS } from './editor/actions'
-import { clearDeleteRequest, pendingDelete } from './editor/plugins/deleteRequestPlugin'
-import { useEditorView } from './editor/useEditorView'
-import { Outline } from './features/outline/Outline'
-import { ConnectionBadge, OutdatedBanner } from './features/presence/ConnectionBadge'
+import { ActorsPage } from './features/actors/ActorsPage'
+import { useParticipants } from './features/actors/useParticipants'
+import { MembersPage } from './features/members/MembersPage'
+import { NegotiationProblem } from './features/negotiation/NegotiationProblem'
+import { useNegotiation } from './features/negotiation/useNegotiation'
+import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
-import { RoundList } from './features/rounds/RoundList'
-import { PresenceList } from './features/presence/PresenceList'
 import { usePeers } from './features/presence/usePeers'
-import { DeleteArticleDialog } from './features/toolbar/DeleteArticleDialog'
-import { Toolbar } from './features/toolbar/Toolbar'
-import type { Route } from './useRoute'
+import { NegotiationNav } from './features/shell/NegotiationNav'
+import { TopBar } from './features/shell/TopBar'
+import { WhoAmI } from './features/shell/WhoAmI'
+import { TextWorkspace } from './features/text/TextWorkspace'
+import type { Navigate, NegotiationView } from './useRoute'
 
 interface NegotiationPageProps {
   negotiationId: string
-  navigate: (route: Route) => void
+  view: NegotiationView
+  navigate: Navigate
 }
 
-/** One negotiation's discussion text: outline, toolbar and editor, and who is here. */
-export function NegotiationPage({ negotiationId, navigate }: NegotiationPageProps) {
-  const [name, setName] = useState<string | null>(null)
-  const [rounds, setRounds] = useState<Round[]>([])
-  const [missing, setMissing] = useState<string | null>(null)
-  useEffect(() => {
-    const abort = new AbortController()
-    getNegotiation(negotiationId, abort.signal).then(
-      (n) => {
-        setName(n.name)
-        setRounds(n.rounds)
-      },
-      (error: unknown) => !abort.signal.aborted && setMissing(String((error as Error).message)),
-    )
-    return () => abort.abort()
-  }, [negotiationId])
+/**
+ * One negotiation: the top bar with its views and who you are in it, and the view itself (the
+ * text, the actors or the members). The text room stays connected across the views, so that
+ * presence does not flicker when someone looks at the actors table.
+ */
+export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPageProps) {
+  const me = useMe()
+  const { refresh } = useSession()
+  const negotiation = useNegotiation(negotiationId)
+  const participants = useParticipants(negotiationId)
+  const { detail } = negotiation
 
-  const room = useCollabRoom(negotiationId)
+  const membership = detail?.membership ?? null
+  const principal = useMemo(
+    () => principalOf(me.account.id, detail?.isAdmin ?? me.account.isAdmin, membership),
+    [me.account.id, me.account.isAdmin, detail?.isAdmin, membership],
+  )
+  const mine = me.memberships.find((m) => m.negotiationId === negotiationId)
+  const actorName =
+    participants.participants?.find((p) => p.actor.id === membership?.actorId)?.actor.name ??
+    mine?.actorName
+  const names = { actorName, groupName: mine?.groupName }
+  const roleLabel = describeMembership(membership, names, principal.isAdmin)
+
+  const reloadRights = negotiation.reload
+  const onMembershipChanged = useCallback(() => {
+    reloadRights()
+    void refresh()
+  }, [reloadRights, refresh])
+  const onRefused = useCallback(
+    (code: number) => {
+      // A refused session is confirmed by asking who is signed in; a 401 leads to sign-in.
+      if (code === CloseCode.Unauthenticated) void refresh()
+      if (code === CloseCode.Forbidden) reloadRights()
+    },
+    [refresh, reloadRights],
+  )
+  const room = useCollabRoom(negotiationId, { onMembershipChanged, onRefused })
+
   const awareness = room?.provider.awareness
-  const [user, setUser] = useLocalUser()
+  // A delegate's name says the delegation too, unless it does already ("Delegate of France").
+  const presenceName =
+    membership?.role === 'delegate' && actorName && !me.account.displayName.includes(actorName)
+      ? `${me.account.displayName} (${actorName})`
+      : me.account.displayName
+  const [user, setUser] = useLocalUser(me.account.id, presenceName, roleLabel)
   useEffect(() => {
     awareness?.setLocalStateField('user', user)
   }, [awareness, user])
-
-  const toolbarRef = useRef<HTMLDivElement>(null)
-  const { view, state, setMount } = useEditorView(room, {
-    leaveEditor: () => toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(),
-  })
-  const doc = state?.doc
-  const articles = useMemo(() => (doc ? outlineOf(doc) : []), [doc])
-  const currentId = state ? ((articleAt(state)?.node.attrs.id as string | undefined) ?? null) : null
   const peers = usePeers(awareness)
-  const deleteId = state ? pendingDelete(state) : null
-  const deleteTarget = articles.find((a) => a.id === deleteId) ?? null
 
   useEffect(() => {
-    document.title = name ? `${name} · Plenary` : 'Plenary'
-  }, [name])
+    document.title = detail ? `${detail.name} · Plenary` : 'Plenary'
+  }, [detail])
 
-  if (missing) {
-    return (
-      <main className="picker">
-        <h1>Negotiation not found</h1>
-        <p>{missing}</p>
-        <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate({ page: 'picker' }))}>
-            All negotiations
-          </a>
-        </p>
-      </main>
-    )
+  if (negotiation.error && !detail) {
+    return <NegotiationProblem error={negotiation.error} navigate={navigate} />
   }
+
+  const edit = can(principal, { type: 'edit-text' })
+  const views: NegotiationView[] = can(principal, { type: 'manage-members' }).ok
+    ? ['text', 'actors', 'members']
+    : ['text', 'actors']
+  const readOnlyNote = `Read only — you are ${youAre(membership, names)}. ${edit.ok ? '' : edit.reason}`
 
   return (
     <div className="app">
-      <a
-        className="skip-link"
-        href="#treaty-text"
-        onClick={(e) => (e.preventDefault(), view?.focus())}
-      >
-        Skip to the text
-      </a>
-      <header className="topbar">
+      {view === 'text' && (
         <a
-          className="brand"
-          href="/"
-          onClick={(e) => (e.preventDefault(), navigate({ page: 'picker' }))}
+          className="skip-link"
+          href="#treaty-text"
+          onClick={(e) => {
+            e.preventDefault()
+            document.querySelector<HTMLElement>('#treaty-text .ProseMirror')?.focus()
+          }}
         >
-          Plenary
+          Skip to the text
         </a>
-        <span className="crumb" aria-hidden="true">
-          /
-        </span>
-        <h1 className="negotiation-name">{name ?? negotiationId}</h1>
+      )}
+      <TopBar navigate={navigate} title={detail?.name ?? negotiationId}>
+        <NegotiationNav
+          negotiationId={negotiationId}
+          current={view}
+          views={views}
+          navigate={navigate}
+        />
         <ConnectionBadge status={room?.status ?? 'connecting'} />
-      </header>
+        <WhoAmI
+          displayName={me.account.displayName}
+          username={me.account.username}
+          role={detail ? roleLabel : undefined}
+        />
+      </TopBar>
       {room?.status === 'outdated' && <OutdatedBanner />}
-      <div className="workspace">
-        <aside className="sidebar sidebar-left">
-          <Outline articles={articles} currentId={currentId} peers={peers} view={view} />
-        </aside>
-        <main className="document">
-          <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
-          <div className="page" id="treaty-text">
-            {!state && (
-              <p className="loading" role="status">
-                Loading the text…
-              </p>
-            )}
-            <div ref={setMount} className="editor" />
-          </div>
-        </main>
-        <aside className="sidebar sidebar-right">
-          <PresenceList peers={peers} articles={articles} user={user} onUserChange={setUser} />
-          <RoundList rounds={rounds} />
-        </aside>
-      </div>
-      <DeleteArticleDialog
-        article={deleteTarget}
-        onCancel={() => {
-          if (!view) return
-          clearDeleteRequest(view.state, view.dispatch)
-          view.focus()
-        }}
-        onConfirm={(id) => {
-          if (!view) return
-          clearDeleteRequest(view.state, view.dispatch)
-          deleteArticleWithId(id)(view.state, view.dispatch)
-          view.focus()
-        }}
-      />
+      {room?.status === 'refused' && room.refusal !== null && <RefusedBanner code={room.refusal} />}
+      {view === 'text' && (
+        <TextWorkspace
+          room={detail ? room : null}
+          peers={peers}
+          user={user}
+          onUserChange={setUser}
+          rounds={detail?.rounds ?? []}
+          canEdit={edit.ok}
+          readOnlyNote={readOnlyNote}
+        />
+      )}
+      {view === 'actors' && (
+        <ActorsPage
+          negotiationId={negotiationId}
+          principal={principal}
+          rounds={detail?.rounds ?? []}
+          participants={participants}
+        />
+      )}
+      {view === 'members' && (
+        <MembersPage
+          negotiationId={negotiationId}
+          principal={principal}
+          participants={participants.participants ?? []}
+        />
+      )}
     </div>
   )
 }

@@ -1,35 +1,105 @@
 import type { Round } from '../../shared/domain/rounds'
 
+/** An error answer of the REST API: its status, machine-readable code, sentence and details. */
+export class ApiError extends Error {
+  constructor(
+    /** The HTTP status. */
+    readonly status: number,
+    /** The server's code, e.g. `invalid_credentials`. */
+    readonly code: string,
+    message: string,
+    /** The other fields of the error body, e.g. `line` and `column` of a malformed CSV. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message)
+  }
+}
+
+/** The window event sent when the server answers 401: the session has ended. */
+export const SIGNED_OUT_EVENT = 'plenary:signed-out'
+
+/** What a request sends besides its method and path. */
+interface RequestOptions {
+  /** A JSON value, or a string sent as it is with `contentType`. */
+  body?: unknown
+  contentType?: string
+  signal?: AbortSignal
+}
+
+/**
+ * Calls the REST API with the session cookie (same origin); answers the parsed JSON (undefined
+ * for 204) or throws an ApiError carrying the server's code and sentence.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  { body, contentType, signal }: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  let payload: string | undefined
+  if (typeof body === 'string' && contentType) {
+    headers['content-type'] = contentType
+    payload = body
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: payload,
+    signal,
+    credentials: 'same-origin',
+  })
+  if (res.status === 204) return undefined as T
+  const json = (await res.json().catch(() => null)) as unknown
+  if (!res.ok) {
+    const error = (json as { error?: Record<string, unknown> } | null)?.error ?? {}
+    const { code, message, ...details } = error
+    // A 401 anywhere means the session is gone; the app listens and shows the sign-in page.
+    if (res.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT))
+    const retryAfter = res.headers.get('retry-after')
+    if (retryAfter && details.retryAfter === undefined) details.retryAfter = Number(retryAfter)
+    throw new ApiError(
+      res.status,
+      typeof code === 'string' ? code : `http_${res.status}`,
+      typeof message === 'string' ? message : `${res.status} ${res.statusText}`,
+      details,
+    )
+  }
+  return json as T
+}
+
+/** The path of a negotiation's API resource, with the id escaped. */
+export const negotiationPath = (id: string, rest = ''): string =>
+  `/api/negotiations/${encodeURIComponent(id)}${rest}`
+
 /** A negotiation as the REST API lists it. */
 export interface NegotiationInfo {
   id: string
   name: string
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, signal })
-  if (!res.ok) {
-    // The server's errors carry a human sentence; show it rather than the status line alone.
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
-    throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`)
-  }
-  return (await res.json()) as T
+/** A person's place in a negotiation as the API states it. */
+export interface MembershipInfo {
+  role: 'chair' | 'delegate' | 'campaigner' | 'observer'
+  actorId?: string | null
+  groupId?: string | null
 }
 
-/** Every negotiation the server holds. */
+/** The negotiations the signed-in person takes part in (all of them for an admin). */
 export const listNegotiations = async (signal?: AbortSignal) =>
-  (await getJson<{ negotiations: NegotiationInfo[] }>('/api/negotiations', signal)).negotiations
+  (await request<{ negotiations: NegotiationInfo[] }>('GET', '/api/negotiations', { signal }))
+    .negotiations
 
-/** A negotiation with its rounds, as the REST API shows one. */
+/** A negotiation with its rounds and the signed-in person's place in it. */
 export interface NegotiationDetail extends NegotiationInfo {
   rounds: Round[]
+  membership: MembershipInfo | null
+  isAdmin: boolean
 }
 
-/** One negotiation's name, id and rounds. */
+/** One negotiation's name, id, rounds and the caller's membership. */
 export const getNegotiation = async (id: string, signal?: AbortSignal) =>
-  (
-    await getJson<{ negotiation: NegotiationDetail }>(
-      `/api/negotiations/${encodeURIComponent(id)}`,
-      signal,
-    )
-  ).negotiation
+  (await request<{ negotiation: NegotiationDetail }>('GET', negotiationPath(id), { signal }))
+    .negotiation

@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'prosemirror-view/style/prosemirror.css'
 import './styles.css'
+import './forms.css'
+import './sheets.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

@@ -1,29 +1,92 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 
-/** What the address bar points at: the negotiation list, or one negotiation's text. */
-export type Route = { page: 'picker' } | { page: 'negotiation'; id: string }
+/** The views of one negotiation: its text, its actors, its members. */
+export const NEGOTIATION_VIEWS = ['text', 'actors', 'members'] as const
+/** One view of a negotiation. */
+export type NegotiationView = (typeof NEGOTIATION_VIEWS)[number]
 
-/** Parses a pathname: `/n/<id>` is a negotiation, anything else the picker. */
-export function parseRoute(pathname: string): Route {
-  const match = /^\/n\/([^/]+)\/?$/.exec(pathname)
-  return match?.[1] ? { page: 'negotiation', id: decodeURIComponent(match[1]) } : { page: 'picker' }
+/** What the address bar points at. */
+export type Route =
+  | { page: 'picker' }
+  | { page: 'signin'; next?: string }
+  | { page: 'invite'; token: string }
+  | { page: 'negotiation'; id: string; view: NegotiationView }
+
+/** Whether a path may be returned to after signing in (same app, not another site). */
+export const isSafeNext = (path: string | null | undefined): path is string =>
+  !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/signin')
+
+/**
+ * Parses a location: `/n/<id>[/actors|/members]` is a negotiation, `/signin?next=…` the sign-in
+ * page, `/invite/<token>` an invitation, anything else the picker.
+ */
+export function parseRoute(pathname: string, search = ''): Route {
+  const negotiation = /^\/n\/([^/]+)(?:\/(actors|members))?\/?$/.exec(pathname)
+  if (negotiation?.[1]) {
+    const view = (negotiation[2] as NegotiationView | undefined) ?? 'text'
+    return { page: 'negotiation', id: decodeURIComponent(negotiation[1]), view }
+  }
+  if (/^\/signin\/?$/.test(pathname)) {
+    const next = new URLSearchParams(search).get('next')
+    return isSafeNext(next) ? { page: 'signin', next } : { page: 'signin' }
+  }
+  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname)
+  if (invite?.[1]) return { page: 'invite', token: decodeURIComponent(invite[1]) }
+  return { page: 'picker' }
 }
 
 /** The path of a route, for links. */
-export const pathOf = (route: Route): string =>
-  route.page === 'negotiation' ? `/n/${encodeURIComponent(route.id)}` : '/'
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'picker':
+      return '/'
+    case 'signin':
+      return route.next ? `/signin?next=${encodeURIComponent(route.next)}` : '/signin'
+    case 'invite':
+      return `/invite/${encodeURIComponent(route.token)}`
+    case 'negotiation': {
+      const base = `/n/${encodeURIComponent(route.id)}`
+      return route.view === 'text' ? base : `${base}/${route.view}`
+    }
+  }
+}
+
+/** Moves to a route; `replace` for redirects, so that Back does not return to them. */
+export type Navigate = (route: Route, options?: { replace?: boolean }) => void
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('popstate', onChange)
   return () => window.removeEventListener('popstate', onChange)
 }
 
-/** The current route and a function to navigate (history.pushState, no reload). */
-export function useRoute(): [Route, (route: Route) => void] {
-  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname)
-  const navigate = useCallback((route: Route) => {
-    window.history.pushState(null, '', pathOf(route))
+const currentLocation = () => window.location.pathname + window.location.search
+
+/** The current route and a function to navigate (history API, no reload). */
+export function useRoute(): [Route, Navigate] {
+  const location = useSyncExternalStore(subscribe, currentLocation)
+  const route = useMemo(() => {
+    const url = new URL(location, window.location.origin)
+    return parseRoute(url.pathname, url.search)
+  }, [location])
+  const navigate = useCallback<Navigate>((next, options) => {
+    if (options?.replace) window.history.replaceState(null, '', pathOf(next))
+    else window.history.pushState(null, '', pathOf(next))
     window.dispatchEvent(new PopStateEvent('popstate'))
   }, [])
-  return [parseRoute(pathname), navigate]
+  return [route, navigate]
 }
+
+/** Click handler for an in-app link: plain clicks navigate, modified clicks open a tab. */
+export const linkTo =
+  (navigate: Navigate, route: Route) =>
+  (e: {
+    metaKey: boolean
+    ctrlKey: boolean
+    shiftKey: boolean
+    button: number
+    preventDefault(): void
+  }) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
+    e.preventDefault()
+    navigate(route)
+  }

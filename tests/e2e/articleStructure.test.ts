@@ -8,7 +8,7 @@ import {
   type E2EEnvironment,
 } from '../support/browser'
 
-// Structure commands by one person renumber the text and the outline of another, live.
+// Structure commands by the chair renumber the text and the outline of a delegate, live.
 describe('inserting, moving and deleting articles', () => {
   let env: E2EEnvironment
   let chair: BrowserUser
@@ -16,8 +16,8 @@ describe('inserting, moving and deleting articles', () => {
 
   beforeAll(async () => {
     env = await startE2E()
-    chair = await env.open('Chair', '/n/ccm')
-    delegate = await env.open('Delegate', '/n/ccm')
+    chair = await env.open('/n/ccm', 'chair')
+    delegate = await env.open('/n/ccm', 'france')
     await Promise.all([waitForText(chair.page), waitForText(delegate.page)])
   })
   afterAll(() => env?.close())

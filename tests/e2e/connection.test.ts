@@ -13,7 +13,7 @@ describe('connection status', () => {
   afterAll(() => env?.close())
 
   it('says "Connected" once the text room is synced', async () => {
-    const { page } = await env.open('Ana', '/n/ccm')
+    const { page } = await env.open('/n/ccm')
     await expect
       .poll(() => page.locator('.connection').getAttribute('data-status'))
       .toBe('connected')
@@ -21,7 +21,7 @@ describe('connection status', () => {
   })
 
   it('asks to reload when the server refuses an outdated schema', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const context = await env.signedInContext()
     const page = await context.newPage()
     // Stand in for a newer server: refuse every collab connection as the real one would.
     await page.routeWebSocket(/\/collab\//, (ws) =>
@@ -30,11 +30,10 @@ describe('connection status', () => {
     await page.goto(new URL('/n/ccm', env.url).href)
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Plenary was updated')
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('outdated')
-    await context.close()
   })
 
   it('shows "Offline" when the connection drops, and "Connected" once it is back', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const context = await env.signedInContext()
     const page = await context.newPage()
     const sockets: WebSocketRoute[] = []
     let reachable = true
@@ -58,11 +57,10 @@ describe('connection status', () => {
 
     reachable = true
     await expect.poll(status, { timeout: 10_000 }).toBe('connected')
-    await context.close()
   })
 
   it('lists the negotiations and opens one from the list', async () => {
-    const { page } = await env.open('Bo', '/')
+    const { page } = await env.open('/')
     await page.getByRole('link', { name: 'Convention on Cluster Munitions' }).click()
     await page.locator('.ProseMirror section.article').first().waitFor()
     expect(new URL(page.url()).pathname).toBe('/n/ccm')

@@ -14,7 +14,7 @@ describe('keyboard-only use', () => {
 
   beforeAll(async () => {
     env = await startE2E()
-    user = await env.open('Kim', '/n/ccm')
+    user = await env.open('/n/ccm', 'chair')
     await waitForText(user.page)
   })
   afterAll(() => env?.close())

@@ -5,7 +5,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { startServer } from './startServer'
+import { startServer, type TestServer } from './startServer'
 
 /** The flags Debian's Chromium needs to run headless in a container, quietly. */
 const CHROMIUM_ARGS = [
@@ -27,7 +27,7 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A user of Plenary: an isolated browser context with its own name, and its page. */
+/** A user of Plenary: an isolated browser context, signed in or not, and its page. */
 export interface BrowserUser {
   context: BrowserContext
   page: Page
@@ -35,26 +35,43 @@ export interface BrowserUser {
   errors: string[]
 }
 
-/**
- * Opens a fresh context (own cookies and localStorage, like a separate person) at 1280x800,
- * with a chosen display name, on a URL of the app.
- */
-export async function openAs(browser: Browser, name: string, url: string): Promise<BrowserUser> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  await context.addInitScript(
-    (user) => {
-      localStorage.setItem('plenary.user', JSON.stringify(user))
-    },
-    { name, color: name.length % 2 ? '#1d5fbf' : '#b3261e' },
-  )
+/** A fresh context (own cookies and localStorage, like a separate person) at 1280x800. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 } })
+}
+
+/** Opens a page in a context, collecting its console errors, at a URL of the app. */
+export async function openPage(context: BrowserContext, url: string): Promise<BrowserUser> {
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text())
+    // The app's own 401 probe (GET /api/me) while signed out is expected, not an error.
+    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text())
   })
   await page.goto(url)
   return { context, page, errors }
+}
+
+/** Puts a session cookie (`name=value`, as the login API sets it) into a browser context. */
+export async function addSessionCookie(context: BrowserContext, cookie: string, url: string) {
+  const eq = cookie.indexOf('=')
+  await context.addCookies([
+    {
+      name: cookie.slice(0, eq),
+      value: cookie.slice(eq + 1),
+      url,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ])
+}
+
+/** Signs in through the real sign-in page, which must be showing. */
+export async function signInThroughPage(page: Page, username: string, password: string) {
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
 /** Waits until the editor has synced and shows the text. */
@@ -78,30 +95,49 @@ export function outlineEntries(page: Page): Promise<string[]> {
 export interface E2EEnvironment {
   url: string
   browser: Browser
-  /** Opens the app as a new person (own context) at a path such as `/n/ccm`. */
-  open: (name: string, path: string) => Promise<BrowserUser>
+  server: TestServer
+  /**
+   * Opens the app as a new person (own context) at a path such as `/n/ccm`, signed in as a
+   * demo account (default `chair`; `admin` too) through the login API and its cookie.
+   */
+  open: (path: string, username?: string) => Promise<BrowserUser>
+  /** A new context signed in as a demo account, for tests that set up routes first. */
+  signedInContext: (username?: string) => Promise<BrowserContext>
+  /** Opens the app in a new context with nobody signed in. */
+  openSignedOut: (path: string) => Promise<BrowserUser>
   /** Closes every context, the browser, the server, and deletes the data folder. */
   close: () => Promise<void>
 }
 
 /**
- * Starts the server in-process (port 0, temp data dir, the demo negotiation, the built client
- * from dist/client) and launches Chromium.
+ * Starts the server in-process (port 0, temp data dir, the demo negotiation with its demo
+ * accounts, the built client from dist/client) and launches Chromium.
  */
 export async function startE2E(): Promise<E2EEnvironment> {
   const server = await startServer()
   const browser = await launchBrowser()
-  const users: BrowserUser[] = []
+  const contexts: BrowserContext[] = []
+  const context = async () => {
+    const created = await newContext(browser)
+    contexts.push(created)
+    return created
+  }
+  const signedInContext = async (username = 'chair') => {
+    const created = await context()
+    const { cookie } = await server.loginAs(username)
+    await addSessionCookie(created, cookie, server.url)
+    return created
+  }
   return {
     url: server.url,
     browser,
-    open: async (name, at) => {
-      const user = await openAs(browser, name, new URL(at, server.url).href)
-      users.push(user)
-      return user
-    },
+    server,
+    open: async (at, username = 'chair') =>
+      openPage(await signedInContext(username), new URL(at, server.url).href),
+    signedInContext,
+    openSignedOut: async (at) => openPage(await context(), new URL(at, server.url).href),
     close: async () => {
-      for (const user of users) await user.context.close().catch(() => {})
+      for (const c of contexts) await c.close().catch(() => {})
       await browser.close()
       await server.dispose()
     },

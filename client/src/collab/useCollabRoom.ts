@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { COLLAB_PATH, CloseCode, roomName } from '../../../shared/collab'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 
 /** How the connection to the room stands, as the status badge shows it. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'outdated'
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'outdated' | 'refused'
 
 /** A live room: its document and provider once created, and the connection state. */
 export interface CollabRoom {
@@ -14,7 +14,26 @@ export interface CollabRoom {
   status: ConnectionStatus
   /** True once the first sync with the server has completed; it stays true when offline. */
   synced: boolean
+  /** The close code with which the server refused the connection for good, if it did. */
+  refusal: number | null
 }
+
+/** What the page around the room hears about the server's decisions on the connection. */
+export interface CollabRoomEvents {
+  /** The server closed the connection with a code that ends it (no session, forbidden, …). */
+  onRefused?: (code: number) => void
+  /** The person's role changed; the provider reconnects by itself, the page reloads the rights. */
+  onMembershipChanged?: () => void
+}
+
+// Refusals after which reconnecting cannot help (the provider also stops retrying on 44xx).
+const FINAL_REFUSALS = new Set<number>([
+  CloseCode.Unauthenticated,
+  CloseCode.Forbidden,
+  CloseCode.NotFound,
+  CloseCode.ReadOnly,
+  CloseCode.TooManyConnections,
+])
 
 /** The websocket origin matching the page's origin (ws: for http:, wss: for https:). */
 export const wsOrigin = (): string =>
@@ -24,8 +43,15 @@ export const wsOrigin = (): string =>
  * Owns the Y.Doc and WebsocketProvider of one negotiation's text room: creates them when the
  * negotiation is opened, follows the connection, and destroys both when it is left.
  */
-export function useCollabRoom(negotiationId: string): CollabRoom | null {
+export function useCollabRoom(
+  negotiationId: string,
+  events: CollabRoomEvents = {},
+): CollabRoom | null {
   const [room, setRoom] = useState<CollabRoom | null>(null)
+  const eventsRef = useRef(events)
+  useEffect(() => {
+    eventsRef.current = events
+  })
 
   useEffect(() => {
     const ydoc = new Y.Doc()
@@ -37,10 +63,11 @@ export function useCollabRoom(negotiationId: string): CollabRoom | null {
     )
     let status: ConnectionStatus = 'connecting'
     let synced = false
-    const publish = () => setRoom({ ydoc, provider, status, synced })
+    let refusal: number | null = null
+    const publish = () => setRoom({ ydoc, provider, status, synced, refusal })
     const setStatus = (next: ConnectionStatus) => {
-      // A reload notice is final: later reconnect attempts must not hide it.
-      if (status === 'outdated' || status === next) return
+      // A reload notice or a refusal is final: later reconnect attempts must not hide it.
+      if (status === 'outdated' || status === 'refused' || status === next) return
       status = next
       publish()
     }
@@ -52,9 +79,17 @@ export function useCollabRoom(negotiationId: string): CollabRoom | null {
     })
     provider.on('connection-error', () => setStatus('offline'))
     provider.on('connection-close', (event) => {
-      if (event?.code === CloseCode.SchemaOutdated) {
+      const code = event?.code ?? 0
+      if (code === CloseCode.SchemaOutdated) {
         setStatus('outdated')
         provider.disconnect()
+      } else if (FINAL_REFUSALS.has(code)) {
+        refusal = code
+        setStatus('refused')
+        provider.disconnect()
+        eventsRef.current.onRefused?.(code)
+      } else if (code === CloseCode.MembershipChanged) {
+        eventsRef.current.onMembershipChanged?.()
       } else if (!provider.wsconnected) {
         setStatus('offline')
       }

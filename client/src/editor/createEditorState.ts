@@ -17,25 +17,30 @@ export interface EditorSetup {
   fragment: Y.XmlFragment
   awareness: Awareness
   leaveEditor: () => void
+  /** Whether this person may change the text; a reader's state has no editing plugins. */
+  editable: boolean
 }
 
 /**
  * The editor state of a text room: bound to the shared fragment, showing others' cursors,
  * undoing only the local user's edits, with the structure keys and id repair.
  */
-export function createEditorState({ fragment, awareness, leaveEditor }: EditorSetup) {
+export function createEditorState({ fragment, awareness, leaveEditor, editable }: EditorSetup) {
+  const shared = [ySyncPlugin(fragment), cursorsPlugin(awareness), articlePresencePlugin(awareness)]
+  if (!editable) {
+    // A reader's client must never write: even the id repair would be a refused edit.
+    return EditorState.create({ schema: treatySchema, plugins: shared })
+  }
   return EditorState.create({
     schema: treatySchema,
     plugins: [
-      ySyncPlugin(fragment),
-      cursorsPlugin(awareness),
+      ...shared,
       // Undo keeps a clause that still holds text (perhaps typed by someone else) rather than
       // deleting it with the local edit that created it.
       yUndoPlugin({ protectedNodes: new Set<string>(CLAUSE_TYPES) }),
       ...editorKeymaps(EDITOR_ACTIONS, leaveEditor),
       pasteArticlesPlugin(),
       articleIdsPlugin(),
-      articlePresencePlugin(awareness),
       placeholderPlugin(),
       deleteRequestPlugin(),
     ],

@@ -21,9 +21,14 @@ export interface EditorHandle {
 
 /**
  * Mounts a ProseMirror view on the room's text once the first sync is done (so that an empty
- * local document never meets the server's), and re-renders React on every transaction.
+ * local document never meets the server's), and re-renders React on every transaction. A view
+ * that is not `editable` shows the live text, focusable for reading, and takes no input.
  */
-export function useEditorView(room: CollabRoom | null, callbacks: EditorCallbacks): EditorHandle {
+export function useEditorView(
+  room: CollabRoom | null,
+  callbacks: EditorCallbacks,
+  editable: boolean,
+): EditorHandle {
   const [mount, setMount] = useState<HTMLElement | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const [state, setState] = useState<EditorState | null>(null)
@@ -42,7 +47,9 @@ export function useEditorView(room: CollabRoom | null, callbacks: EditorCallback
         fragment: ydoc.getXmlFragment(TEXT_FRAGMENT),
         awareness,
         leaveEditor: () => callbacksRef.current.leaveEditor(),
+        editable,
       }),
+      editable: () => editable,
       // Room for the sticky toolbar above, so the cursor is never scrolled under it.
       scrollMargin: { top: 110, bottom: 60, left: 5, right: 5 },
       scrollThreshold: { top: 110, bottom: 60, left: 0, right: 0 },
@@ -50,8 +57,10 @@ export function useEditorView(room: CollabRoom | null, callbacks: EditorCallback
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Treaty text',
-        spellcheck: 'true',
+        spellcheck: editable ? 'true' : 'false',
         lang: 'en',
+        // Not contenteditable when read-only, so made focusable for keyboard reading.
+        ...(editable ? {} : { tabindex: '0', 'aria-readonly': 'true' }),
       },
       // `this`, not `editorView`: plugins (y-prosemirror's sync) dispatch while the view is
       // still being constructed.
@@ -68,7 +77,7 @@ export function useEditorView(room: CollabRoom | null, callbacks: EditorCallback
       setView(null)
       setState(null)
     }
-  }, [mount, ydoc, awareness, synced])
+  }, [mount, ydoc, awareness, synced, editable])
 
   return { setMount, view, state }
 }

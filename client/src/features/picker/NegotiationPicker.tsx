@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react'
 import { listNegotiations, type NegotiationInfo } from '../../api'
-import { pathOf, type Route } from '../../useRoute'
+import { useMe } from '../../auth/SessionContext'
+import { describeMembership } from '../../auth/principal'
+import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
+import { TopBar } from '../shell/TopBar'
+import { WhoAmI } from '../shell/WhoAmI'
 
 type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; list: NegotiationInfo[] }
 
-/** The list of negotiations to open, from the REST API. */
-export function NegotiationPicker({ navigate }: { navigate: (route: Route) => void }) {
+/** The negotiations the signed-in person takes part in, each with their role in it. */
+export function NegotiationPicker({ navigate }: { navigate: Navigate }) {
+  const me = useMe()
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
   useEffect(() => {
     const abort = new AbortController()
@@ -21,37 +26,49 @@ export function NegotiationPicker({ navigate }: { navigate: (route: Route) => vo
     )
     return () => abort.abort()
   }, [])
+  useEffect(() => {
+    document.title = 'Plenary'
+  }, [])
+
+  const roleIn = (id: string) => {
+    const m = me.memberships.find((x) => x.negotiationId === id)
+    return describeMembership(m, m ?? {}, me.account.isAdmin)
+  }
 
   return (
-    <main className="picker">
-      <h1 className="brand-large">Plenary</h1>
-      <p className="lede">Treaty texts, article by article, negotiated live.</p>
-      <h2>Negotiations</h2>
-      {load.kind === 'loading' && <p role="status">Loading negotiations…</p>}
-      {load.kind === 'error' && <p role="alert">Could not load negotiations: {load.message}</p>}
-      {load.kind === 'ready' && load.list.length === 0 && <p>No negotiations yet.</p>}
-      {load.kind === 'ready' && load.list.length > 0 && (
-        <ul className="picker-list">
-          {load.list.map((n) => {
-            const route: Route = { page: 'negotiation', id: n.id }
-            return (
-              <li key={n.id}>
-                <a
-                  href={pathOf(route)}
-                  onClick={(e) => {
-                    // Plain clicks stay in the app; modified clicks open a tab as usual.
-                    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
-                    e.preventDefault()
-                    navigate(route)
-                  }}
-                >
-                  {n.name}
-                </a>
-              </li>
-            )
-          })}
-        </ul>
-      )}
-    </main>
+    <div className="app">
+      <TopBar navigate={navigate}>
+        <WhoAmI
+          displayName={me.account.displayName}
+          username={me.account.username}
+          role={me.account.isAdmin ? 'Administrator' : undefined}
+        />
+      </TopBar>
+      <main className="picker">
+        <h1 className="brand-large">Plenary</h1>
+        <p className="lede">Treaty texts, article by article, negotiated live.</p>
+        <h2>Your negotiations</h2>
+        {load.kind === 'loading' && <p role="status">Loading negotiations…</p>}
+        {load.kind === 'error' && <p role="alert">Could not load negotiations: {load.message}</p>}
+        {load.kind === 'ready' && load.list.length === 0 && (
+          <p>You take part in no negotiation yet. Ask a chair for an invitation link.</p>
+        )}
+        {load.kind === 'ready' && load.list.length > 0 && (
+          <ul className="picker-list">
+            {load.list.map((n) => {
+              const route: Route = { page: 'negotiation', id: n.id, view: 'text' }
+              return (
+                <li key={n.id}>
+                  <a href={pathOf(route)} onClick={linkTo(navigate, route)}>
+                    <span className="picker-name">{n.name}</span>
+                    <span className="picker-role">{roleIn(n.id)}</span>
+                  </a>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </main>
+    </div>
   )
 }

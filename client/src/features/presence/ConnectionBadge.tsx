@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../../shared/collab'
 import type { ConnectionStatus } from '../../collab/useCollabRoom'
 
 const TEXT: Record<ConnectionStatus, string> = {
@@ -5,6 +6,7 @@ const TEXT: Record<ConnectionStatus, string> = {
   connected: 'Connected',
   offline: 'Offline: reconnecting…',
   outdated: 'Plenary was updated',
+  refused: 'Not connected',
 }
 
 /** The connection state as a small status badge (announced politely to screen readers). */
@@ -22,6 +24,26 @@ export function OutdatedBanner() {
   return (
     <div className="banner" role="alert">
       Plenary was updated: reload to keep editing.{' '}
+      <button type="button" onClick={() => window.location.reload()}>
+        Reload
+      </button>
+    </div>
+  )
+}
+
+const REFUSALS: Record<number, string> = {
+  [CloseCode.Unauthenticated]: 'Your session has ended: sign in again to continue.',
+  [CloseCode.Forbidden]: 'You are no longer a member of this negotiation.',
+  [CloseCode.NotFound]: 'This negotiation no longer exists.',
+  [CloseCode.ReadOnly]: 'An edit was refused: you may only read this text. Reload to continue.',
+  [CloseCode.TooManyConnections]: 'Too many windows are open for you: close one, then reload.',
+}
+
+/** The banner shown when the server refused the connection for good, saying why. */
+export function RefusedBanner({ code }: { code: number }) {
+  return (
+    <div className="banner" role="alert">
+      {REFUSALS[code] ?? `The server closed the connection (${code}).`}{' '}
       <button type="button" onClick={() => window.location.reload()}>
         Reload
       </button>

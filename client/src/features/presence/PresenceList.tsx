@@ -27,19 +27,29 @@ export function PresenceList({ peers, articles, user, onUserChange }: PresenceLi
       <ul className="people" data-testid="presence">
         <li className="person is-local">
           <span className="swatch" style={{ background: user.color }} aria-hidden="true" />
-          <span className="person-name">{user.name} (you)</span>
+          <PersonText name={`${user.name} (you)`} role={user.role} />
           <span className="person-where">{self ? where(self) : ''}</span>
         </li>
         {others.map((peer) => (
           <li className="person" key={peer.clientId}>
             <span className="swatch" style={{ background: peer.color }} aria-hidden="true" />
-            <span className="person-name">{peer.name}</span>
+            <PersonText name={peer.name} role={peer.role} />
             <span className="person-where">{where(peer)}</span>
           </li>
         ))}
       </ul>
-      <IdentityForm user={user} onUserChange={onUserChange} />
+      <IdentityForm key={user.name} user={user} onUserChange={onUserChange} />
     </section>
+  )
+}
+
+/** A person's name, and under it the role they announce. */
+function PersonText({ name, role }: { name: string; role?: string | null }) {
+  return (
+    <span className="person-text">
+      <span className="person-name">{name}</span>
+      {role && <span className="person-role">{role}</span>}
+    </span>
   )
 }
 

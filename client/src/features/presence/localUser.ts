@@ -1,12 +1,20 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 
-/** How this browser's user appears to others: a name and a cursor colour (#rrggbb). */
+/** How this browser's user appears to others: a name, a cursor colour (#rrggbb) and a role. */
 export interface LocalUser {
   name: string
   color: string
+  /** "Delegate of France", "Observer": shown beside the name in the list of who is here. */
+  role?: string
 }
 
-const STORAGE_KEY = 'plenary.user'
+/** What is kept in this browser per account: a chosen colour and, if set, another name. */
+interface StoredUser {
+  name?: string
+  color: string
+}
+
+const storageKey = (accountId: string) => `plenary.user.${accountId}`
 
 /** Colours readable as cursor labels with white text, and distinct from one another. */
 export const USER_COLORS = [
@@ -22,45 +30,59 @@ export const USER_COLORS = [
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
 
-const randomItem = <T>(items: readonly T[]): T =>
-  items[Math.floor(Math.random() * items.length)] as T
-
-/** A fresh guest identity, e.g. "Guest 123" in a random colour. */
-export const guestUser = (): LocalUser => ({
-  name: `Guest ${100 + Math.floor(Math.random() * 900)}`,
-  color: randomItem(USER_COLORS).value,
-})
-
-/** The stored identity, or a new guest one (stored right away so it survives a reload). */
-export function loadLocalUser(storage: Storage = window.localStorage): LocalUser {
-  try {
-    const parsed = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as Partial<LocalUser> | null
-    if (
-      parsed &&
-      typeof parsed.name === 'string' &&
-      parsed.name.trim() &&
-      HEX_COLOR.test(parsed.color ?? '')
-    ) {
-      return { name: parsed.name.trim(), color: parsed.color as string }
-    }
-  } catch {
-    // A corrupt entry is replaced by a fresh guest identity below.
-  }
-  const user = guestUser()
-  storage.setItem(STORAGE_KEY, JSON.stringify(user))
-  return user
+// The same account gets the same colour in every browser until its owner picks another.
+const colorFor = (accountId: string): string => {
+  let hash = 0
+  for (const char of accountId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return (USER_COLORS[hash % USER_COLORS.length] ?? USER_COLORS[0]).value
 }
 
-/** The local user, and a setter that persists changes to localStorage. */
-export function useLocalUser(): [LocalUser, (user: LocalUser) => void] {
-  const [user, setUser] = useState(loadLocalUser)
-  const update = useCallback((next: LocalUser) => {
-    const clean = {
-      name: next.name.trim() || 'Guest',
-      color: HEX_COLOR.test(next.color) ? next.color : USER_COLORS[0].value,
+/** The stored presence settings of an account, or its defaults. */
+export function loadStoredUser(
+  accountId: string,
+  storage: Storage = window.localStorage,
+): StoredUser {
+  try {
+    const parsed = JSON.parse(
+      storage.getItem(storageKey(accountId)) ?? 'null',
+    ) as Partial<StoredUser> | null
+    if (parsed && HEX_COLOR.test(parsed.color ?? '')) {
+      const name =
+        typeof parsed.name === 'string' && parsed.name.trim() ? parsed.name.trim() : undefined
+      return { name, color: parsed.color as string }
     }
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(clean))
-    setUser(clean)
-  }, [])
+  } catch {
+    // A corrupt entry falls back to the defaults below.
+  }
+  return { color: colorFor(accountId) }
+}
+
+/**
+ * The local user of an account: named after the account (e.g. "Marie Dupont (France)") unless
+ * renamed here, and a setter that keeps the choice in localStorage for this account.
+ */
+export function useLocalUser(
+  accountId: string,
+  defaultName: string,
+  role: string,
+): [LocalUser, (user: LocalUser) => void] {
+  const [stored, setStored] = useState(() => loadStoredUser(accountId))
+  const update = useCallback(
+    (next: LocalUser) => {
+      const name = next.name.trim()
+      const clean: StoredUser = {
+        // The default name is not stored, so a later change of delegation shows up by itself.
+        name: name && name !== defaultName ? name : undefined,
+        color: HEX_COLOR.test(next.color) ? next.color : USER_COLORS[0].value,
+      }
+      window.localStorage.setItem(storageKey(accountId), JSON.stringify(clean))
+      setStored(clean)
+    },
+    [accountId, defaultName],
+  )
+  const user = useMemo(
+    () => ({ name: stored.name ?? defaultName, color: stored.color, role }),
+    [stored, defaultName, role],
+  )
   return [user, update]
 }

@@ -7,6 +7,8 @@ export interface Peer {
   clientId: number
   name: string
   color: string
+  /** Their role as they announce it ("Delegate of France"), if they do. */
+  role: string | null
   /** Id of the article their cursor is in, if any. */
   articleId: string | null
   isLocal: boolean
@@ -15,7 +17,7 @@ export interface Peer {
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined
+    const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined
     // A client that has not announced a user yet (just connected) is not shown.
     if (!user || typeof user.name !== 'string') return
     const article = state[ARTICLE_FIELD]
@@ -23,6 +25,7 @@ function readPeers(awareness: Awareness): Peer[] {
       clientId,
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#555555',
+      role: typeof user.role === 'string' ? user.role : null,
       articleId: typeof article === 'string' ? article : null,
       isLocal: clientId === awareness.clientID,
     })

@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'react'
+import { can, type Principal } from '../../../../shared/domain/policy'
+import type { Round } from '../../../../shared/domain/rounds'
+import { participantsCsvUrl, setRoundRecord, type RoundRecord } from './actorsApi'
+import { ActorFilters } from './ActorFilters'
+import { CsvUploadButton, CsvUploadResult, useCsvUpload } from './CsvUpload'
+import { ParticipantTable } from './ParticipantTable'
+import { groupsOf, view, type ParticipantFilter, type Sort } from './participantView'
+import type { ParticipantsHandle } from './useParticipants'
+
+interface ActorsPageProps {
+  negotiationId: string
+  principal: Principal
+  rounds: Round[]
+  participants: ParticipantsHandle
+}
+
+/**
+ * The actors of a negotiation, as the Oslo Process states spreadsheet: filter, sort, download
+ * as CSV; the chair uploads a CSV; delegates record their own endorsements.
+ */
+export function ActorsPage({ negotiationId, principal, rounds, participants }: ActorsPageProps) {
+  const [filter, setFilter] = useState<ParticipantFilter>({ text: '', group: '', flag: '' })
+  const [sort, setSort] = useState<Sort>({ key: 'name', descending: false })
+  const [pending, setPending] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const list = participants.participants
+  const rows = useMemo(() => view(list ?? [], filter, sort), [list, filter, sort])
+  const groups = useMemo(() => groupsOf(list ?? []), [list])
+  const manage = can(principal, { type: 'manage-actors' }).ok
+  const csv = useCsvUpload(negotiationId, participants.replace)
+
+  const toggle = async (actorId: string, roundId: string, change: Partial<RoundRecord>) => {
+    setPending(`${actorId}/${roundId}`)
+    setFailure(null)
+    try {
+      participants.put(await setRoundRecord(negotiationId, actorId, roundId, change))
+    } catch (error) {
+      setFailure((error as Error).message)
+    } finally {
+      setPending(null)
+    }
+  }
+
+  return (
+    <main className="sheet" aria-labelledby="actors-heading">
+      <div className="sheet-head">
+        <h2 id="actors-heading" className="sheet-title">
+          Actors{' '}
+          <span className="count">
+            {list
+              ? rows.length === list.length
+                ? list.length
+                : `${rows.length} of ${list.length}`
+              : ''}
+          </span>
+        </h2>
+        <div className="sheet-actions">
+          <a className="button" href={participantsCsvUrl(negotiationId)} download>
+            Download CSV
+          </a>
+          {manage && <CsvUploadButton state={csv} />}
+        </div>
+      </div>
+      <CsvUploadResult state={csv} />
+      <ActorFilters filter={filter} onChange={setFilter} groups={groups} rounds={rounds} />
+      <p className="legend">
+        Per round: <span className="mark mark-attended is-on">A</span> attended,{' '}
+        <span className="mark mark-endorsed is-on">E</span> endorsed the declaration.
+      </p>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {participants.error && !list && (
+        <p role="alert">Could not load the actors: {participants.error}</p>
+      )}
+      {!list && !participants.error && <p role="status">Loading the actors…</p>}
+      {list && rows.length === 0 && <p>No actor matches these filters.</p>}
+      {list && rows.length > 0 && (
+        <div className="table-scroll">
+          <ParticipantTable
+            rows={rows}
+            rounds={rounds}
+            sort={sort}
+            onSort={setSort}
+            rights={(actorId) => ({
+              endorse: can(principal, { type: 'act-for', actorId }).ok,
+              attend: can(principal, { type: 'act-for', actorId }).ok,
+            })}
+            onToggle={(a, r, c) => void toggle(a, r, c)}
+            pending={pending}
+          />
+        </div>
+      )}
+    </main>
+  )
+}
