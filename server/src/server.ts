@@ -52,8 +52,13 @@ const GOING_AWAY = 1001
 /** Starts Plenary: storage, REST, websocket sync, on one http server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = openStorage(path.resolve(options.dataDir), { compactAfter: options.compactAfter })
-  await ensureAdmin(storage, options.adminPassword)
-  if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
+  try {
+    await ensureAdmin(storage, options.adminPassword)
+    if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
   const registry = new RoomRegistry(storage)
   const wss = createWebSocketServer()
   const { clientDir, publicOrigin } = options
