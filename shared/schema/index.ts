@@ -1,1 +1,2 @@
 export * from './treatySchema'
+export * from './wordingSchema'
