@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { ConfirmDialog } from '../common/ConfirmDialog'
 import type { Member } from './membersApi'
 
 interface RemoveMemberDialogProps {
@@ -8,49 +8,18 @@ interface RemoveMemberDialogProps {
   onCancel: () => void
 }
 
-/** Asks before removing a member, naming them; Cancel has the focus, Escape cancels. */
+/** Asks before removing a member, naming them. */
 export function RemoveMemberDialog({ member, onConfirm, onCancel }: RemoveMemberDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (member && !dialog.open) dialog.showModal()
-    if (!member && dialog.open) dialog.close()
-  }, [member])
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="remove-member-title"
-      onCancel={(e) => {
-        e.preventDefault()
-        onCancel()
-      }}
+    <ConfirmDialog
+      open={member !== null}
+      title={`Remove ${member?.displayName ?? ''}?`}
+      confirmLabel="Remove member"
+      onConfirm={() => member && onConfirm(member)}
+      onCancel={onCancel}
     >
-      {member && (
-        <form
-          method="dialog"
-          onSubmit={(e) => {
-            e.preventDefault()
-            onConfirm(member)
-          }}
-        >
-          <h2 id="remove-member-title">Remove {member.displayName}?</h2>
-          <p>
-            {member.displayName} ({member.username}) will lose access to this negotiation at once;
-            their open windows are disconnected. You can invite them again later.
-          </p>
-          <div className="dialog-buttons">
-            <button type="button" autoFocus onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" className="danger">
-              Remove member
-            </button>
-          </div>
-        </form>
-      )}
-    </dialog>
+      {member?.displayName} ({member?.username}) will lose access to this negotiation at once; their
+      open windows are disconnected. You can invite them again later.
+    </ConfirmDialog>
   )
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import { formatKey } from '../../editor/actions'
+import { ConfirmDialog } from '../common/ConfirmDialog'
 
 interface DeleteArticleDialogProps {
   /** The article to delete, or null when the dialog is closed. */
@@ -9,49 +9,18 @@ interface DeleteArticleDialogProps {
   onCancel: () => void
 }
 
-/** Asks before deleting an article, naming it; Cancel has the focus, Escape cancels. */
+/** Asks before deleting an article, naming it. */
 export function DeleteArticleDialog({ article, onConfirm, onCancel }: DeleteArticleDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    if (article && !dialog.open) dialog.showModal()
-    if (!article && dialog.open) dialog.close()
-  }, [article])
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="delete-article-title"
-      onCancel={(e) => {
-        e.preventDefault()
-        onCancel()
-      }}
+    <ConfirmDialog
+      open={article !== null}
+      title={`Delete Article ${article?.number ?? ''}?`}
+      confirmLabel="Delete article"
+      onConfirm={() => article && onConfirm(article.id)}
+      onCancel={onCancel}
     >
-      {article && (
-        <form
-          method="dialog"
-          onSubmit={(e) => {
-            e.preventDefault()
-            onConfirm(article.id)
-          }}
-        >
-          <h2 id="delete-article-title">Delete Article {article.number}?</h2>
-          <p>
-            “{article.title || 'Untitled'}” and all its paragraphs will be removed for everyone, and
-            the articles after it renumbered. You can undo this yourself with {formatKey('Mod-z')}.
-          </p>
-          <div className="dialog-buttons">
-            <button type="button" autoFocus onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" className="danger">
-              Delete article
-            </button>
-          </div>
-        </form>
-      )}
-    </dialog>
+      “{article?.title || 'Untitled'}” and all its paragraphs will be removed for everyone, and the
+      articles after it renumbered. You can undo this yourself with {formatKey('Mod-z')}.
+    </ConfirmDialog>
   )
 }
