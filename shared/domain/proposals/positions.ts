@@ -15,22 +15,39 @@ export type RecordPosition = z.infer<typeof RecordPositionSchema>
 /** How many current positions take each stance. */
 export type PositionCounts = Record<Stance, number>
 
-/** Each actor's current position on one proposal: its latest (by recordedAt) supersedes. */
-export function currentPositions(positions: readonly Position[]): Map<string, Position> {
-  void positions
-  throw new Error('not implemented')
-}
+// Later recordedAt wins; equal times fall back to the id so every client agrees.
+const later = (a: Position, b: Position) =>
+  a.recordedAt > b.recordedAt || (a.recordedAt === b.recordedAt && a.id > b.id)
 
-/** Current positions per proposal: proposalId → actorId → Position. */
+/** Current positions per proposal: proposalId → actorId → its latest Position. */
 export function currentPositionsByProposal(
   positions: readonly Position[],
 ): Map<string, Map<string, Position>> {
-  void positions
-  throw new Error('not implemented')
+  const out = new Map<string, Map<string, Position>>()
+  for (const p of positions) {
+    let perActor = out.get(p.proposalId)
+    if (!perActor) out.set(p.proposalId, (perActor = new Map()))
+    const held = perActor.get(p.actorId)
+    if (!held || later(p, held)) perActor.set(p.actorId, p)
+  }
+  return out
 }
 
-/** Counts of current positions by stance. */
+/**
+ * Each actor's current position on one proposal: its latest (by recordedAt) supersedes the
+ * earlier ones, which stay in the record. Throws when given positions of several proposals.
+ */
+export function currentPositions(positions: readonly Position[]): Map<string, Position> {
+  const byProposal = currentPositionsByProposal(positions)
+  if (byProposal.size > 1) {
+    throw new RangeError('currentPositions takes the positions of one proposal')
+  }
+  return [...byProposal.values()][0] ?? new Map()
+}
+
+/** Counts of current positions on one proposal by stance. */
 export function positionCounts(positions: readonly Position[]): PositionCounts {
-  void positions
-  throw new Error('not implemented')
+  const counts: PositionCounts = { supports: 0, opposes: 0, concerns: 0, neutral: 0 }
+  for (const p of currentPositions(positions).values()) counts[p.stance]++
+  return counts
 }
