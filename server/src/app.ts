@@ -16,6 +16,9 @@ import { meRoutes } from './routes/me'
 import { memberRoutes } from './routes/members'
 import { negotiationImportRoutes, negotiationRoutes } from './routes/negotiations'
 import { participantRoutes } from './routes/participants'
+import { positionRoutes } from './routes/positions'
+import { proposalRoutes } from './routes/proposals'
+import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
 /** What the Express app needs. */
@@ -57,6 +60,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', groupRoutes(storage))
   app.use('/api', negotiationInvitationRoutes(storage))
   app.use('/api', participantRoutes(storage))
+  const proposals = { storage, registry, queue: new SerialQueue() }
+  app.use('/api', proposalRoutes(proposals))
+  app.use('/api', positionRoutes(proposals))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

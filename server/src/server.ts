@@ -11,6 +11,7 @@ import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
 import { loadDemoIfEmpty } from './negotiations/demo'
 import { loadDemoAccounts } from './negotiations/demoAccounts'
+import { rebuildEmptyRegisters } from './proposals/register'
 import { openStorage } from './storage/openStorage'
 
 /** How to start a server. */
@@ -55,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await ensureAdmin(storage, options.adminPassword)
     if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
+    await rebuildEmptyRegisters(storage)
   } catch (error) {
     await storage.close()
     throw error

@@ -23,6 +23,18 @@ export class StorageFailureError extends Error {
   override name = 'StorageFailureError'
 }
 
+/** A server command's change, applied to a room's document but not yet stored or sent. */
+export interface StagedChange {
+  /** The room's name. */
+  room: string
+  /** The Yjs updates the change made, to store in order. */
+  updates: Uint8Array[]
+  /** Sends the updates to everyone in the room; only once they are stored. */
+  publish(): void
+  /** Gives up the change: the room resets and its clients resync from storage. */
+  discard(reason: string): void
+}
+
 /**
  * One live room: its Y.Doc and presence, the connections in it, and the write path
  * apply -> append (durable) -> broadcast. All work on a room runs through one serial queue, so
@@ -122,13 +134,40 @@ export class Room {
 
   /** Runs a server-side change (a REST command) through the same store-then-broadcast path. */
   async transact(origin: Origin, change: (doc: Y.Doc) => void): Promise<void> {
+    const staged = this.stage(origin, change)
+    try {
+      for (const update of staged.updates) await this.storage.appendUpdate(this.name, update)
+    } catch (error) {
+      staged.discard('storage failed')
+      throw new StorageFailureError(String(error))
+    }
+    staged.publish()
+  }
+
+  /**
+   * Applies a server command's change to the document without storing or sending it, for a
+   * command that stores several rooms' changes in one transaction: store `updates`, then
+   * `publish()`; if storing failed, `discard()` resets the room so that nothing unstored lingers.
+   * Call inside `run`, and finish before the task ends. A change that throws is refused here.
+   */
+  stage(origin: Origin, change: (doc: Y.Doc) => void): StagedChange {
     if (this.broken) throw new StorageFailureError(`room ${this.name} was reset; load it again`)
     const { changes, error } = this.capture(() => this.doc.transact(() => change(this.doc), origin))
     if (error !== undefined) {
       if (changes.length > 0) this.reset('a server command failed half way')
       throw error
     }
-    await this.commit(changes)
+    return {
+      room: this.name,
+      updates: changes,
+      publish: () =>
+        changes.forEach((u) =>
+          this.broadcaster.broadcast(this.connections.values(), encodeUpdate(u)),
+        ),
+      discard: (reason) => {
+        if (changes.length > 0) this.reset(reason)
+      },
+    }
   }
 
   /** Applies a client's presence update and relays it to everyone in the room. */

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import { CloseCode, type RoomRef } from '../../../shared/collab'
-import { roomAccess } from '../../../shared/domain/policy'
+import { roomAccess, type DraftFacts } from '../../../shared/domain/policy'
 import { authenticateSession, authenticateToken, type Auth } from '../auth/authenticate'
 import { sessionTokenOf } from '../auth/cookies'
 import { principalIn } from '../auth/negotiationAccess'
 import { isServerOrigin } from '../auth/origin'
 import type { Storage } from '../storage/Storage'
+import { draftFacts } from '../proposals/visibility'
 import type { AccessDecider, Grant, Refusal } from './access'
 
 const unauthenticated: Refusal = {
@@ -40,9 +41,9 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
     }
     if (!auth) return unauthenticated
     const principal = await principalIn(storage, auth.account, ref.negotiationId)
-    // Draft rooms need the facts of their proposal; until proposals exist there are none, and
-    // roomAccess then says 'none'.
-    const access = roomAccess(principal, ref)
+    // A draft room's access follows its proposal; an unknown proposal gives no facts, and so
+    // the same refusal as one the principal may not open.
+    const access = roomAccess(principal, ref, await draftFactsOf(storage, ref))
     if (access === 'none') return forbidden
     const owner =
       auth.via === 'session'
@@ -50,4 +51,11 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
         : { accountId: auth.account.id, tokenId: auth.tokenId }
     return { access, owner }
   }
+}
+
+// The facts of the proposal behind a draft room, or undefined for other rooms and unknown ids.
+async function draftFactsOf(storage: Storage, ref: RoomRef): Promise<DraftFacts | undefined> {
+  if (ref.kind !== 'draft') return undefined
+  const proposal = await storage.proposals.get(ref.negotiationId, ref.key)
+  return proposal ? draftFacts(proposal) : undefined
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { STORAGE_ORIGIN, type RoomRef } from '../../../shared/collab'
+import { STORAGE_ORIGIN, parseRoomName, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
 import { directBroadcaster, type Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
@@ -105,6 +105,46 @@ export class RoomRegistry {
     } finally {
       doc.destroy()
     }
+  }
+
+  /**
+   * Runs a server command with the live rooms it changes (in the order named), inside each
+   * room's queue, so no client update interleaves with it. Queues are taken in name order, so
+   * two commands never wait on each other; rooms nobody has open are loaded for the command and
+   * unloaded after it.
+   */
+  async withRooms<T>(names: string[], command: (rooms: Room[]) => T | Promise<T>): Promise<T> {
+    const order = [...new Set(names)].sort()
+    const held = new Map<string, Room>()
+    const enter = async (i: number): Promise<T> => {
+      const name = order[i]
+      if (name === undefined) return command(names.map((n) => held.get(n) as Room))
+      const ref = parseRoomName(name)
+      if (!ref) throw new Error(`not a room name: ${name}`)
+      for (;;) {
+        const room = await this.acquire(name, ref)
+        const outcome = await room.run(async () => {
+          // The room may have reset itself while we waited; then take the fresh one.
+          if (room.isBroken) return null
+          held.set(name, room)
+          return { value: await enter(i + 1) }
+        })
+        if (outcome) return outcome.value
+      }
+    }
+    try {
+      return await enter(0)
+    } finally {
+      for (const room of held.values()) {
+        if (room.size === 0) void room.run(() => room.size === 0 && this.forget(room))
+      }
+    }
+  }
+
+  /** Closes a room's connections (if it is loaded), e.g. so that they reconnect with new access. */
+  async closeRoom(name: string, code: number, reason: string): Promise<void> {
+    const room = await this.rooms.get(name)?.catch(() => undefined)
+    room?.closeAll(code, reason)
   }
 
   /** Closes every connection and waits until every room's queued writes are stored. */

@@ -24,7 +24,10 @@ export const negotiationJson = (n: Negotiation, rounds: Round[]) => ({
   name: n.name,
   createdAt: n.createdAt,
   schemaVersion: SCHEMA_VERSION,
-  rooms: { text: roomName({ negotiationId: n.id, kind: 'text' }) },
+  rooms: {
+    text: roomName({ negotiationId: n.id, kind: 'text' }),
+    register: roomName({ negotiationId: n.id, kind: 'register' }),
+  },
   rounds,
 })
 

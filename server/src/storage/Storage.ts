@@ -4,6 +4,7 @@ import type { CredentialStore } from './CredentialStore'
 import type { InvitationStore } from './InvitationStore'
 import type { MemberStore } from './MemberStore'
 import type { ParticipantStore } from './ParticipantStore'
+import type { ProposalStore, ProposalWrites } from './ProposalStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
@@ -23,6 +24,23 @@ export type CreateNegotiationResult =
   { ok: true; negotiation: Negotiation } | { ok: false; reason: 'id-taken' }
 
 /**
+ * The writes `Storage.atomically` makes durable together or not at all. They are synchronous:
+ * an implementation may run them inside its transaction (SQLite) or collect and flush them.
+ */
+export interface StorageTransaction {
+  /** Creates a negotiation with the first state of its rooms and its rounds. */
+  createNegotiation(
+    negotiation: Omit<Negotiation, 'createdAt'>,
+    rooms: InitialRoom[],
+    rounds?: Round[],
+  ): CreateNegotiationResult
+  /** Appends one Yjs update to a room's log. */
+  appendUpdate(room: string, update: Uint8Array): void
+  /** Proposals, their status changes and positions. */
+  readonly proposals: ProposalWrites
+}
+
+/**
  * Everything the server keeps on disk. Every method may return a promise, so that a networked
  * database (PostgreSQL) can sit beside SQLite; the room queue awaits each call in order.
  * An implementation must make `appendUpdate` durable before it resolves.
@@ -38,6 +56,8 @@ export interface Storage {
   readonly invitations: InvitationStore
   /** The actors taking part in each negotiation, in the same database. */
   readonly participants: ParticipantStore
+  /** Proposals with their history, and positions, in the same database. */
+  readonly proposals: ProposalStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */
@@ -54,6 +74,11 @@ export interface Storage {
   loadRoom(room: string): Promise<Uint8Array[]>
   /** Appends one Yjs update to a room's log; resolved only once it is durable. */
   appendUpdate(room: string, update: Uint8Array): Promise<void>
+  /**
+   * Runs `write` (synchronous) in one transaction: every write in it is durable when the promise
+   * resolves, or none is if it throws (the promise rejects with that error).
+   */
+  atomically<T>(write: (tx: StorageTransaction) => T): Promise<T>
   /** Folds a room's log into one snapshot (normally done by the storage past a threshold). */
   compactRoom(room: string): Promise<void>
   /** Number of log rows not yet folded into the room's snapshot. */

@@ -4,13 +4,20 @@ import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../../shared/collab'
 import type { Round } from '../../../../shared/domain/rounds'
-import type { CreateNegotiationResult, InitialRoom, Negotiation, Storage } from '../Storage'
+import type {
+  CreateNegotiationResult,
+  InitialRoom,
+  Negotiation,
+  Storage,
+  StorageTransaction,
+} from '../Storage'
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
 import { SqliteInvitationStore } from './SqliteInvitationStore'
 import { SqliteMemberStore } from './SqliteMemberStore'
 import { SqliteParticipantStore } from './SqliteParticipantStore'
+import { SqliteProposalStore } from './SqliteProposalStore'
 
 /** Options of the SQLite storage. */
 export interface SqliteStorageOptions {
@@ -68,6 +75,8 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   /** The actors taking part in each negotiation, sharing this database. */
   readonly participants: SqliteParticipantStore
+  /** Proposals and positions, sharing this database. */
+  readonly proposals: SqliteProposalStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -85,6 +94,7 @@ export class SqliteStorage implements Storage {
     this.members = new SqliteMemberStore(this.db)
     this.invitations = new SqliteInvitationStore(this.db)
     this.participants = new SqliteParticipantStore(this.db)
+    this.proposals = new SqliteProposalStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(
@@ -145,29 +155,59 @@ export class SqliteStorage implements Storage {
     rooms: InitialRoom[],
     rounds: Round[] = [],
   ): Promise<CreateNegotiationResult> {
-    const createdAt = new Date().toISOString()
-    const create = this.db.transaction((): CreateNegotiationResult => {
-      if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
-      this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
-      for (const { room, update } of rooms) this.stmt.append.run(room, update)
-      rounds.forEach((r, i) =>
-        this.stmt.insertRound.run(
-          negotiation.id,
-          i,
-          r.id,
-          r.name,
-          r.place,
-          r.startDate,
-          r.endDate,
-          r.outcome ?? null,
-          r.verified ? 1 : 0,
-        ),
-      )
-      return { ok: true, negotiation: { ...negotiation, createdAt } }
-    })
-    const result = create.immediate()
-    if (result.ok) for (const { room } of rooms) this.logLength.delete(room)
+    return this.atomically((tx) => tx.createNegotiation(negotiation, rooms, rounds))
+  }
+
+  /** One immediate SQLite transaction; rooms it appended to may be compacted after it commits. */
+  async atomically<T>(write: (tx: StorageTransaction) => T): Promise<T> {
+    const touched = new Set<string>()
+    const tx: StorageTransaction = {
+      createNegotiation: (negotiation, rooms, rounds = []) => {
+        const result = this.insertNegotiation(negotiation, rooms, rounds)
+        if (result.ok) rooms.forEach(({ room }) => touched.add(room))
+        return result
+      },
+      appendUpdate: (room, update) => {
+        this.stmt.append.run(room, update)
+        touched.add(room)
+      },
+      proposals: this.proposals,
+    }
+    const result = this.db
+      .transaction(() => {
+        const value = write(tx)
+        if (value instanceof Promise) throw new Error('a storage transaction must be synchronous')
+        return value
+      })
+      .immediate()
+    // Counted afresh on the next append; a room past its threshold is compacted then.
+    for (const room of touched) this.logLength.delete(room)
     return result
+  }
+
+  private insertNegotiation(
+    negotiation: Omit<Negotiation, 'createdAt'>,
+    rooms: InitialRoom[],
+    rounds: Round[],
+  ): CreateNegotiationResult {
+    const createdAt = new Date().toISOString()
+    if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
+    this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
+    for (const { room, update } of rooms) this.stmt.append.run(room, update)
+    rounds.forEach((r, i) =>
+      this.stmt.insertRound.run(
+        negotiation.id,
+        i,
+        r.id,
+        r.name,
+        r.place,
+        r.startDate,
+        r.endDate,
+        r.outcome ?? null,
+        r.verified ? 1 : 0,
+      ),
+    )
+    return { ok: true, negotiation: { ...negotiation, createdAt } }
   }
 
   /** The rounds of a negotiation, in order. */

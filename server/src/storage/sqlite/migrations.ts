@@ -121,6 +121,74 @@ const MIGRATIONS: string[] = [
       ON DELETE CASCADE
   );
   `,
+  `
+  -- Proposals (amendments) of a negotiation: JSON columns hold values the domain validates
+  -- (params, sponsors, the anchor's Yjs relative positions, the tabled wording).
+  CREATE TABLE proposals (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id           TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    params       TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    sponsors     TEXT NOT NULL,
+    co_sponsors  TEXT NOT NULL,
+    article_id   TEXT,
+    anchor       TEXT,
+    wording      TEXT,
+    wording_text TEXT NOT NULL,
+    rationale    TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    tabled_seq   INTEGER,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    synthetic    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (negotiation_id, id),
+    UNIQUE (negotiation_id, tabled_seq)
+  );
+  -- Every change of a proposal's status, append-only: the proposal's history.
+  CREATE TABLE proposal_status_changes (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL,
+    proposal_id    TEXT NOT NULL,
+    from_status    TEXT,
+    to_status      TEXT NOT NULL,
+    by_account_id  TEXT NOT NULL,
+    by_name        TEXT NOT NULL,
+    actor_id       TEXT,
+    at             TEXT NOT NULL,
+    round_id       TEXT,
+    deferred_to    TEXT,
+    note           TEXT,
+    FOREIGN KEY (negotiation_id, proposal_id) REFERENCES proposals (negotiation_id, id)
+  );
+  CREATE INDEX proposal_status_changes_proposal
+    ON proposal_status_changes (negotiation_id, proposal_id, seq);
+  -- Positions of actors on proposals, append-only: a later one supersedes, none is lost.
+  CREATE TABLE positions (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL,
+    id             TEXT NOT NULL UNIQUE,
+    proposal_id    TEXT NOT NULL,
+    actor_id       TEXT NOT NULL,
+    stance         TEXT NOT NULL,
+    round_id       TEXT,
+    source         TEXT NOT NULL,
+    quote          TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    recorded_by    TEXT NOT NULL,
+    synthetic      INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (negotiation_id, proposal_id) REFERENCES proposals (negotiation_id, id)
+  );
+  CREATE INDEX positions_proposal ON positions (negotiation_id, proposal_id, seq);
+  CREATE TRIGGER proposal_status_changes_append_only_u BEFORE UPDATE ON proposal_status_changes
+    BEGIN SELECT RAISE(ABORT, 'proposal_status_changes is append-only'); END;
+  CREATE TRIGGER proposal_status_changes_append_only_d BEFORE DELETE ON proposal_status_changes
+    BEGIN SELECT RAISE(ABORT, 'proposal_status_changes is append-only'); END;
+  CREATE TRIGGER positions_append_only_u BEFORE UPDATE ON positions
+    BEGIN SELECT RAISE(ABORT, 'positions is append-only'); END;
+  CREATE TRIGGER positions_append_only_d BEFORE DELETE ON positions
+    BEGIN SELECT RAISE(ABORT, 'positions is append-only'); END;
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */

@@ -1,0 +1,46 @@
+import type * as Y from 'yjs'
+import type { Origin } from '../../../shared/collab'
+import type { Room, StagedChange } from '../collab/Room'
+import { StorageFailureError } from '../collab/Room'
+import type { Storage, StorageTransaction } from '../storage/Storage'
+
+/** A change a command makes to one room's document. */
+export interface RoomChange {
+  room: Room
+  change: (doc: Y.Doc) => void
+}
+
+/**
+ * Applies a command's room changes and table writes as one: every room's change is applied in
+ * memory, then its updates and `write` are stored in one transaction, and only then is each
+ * room's change broadcast. If anything fails, the rooms that changed reset (their clients
+ * resync from storage), so nothing unstored lingers. Call inside the rooms' queues
+ * (`RoomRegistry.withRooms`).
+ */
+export async function commitAtomically(
+  storage: Storage,
+  origin: Origin,
+  changes: RoomChange[],
+  write: (tx: StorageTransaction) => void,
+): Promise<void> {
+  const staged: StagedChange[] = []
+  try {
+    for (const { room, change } of changes) staged.push(room.stage(origin, change))
+  } catch (error) {
+    staged.forEach((s) => s.discard('a server command failed half way'))
+    throw error
+  }
+  try {
+    await storage.atomically((tx) => {
+      for (const { room, updates } of staged) updates.forEach((u) => tx.appendUpdate(room, u))
+      write(tx)
+    })
+  } catch (error) {
+    staged.forEach((s) => s.discard('storage failed'))
+    throw new StorageFailureError(String(error))
+  }
+  staged.forEach((s) => s.publish())
+}
+
+/** The origin of a transaction made by a REST command. */
+export const commandOrigin = (command: string): Origin => ({ kind: 'server-command', command })

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto'
+import { can } from '../../../shared/domain/policy'
+import { RecordPositionSchema } from '../../../shared/domain/proposals/positions'
+import type { Position } from '../../../shared/domain/proposals/types'
+import { isKnownActor } from '../actors/catalogue'
+import type { Room } from '../collab/Room'
+import { HttpError } from '../http/errors'
+import { parseBody } from '../http/parseBody'
+import { commandOrigin, commitAtomically } from './commit'
+import { findVisible, type ProposalContext } from './context'
+import { currentRound } from './currentRound'
+import { putPosition, registerRoom } from './register'
+import { hasBeenTabled } from './visibility'
+
+/** Every position recorded on a proposal the caller may see, oldest first. */
+export async function listPositions(ctx: ProposalContext, id: string) {
+  await findVisible(ctx, id)
+  return { positions: await ctx.storage.proposals.listPositions(ctx.negotiationId, id) }
+}
+
+/**
+ * Records an actor's position on a tabled proposal: the chair for any actor, a delegation for
+ * its own. Kept forever; the latest of an actor supersedes its earlier ones.
+ */
+export async function recordPosition(ctx: ProposalContext, id: string, body: unknown) {
+  const input = parseBody(RecordPositionSchema, body)
+  const decision = can(ctx.principal, { type: 'act-for', actorId: input.actorId })
+  if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
+  if (
+    !isKnownActor(input.actorId) &&
+    !(await ctx.storage.participants.get(ctx.negotiationId, input.actorId))
+  ) {
+    throw new HttpError(400, 'unknown_actor', `No state or organisation "${input.actorId}".`)
+  }
+  return ctx.queue.run(ctx.negotiationId, async () => {
+    const proposal = await findVisible(ctx, id)
+    if (!hasBeenTabled(proposal)) {
+      throw new HttpError(409, 'not_tabled', 'Positions are recorded on tabled proposals.')
+    }
+    const rounds = await ctx.storage.listRounds(ctx.negotiationId)
+    if (input.roundId && !rounds.some((r) => r.id === input.roundId)) {
+      throw new HttpError(404, 'unknown_round', `No round "${input.roundId}" in this negotiation.`)
+    }
+    const position: Position = {
+      id: `pos-${randomBytes(6).toString('hex')}`,
+      proposalId: id,
+      actorId: input.actorId,
+      stance: input.stance,
+      roundId: input.roundId ?? currentRound(rounds)?.id ?? null,
+      source: input.source,
+      quote: input.quote,
+      recordedAt: new Date().toISOString(),
+      recordedBy: ctx.byName,
+    }
+    await ctx.registry.withRooms([registerRoom(ctx.negotiationId)], ([register]) =>
+      commitAtomically(
+        ctx.storage,
+        commandOrigin('record-position'),
+        [{ room: register as Room, change: (doc) => putPosition(doc, position) }],
+        (tx) => tx.proposals.addPosition(ctx.negotiationId, position),
+      ),
+    )
+    return { position }
+  })
+}
