@@ -1,8 +1,16 @@
 import { z } from 'zod'
 import type { Node } from 'prosemirror-model'
-import { CLAUSE_TYPES } from '../../schema'
-import { ProposalParamsSchema, PROPOSAL_STATUSES, STANCES } from './types'
-import type { DocRange } from './incorporate'
+import { CLAUSE_TYPES, wordingSchema } from '../../schema'
+import { findArticle, type DocRange } from './incorporate'
+import {
+  ProposalParamsSchema,
+  PROPOSAL_STATUSES,
+  STANCES,
+  type Anchor,
+  type Position,
+  type Proposal,
+  type StatusChange,
+} from './types'
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
 const actorId = z.string().regex(/^([A-Z]{3}|[a-z][a-z0-9-]{0,31})$/, 'an actor id: FRA or cmc')
@@ -26,6 +34,8 @@ export const ScenarioStatusChangeSchema = z.object({
   roundId: id.nullable(),
   deferredTo: id.optional(),
   note: z.string().optional(),
+  /** True where the demo invented this step (the report does not record it). */
+  synthetic: z.boolean().optional(),
 })
 
 /** A proposal of the demo scenario, anchored by a quote of the article's words. */
@@ -36,12 +46,15 @@ export const ScenarioProposalSchema = z.object({
   title: z.string().min(1).max(200),
   sponsors: z.array(actorId).min(1),
   coSponsors: z.array(actorId),
-  articleNumber: z.number().int().min(1),
-  articleId: id,
+  articleNumber: z.number().int().min(1).nullable(),
+  /** The article amended (for a new article: the one it follows, or null for the end). */
+  articleId: id.nullable(),
   /** Exact words of the article (unique in it) the proposal brackets; null for a new article. */
   quote: z.string().min(1).nullable(),
   wording: ScenarioWordingSchema.nullable(),
   rationale: z.string(),
+  /** Where the report supports it (section and theme), or why it is synthetic. */
+  source: z.string().max(300),
   tabledSeq: z.number().int().min(1).nullable(),
   createdAt: isoTime,
   history: z.array(ScenarioStatusChangeSchema).min(1),
@@ -79,14 +92,88 @@ export type ScenarioProposals = z.infer<typeof ScenarioProposalsSchema>
  * when it is missing or not unique. A quote may span clauses, with "\n" between them.
  */
 export function resolveQuote(doc: Node, articleId: string, quote: string): DocRange | null {
-  void doc
-  void articleId
-  void quote
-  throw new Error('not implemented')
+  const article = findArticle(doc, articleId)
+  if (!article || quote === '' || quote.startsWith('\n') || quote.endsWith('\n')) return null
+  // The clauses' text joined by "\n", and for each character its position in the document.
+  let text = ''
+  const at: number[] = []
+  article.node.forEach((clause, offset, index) => {
+    if (index === 0) return // the article's title is not amended by quote
+    const start = article.pos + 1 + offset + 1
+    if (text !== '') {
+      text += '\n'
+      at.push(start - 1)
+    }
+    clause.forEach((inline, inlineOffset) => {
+      const t = inline.text ?? ''
+      for (let i = 0; i < t.length; i++) at.push(start + inlineOffset + i)
+      text += t
+    })
+  })
+  const first = text.indexOf(quote)
+  if (first < 0 || text.indexOf(quote, first + 1) >= 0) return null
+  return { from: at[first] as number, to: (at[first + quote.length - 1] as number) + 1 }
 }
 
 /** The wording document (wordingSchema) of a fixture's plain wording. */
 export function wordingDoc(wording: ScenarioWording): Node {
-  void wording
-  throw new Error('not implemented')
+  const s = wordingSchema
+  const title = wording.articleTitle
+    ? [s.node('article_title', null, [s.text(wording.articleTitle)])]
+    : []
+  const doc = s.node('doc', null, [
+    ...title,
+    ...wording.clauses.map((c) => s.node(c.type, null, [s.text(c.text)])),
+  ])
+  doc.check()
+  return doc
+}
+
+/** A fixture's wording as plain text: the title and the clauses, one per line. */
+export function wordingText(wording: ScenarioWording | null): string {
+  if (!wording) return ''
+  return [wording.articleTitle, ...wording.clauses.map((c) => c.text)]
+    .filter((t): t is string => !!t)
+    .join('\n')
+}
+
+/** What the loader supplies to turn a fixture proposal into a register proposal. */
+export interface ScenarioContext {
+  negotiationId: string
+  /** The anchor built from `resolveQuote` (Yjs relative positions), or null for a new article. */
+  anchor: Anchor | null
+  /** The account the demo's records are attributed to. */
+  accountId: string
+}
+
+/** A fixture proposal as the register holds it: status from its history, wording as JSON. */
+export function scenarioProposal(sp: ScenarioProposal, ctx: ScenarioContext): Proposal {
+  const history: StatusChange[] = sp.history.map(({ synthetic: _, ...h }) => ({
+    ...h,
+    byAccountId: ctx.accountId,
+  }))
+  return {
+    id: sp.id,
+    negotiationId: ctx.negotiationId,
+    params: sp.params,
+    title: sp.title,
+    sponsors: sp.sponsors,
+    coSponsors: sp.coSponsors,
+    articleId: sp.articleId,
+    anchor: ctx.anchor,
+    wording: sp.wording ? wordingDoc(sp.wording).toJSON() : null,
+    wordingText: wordingText(sp.wording),
+    rationale: sp.rationale,
+    status: history.at(-1)?.to ?? 'draft',
+    tabledSeq: sp.tabledSeq,
+    createdAt: sp.createdAt,
+    createdBy: ctx.accountId,
+    history,
+    synthetic: sp.synthetic,
+  }
+}
+
+/** A fixture position as the register holds it. */
+export function scenarioPosition(sp: ScenarioPosition, accountId: string): Position {
+  return { ...sp, recordedBy: accountId }
 }
