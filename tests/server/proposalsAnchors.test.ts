@@ -93,25 +93,14 @@ describe('anchors under concurrent edits', () => {
         edit(before, 'before')
         edit(after, 'after')
       }
-      await waitFor(
-        'the chairs converge',
-        () =>
-          Y.encodeStateVector(before.doc).every(
-            (b, i) => b === Y.encodeStateVector(after.doc)[i],
-          ) && before.pmDoc().eq(after.pmDoc()),
-      )
+      const vector = (c: CollabClient) => Buffer.from(Y.encodeStateVector(c.doc))
+      await waitFor('the chairs converge', () => vector(before).equals(vector(after)))
       expect(anchoredWords(before.doc, proposal.anchor)).toBe(QUOTE)
       expect(anchoredWords(after.doc, proposal.anchor)).toBe(QUOTE)
     }
     const observer = await connect('observer', 'ccm/text')
     await waitFor('the observer has every edit', () => observer.pmDoc().eq(before.pmDoc()))
-    const clause = clauseText(observer.doc, ARTICLE, CLAUSE).toString()
-    expect(clause).not.toBe(
-      clauseText(observer.doc, ARTICLE, CLAUSE)
-        .toString()
-        .replace(/[xyzq]\d+ /g, '') + '!',
-    )
-    expect(clause.length).toBeGreaterThan(QUOTE.length)
+    expect(clauseText(observer.doc, ARTICLE, CLAUSE).toString()).toMatch(/[xyzq]\d+ /)
     // The server resolves it on its own copy of the text the same way.
     const shown = (await api('observer', 'GET', `/proposals/${proposal.id}`)).body.proposal
     expect(shown).toMatchObject({ anchorState: 'ok', anchorText: QUOTE })
