@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import { CloseCode } from '../../shared/collab'
+import { CloseCode, roomName } from '../../shared/collab'
 import { can } from '../../shared/domain/policy'
 import { useMe, useSession } from './auth/SessionContext'
 import { describeMembership, principalOf, youAre } from './auth/principal'
@@ -61,7 +61,10 @@ export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPa
     },
     [refresh, reloadRights],
   )
-  const room = useCollabRoom(negotiationId, { onMembershipChanged, onRefused })
+  const room = useCollabRoom(roomName({ negotiationId, kind: 'text' }), {
+    onMembershipChanged,
+    onRefused,
+  })
 
   const awareness = room?.provider.awareness
   // A delegate's name says the delegation too, unless it does already ("Delegate of France").
@@ -121,6 +124,9 @@ export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPa
       {room?.status === 'refused' && room.refusal !== null && <RefusedBanner code={room.refusal} />}
       {view === 'text' && (
         <TextWorkspace
+          negotiationId={negotiationId}
+          principal={principal}
+          participants={participants.participants}
           room={detail ? room : null}
           peers={peers}
           user={user}

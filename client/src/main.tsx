@@ -4,6 +4,7 @@ import 'prosemirror-view/style/prosemirror.css'
 import './styles.css'
 import './forms.css'
 import './sheets.css'
+import './proposals.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { COLLAB_PATH, CloseCode, roomName } from '../../../shared/collab'
+import { COLLAB_PATH, CloseCode } from '../../../shared/collab'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 
 /** How the connection to the room stands, as the status badge shows it. */
@@ -40,11 +40,12 @@ export const wsOrigin = (): string =>
   `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`
 
 /**
- * Owns the Y.Doc and WebsocketProvider of one negotiation's text room: creates them when the
- * negotiation is opened, follows the connection, and destroys both when it is left.
+ * Owns the Y.Doc and WebsocketProvider of one room (`<negotiation>/text`, `…/register`,
+ * `…/draft/<id>`; see shared/collab/rooms.ts): creates them when the room is opened, follows the
+ * connection, and destroys both when it is left. A null room name opens nothing.
  */
 export function useCollabRoom(
-  negotiationId: string,
+  name: string | null,
   events: CollabRoomEvents = {},
 ): CollabRoom | null {
   const [room, setRoom] = useState<CollabRoom | null>(null)
@@ -54,13 +55,11 @@ export function useCollabRoom(
   })
 
   useEffect(() => {
+    if (name === null) return
     const ydoc = new Y.Doc()
-    const provider = new WebsocketProvider(
-      `${wsOrigin()}${COLLAB_PATH}`,
-      roomName({ negotiationId, kind: 'text' }),
-      ydoc,
-      { params: { schema: String(SCHEMA_VERSION) } },
-    )
+    const provider = new WebsocketProvider(`${wsOrigin()}${COLLAB_PATH}`, name, ydoc, {
+      params: { schema: String(SCHEMA_VERSION) },
+    })
     let status: ConnectionStatus = 'connecting'
     let synced = false
     let refusal: number | null = null
@@ -107,7 +106,7 @@ export function useCollabRoom(
       ydoc.destroy()
       setRoom(null)
     }
-  }, [negotiationId])
+  }, [name])
 
   return room
 }

@@ -10,6 +10,7 @@ import { articlePresencePlugin } from './plugins/articlePresencePlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
 import { pasteArticlesPlugin } from './plugins/pasteArticlesPlugin'
 import { placeholderPlugin } from './plugins/placeholderPlugin'
+import { proposalsPlugin } from './plugins/proposalsPlugin'
 import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
 
 /** What the editor state is built from. */
@@ -23,10 +24,16 @@ export interface EditorSetup {
 
 /**
  * The editor state of a text room: bound to the shared fragment, showing others' cursors,
- * undoing only the local user's edits, with the structure keys and id repair.
+ * undoing only the local user's edits, with the structure keys and id repair, and the proposals
+ * of the register shown in brackets.
  */
 export function createEditorState({ fragment, awareness, leaveEditor, editable }: EditorSetup) {
-  const shared = [ySyncPlugin(fragment), cursorsPlugin(awareness), articlePresencePlugin(awareness)]
+  const shared = [
+    ySyncPlugin(fragment),
+    cursorsPlugin(awareness),
+    articlePresencePlugin(awareness),
+    proposalsPlugin(),
+  ]
   if (!editable) {
     // A reader's client must never write: even the id repair would be a refused edit.
     return EditorState.create({ schema: treatySchema, plugins: shared })

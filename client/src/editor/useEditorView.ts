@@ -65,6 +65,8 @@ export function useEditorView(
       // `this`, not `editorView`: plugins (y-prosemirror's sync) dispatch while the view is
       // still being constructed.
       dispatchTransaction(this: EditorView, tr) {
+        // y-prosemirror's cursor plugin dispatches on a timer, perhaps after the view is gone.
+        if (this.isDestroyed) return
         const next = this.state.apply(tr)
         this.updateState(next)
         setState(next)

@@ -8,13 +8,16 @@ interface OutlineProps {
   currentId: string | null
   peers: Peer[]
   view: EditorView | null
+  /** Open proposals per article id ("Art. 2 · 7 open"). */
+  openCounts?: ReadonlyMap<string, number>
 }
 
 /**
  * The articles in order with their derived numbers and titles; a click (or Enter) jumps to
- * one; the article holding the cursor is marked, and coloured dots show where others are.
+ * one; the article holding the cursor is marked, coloured dots show where others are, and a
+ * count says how many proposals are open on each article.
  */
-export function Outline({ articles, currentId, peers, view }: OutlineProps) {
+export function Outline({ articles, currentId, peers, view, openCounts }: OutlineProps) {
   const othersIn = new Map<string, Peer[]>()
   for (const peer of peers) {
     if (peer.isLocal || !peer.articleId) continue
@@ -28,6 +31,7 @@ export function Outline({ articles, currentId, peers, view }: OutlineProps) {
       <ol className="outline-list" data-testid="outline">
         {articles.map((article) => {
           const here = othersIn.get(article.id) ?? []
+          const open = openCounts?.get(article.id) ?? 0
           return (
             <li key={article.id}>
               <button
@@ -39,6 +43,11 @@ export function Outline({ articles, currentId, peers, view }: OutlineProps) {
               >
                 <span className="outline-number">Art. {article.number}</span>
                 <span className="outline-title">{article.title || <em>Untitled</em>}</span>
+                {open > 0 && (
+                  <span className="outline-open" data-testid="open-count">
+                    {open} open
+                  </span>
+                )}
                 {here.length > 0 && (
                   <span
                     className="outline-dots"

@@ -1,4 +1,5 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { Principal } from '../../../../shared/domain/policy'
 import type { Round } from '../../../../shared/domain/rounds'
 import { outlineOf } from '../../../../shared/domain/numbering'
 import type { CollabRoom } from '../../collab/useCollabRoom'
@@ -6,21 +7,36 @@ import { articleAt } from '../../editor/articles'
 import { deleteArticleWithId } from '../../editor/commands/articleCommands'
 import { EDITOR_ACTIONS } from '../../editor/actions'
 import { clearDeleteRequest, pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
+import { placementsOf, type TextMode } from '../../editor/plugins/proposalsPlugin'
 import { useEditorView } from '../../editor/useEditorView'
+import type { Participant } from '../actors/actorsApi'
 import { Outline } from '../outline/Outline'
+import { goToArticle } from '../outline/goToArticle'
 import type { LocalUser } from '../presence/localUser'
 import { PresenceList } from '../presence/PresenceList'
 import type { Peer } from '../presence/usePeers'
+import { ProposalSidebar } from '../proposals/ProposalSidebar'
+import { ProposalsBar } from '../proposals/ProposalsBar'
+import { ProposalsOnly } from '../proposals/ProposalsOnly'
+import { ProposeDialog } from '../proposals/ProposeDialog'
+import { matchesProposeKey } from '../proposals/proposeKeys'
+import { openCounts } from '../proposals/selectors'
+import { useProposalDesk } from '../proposals/useProposalDesk'
+import { useProposeFlow } from '../proposals/useProposeFlow'
+import { useTextProposals } from '../proposals/useTextProposals'
 import { RoundList } from '../rounds/RoundList'
 import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
 
 interface TextWorkspaceProps {
+  negotiationId: string
   room: CollabRoom | null
   peers: Peer[]
   user: LocalUser
   onUserChange: (user: LocalUser) => void
   rounds: Round[]
+  principal: Principal
+  participants: Participant[] | null
   /** Whether this person may edit the text (the policy's `edit-text`). */
   canEdit: boolean
   /** Said above a read-only text: who you are and why you cannot edit. */
@@ -28,11 +44,14 @@ interface TextWorkspaceProps {
 }
 
 /**
- * The discussion text: outline, the structure toolbar and the editor for those who may edit
- * (a read-only text with a notice for everyone else), who is here, and the rounds.
+ * The discussion text: outline with open proposals per article, the structure toolbar for those
+ * who may edit (a read-only notice for everyone else), the view switch and "Propose amendment",
+ * the text with its proposals in brackets (or the proposals only), the current article's
+ * proposals and the delegation's drafts beside it, who is here, and the rounds.
  */
 export function TextWorkspace(props: TextWorkspaceProps) {
-  const { room, peers, user, onUserChange, rounds, canEdit, readOnlyNote } = props
+  const { negotiationId, room, peers, user, onUserChange, rounds, principal, participants } = props
+  const { canEdit, readOnlyNote } = props
   const toolbarRef = useRef<HTMLDivElement>(null)
   const { view, state, setMount } = useEditorView(
     room,
@@ -47,20 +66,68 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const deleteId = state && canEdit ? pendingDelete(state) : null
   const deleteTarget = articles.find((a) => a.id === deleteId) ?? null
 
+  const desk = useProposalDesk(negotiationId, principal, participants)
+  const [mode, setMode] = useState<TextMode>('brackets')
+  useTextProposals(view, desk.register.proposals, mode)
+  const placements = useMemo(() => (state ? placementsOf(state) : new Map()), [state])
+  const counts = useMemo(() => openCounts(desk.register.proposals), [desk.register.proposals])
+  const wordsAt = useCallback(
+    ({ from, to }: { from: number; to: number }) => doc?.textBetween(from, to, ' ') ?? '',
+    [doc],
+  )
+  const flow = useProposeFlow(view, articles)
+  const current = articles.find((a) => a.id === currentId) ?? null
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const key = matchesProposeKey(e)
+    if (!key || !desk.mayPropose) return
+    e.preventDefault()
+    if (key === 'amend') flow.propose()
+    else flow.proposeArticle()
+  }
+
   return (
     <div className="workspace">
       <aside className="sidebar sidebar-left">
-        <Outline articles={articles} currentId={currentId} peers={peers} view={view} />
+        <Outline
+          articles={articles}
+          currentId={currentId}
+          peers={peers}
+          view={view}
+          openCounts={counts}
+        />
       </aside>
-      <main className="document">
-        {canEdit ? (
-          <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
-        ) : (
-          <p className="read-only-note" data-testid="read-only">
-            {readOnlyNote}
-          </p>
+      <main className="document" onKeyDown={onKeyDown}>
+        <div className="document-head">
+          {canEdit ? (
+            <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
+          ) : (
+            <p className="read-only-note" data-testid="read-only">
+              {readOnlyNote}
+            </p>
+          )}
+          <ProposalsBar
+            mode={mode}
+            onMode={setMode}
+            onPropose={desk.mayPropose ? flow.propose : null}
+            onProposeArticle={desk.mayPropose ? flow.proposeArticle : null}
+            problem={flow.problem}
+          />
+        </div>
+        {mode === 'proposals' && (
+          <ProposalsOnly
+            articles={articles}
+            proposals={desk.register.proposals}
+            placements={placements}
+            wordsAt={wordsAt}
+            names={desk.names}
+            onOpenArticle={(id) => {
+              setMode('brackets')
+              if (view) goToArticle(view, id)
+            }}
+          />
         )}
-        <div className="page" id="treaty-text">
+        <div className="page" id="treaty-text" hidden={mode === 'proposals'}>
           {!state && (
             <p className="loading" role="status">
               Loading the text…
@@ -70,9 +137,41 @@ export function TextWorkspace(props: TextWorkspaceProps) {
         </div>
       </main>
       <aside className="sidebar sidebar-right">
+        <ProposalSidebar
+          negotiationId={negotiationId}
+          principal={principal}
+          user={user}
+          names={desk.names}
+          rounds={rounds}
+          register={desk.register}
+          placements={placements}
+          wordsAt={wordsAt}
+          article={current}
+          drafts={desk.drafts}
+          openDraft={desk.openDraft}
+          onOpenDraft={desk.setOpenDraft}
+          onDraftChanged={desk.onDraftChanged}
+          speakFor={desk.speakFor}
+        />
         <PresenceList peers={peers} articles={articles} user={user} onUserChange={onUserChange} />
         <RoundList rounds={rounds} />
       </aside>
+      {desk.mayPropose && (
+        <ProposeDialog
+          negotiationId={negotiationId}
+          target={flow.target}
+          actors={desk.actors}
+          ownActorId={desk.ownActorId}
+          onCancel={() => {
+            flow.close()
+            view?.focus()
+          }}
+          onCreated={(proposal) => {
+            flow.close()
+            desk.onDraftChanged(proposal)
+          }}
+        />
+      )}
       {canEdit && (
         <DeleteArticleDialog
           article={deleteTarget}
