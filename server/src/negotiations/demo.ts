@@ -3,18 +3,24 @@ import path from 'node:path'
 import { ScenarioSchema } from '../../../shared/domain/rounds'
 import type { Storage } from '../storage/Storage'
 import { DEMO_PARTICIPANTS, readParticipantsFile } from './demoParticipants'
-import { importNegotiation } from './importNegotiation'
+import { DEMO_PROPOSALS, readDemoProposals, writeDemoProposals } from './demoProposals'
+import { prepareImport } from './importNegotiation'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
 
 /** The demo scenario loaded on a first start: the CCM text with the Oslo Process rounds. */
 export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')
 
-/** Imports the demo negotiation and its participants if the database holds none yet. */
+/**
+ * Imports the demo negotiation if the database holds none yet: the text, its rounds, the
+ * proposals with their histories, positions, register and draft rooms in one transaction; then
+ * its participants.
+ */
 export async function loadDemoIfEmpty(
   storage: Storage,
   scenarioFile: string = DEMO_SCENARIO,
   participantsFile: string = DEMO_PARTICIPANTS,
+  proposalsFile: string = DEMO_PROPOSALS,
 ): Promise<boolean> {
   if ((await storage.listNegotiations()).length > 0) return false
   const scenario = ScenarioSchema.parse(JSON.parse(fs.readFileSync(scenarioFile, 'utf8')))
@@ -24,7 +30,7 @@ export async function loadDemoIfEmpty(
     scenario.rounds.map((r) => r.id),
   )
   const textFile = path.resolve(path.dirname(scenarioFile), scenario.negotiation.text)
-  const result = await importNegotiation(storage, {
+  const result = await prepareImport(storage, {
     text: fs.readFileSync(textFile, 'utf8'),
     name: scenario.negotiation.name,
     id: scenario.negotiation.id,
@@ -33,6 +39,15 @@ export async function loadDemoIfEmpty(
   if (!result.ok) {
     throw new Error(`the demo text ${textFile} does not import: ${JSON.stringify(result)}`)
   }
-  await storage.participants.replaceAll(result.negotiation.id, participants)
+  const { negotiation, rooms, rounds } = result.prepared
+  const text = rooms[0]
+  if (!text) throw new Error('an import has a text room')
+  const proposals = readDemoProposals(proposalsFile, negotiation.id, text.update)
+  await storage.atomically((tx) => {
+    const created = tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
+    if (!created.ok) throw new Error(`the demo negotiation "${negotiation.id}" exists already`)
+    writeDemoProposals(tx, proposals)
+  })
+  await storage.participants.replaceAll(negotiation.id, participants)
   return true
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { TEXT_FRAGMENT, isValidSegment, roomName } from '../../../shared/collab'
 import { parseTreatyText, type ImportError } from '../../../shared/domain/importText'
 import type { Round } from '../../../shared/domain/rounds'
-import type { Negotiation, Storage } from '../storage/Storage'
+import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
 import { freeSlug, slugify } from './slug'
 
 /** What to import: the treaty text, and optionally a display name and an id. */
@@ -21,14 +21,20 @@ export type ImportNegotiationResult =
   | { ok: false; reason: 'malformed'; error: ImportError }
   | { ok: false; reason: 'bad-id' | 'id-taken'; id: string }
 
-/**
- * Imports a plain-text treaty as a new negotiation whose text room holds the document. The
- * negotiation row and the room's first update are stored together or not at all.
- */
-export async function importNegotiation(
+/** An import checked and encoded, ready to store: the negotiation, its rooms' first state, rounds. */
+export interface PreparedImport {
+  negotiation: { id: string; name: string }
+  rooms: InitialRoom[]
+  rounds?: Round[]
+}
+
+/** Parses and encodes an import without storing anything, or says why it cannot be imported. */
+export async function prepareImport(
   storage: Storage,
   request: ImportRequest,
-): Promise<ImportNegotiationResult> {
+): Promise<
+  { ok: true; prepared: PreparedImport } | Exclude<ImportNegotiationResult, { ok: true }>
+> {
   const parsed = parseTreatyText(request.text)
   if (!parsed.ok) return { ok: false, reason: 'malformed', error: parsed.error }
   if (request.id !== undefined && !isValidSegment(request.id)) {
@@ -43,12 +49,25 @@ export async function importNegotiation(
       slugify(name),
       async (candidate) => !!(await storage.getNegotiation(candidate)),
     ))
-  const created = await storage.createNegotiation(
-    { id, name },
-    [{ room: roomName({ negotiationId: id, kind: 'text' }), update: encodeText(parsed.doc) }],
-    request.rounds,
-  )
-  return created.ok ? created : { ok: false, reason: 'id-taken', id }
+  const rooms = [
+    { room: roomName({ negotiationId: id, kind: 'text' }), update: encodeText(parsed.doc) },
+  ]
+  return { ok: true, prepared: { negotiation: { id, name }, rooms, rounds: request.rounds } }
+}
+
+/**
+ * Imports a plain-text treaty as a new negotiation whose text room holds the document. The
+ * negotiation row and the room's first update are stored together or not at all.
+ */
+export async function importNegotiation(
+  storage: Storage,
+  request: ImportRequest,
+): Promise<ImportNegotiationResult> {
+  const result = await prepareImport(storage, request)
+  if (!result.ok) return result
+  const { negotiation, rooms, rounds } = result.prepared
+  const created = await storage.createNegotiation(negotiation, rooms, rounds)
+  return created.ok ? created : { ok: false, reason: 'id-taken', id: negotiation.id }
 }
 
 // The Yjs state of a text room holding `doc`, exactly as y-prosemirror clients will read it.

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { Origin } from '../../../shared/collab'
 import type { Room, StagedChange } from '../collab/Room'
-import { StorageFailureError } from '../collab/Room'
+import { HttpError } from '../http/errors'
 import type { Storage, StorageTransaction } from '../storage/Storage'
 
 /** A change a command makes to one room's document. */
@@ -37,7 +37,8 @@ export async function commitAtomically(
     })
   } catch (error) {
     staged.forEach((s) => s.discard('storage failed'))
-    throw new StorageFailureError(String(error))
+    console.error('a proposal command could not be stored:', error)
+    throw new HttpError(503, 'storage_failure', 'Nothing was changed: storage failed. Try again.')
   }
   staged.forEach((s) => s.publish())
 }
