@@ -11,41 +11,62 @@ import {
 const article = (page: Page, index: number) =>
   page.locator('.ProseMirror section.article').nth(index)
 
-// Selects the first occurrence of `phrase` in an article of the text, as a mouse would.
+// Selects the first occurrence of `phrase` in an article of the text, as a mouse would: across
+// text nodes, skipping the brackets and wording that proposals show in the text.
 async function selectWords(page: Page, articleIndex: number, phrase: string) {
   await page.evaluate(
     ([index, words]) => {
       const section = document.querySelectorAll('.ProseMirror section.article')[index as number]
       if (!section) throw new Error(`no article ${index}`)
+      const nodes: Text[] = []
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(words as string) ?? -1
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + (words as string).length)
-        const selection = window.getSelection()
-        selection?.removeAllRanges()
-        selection?.addRange(range)
-        return
+        const widget = '.proposal-wording, .proposal-bracket, .proposal-new-article, .remote-caret'
+        if (!node.parentElement?.closest(widget)) nodes.push(node as Text)
       }
-      throw new Error(`“${words}” is not in article ${index}`)
+      const text = nodes.map((n) => n.data).join('')
+      const at = text.indexOf(words as string)
+      if (at < 0) throw new Error(`“${words}” is not in article ${index}`)
+      // The text node and offset of a character offset in the joined text.
+      const locate = (offset: number, end: boolean): [Text, number] => {
+        let rest = offset
+        for (const n of nodes) {
+          if (rest < n.data.length || (end && rest === n.data.length)) return [n, rest]
+          rest -= n.data.length
+        }
+        throw new Error('offset past the text')
+      }
+      const range = document.createRange()
+      range.setStart(...locate(at, false))
+      range.setEnd(...locate(at + (words as string).length, true))
+      const selection = window.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
     },
     [articleIndex, phrase] as const,
   )
 }
 
-const goToArticle2 = (page: Page) =>
-  page.getByRole('button', { name: /^Art\. 2\s*Definitions/ }).click()
+const goToArticle = (page: Page, n: number) =>
+  page.getByRole('button', { name: new RegExp(`^Art\\. ${n}\\s`) }).click()
+const goToArticle2 = (page: Page) => goToArticle(page, 2)
 
 // Starts a proposal on the selected words through the dialog; answers the draft panel.
 async function proposeOnSelection(
   page: Page,
-  { title, kind, coSponsor }: { title: string; kind: string; coSponsor?: string },
+  opts: { title: string; kind: string; coSponsor?: string; byKey?: boolean },
 ) {
-  await page.getByRole('button', { name: /Propose amendment/ }).click()
+  const { title, kind, coSponsor, byKey } = opts
+  if (byKey) await page.keyboard.press('Control+Alt+a')
+  else await page.getByRole('button', { name: /Propose amendment/ }).click()
   const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Kind').selectOption(kind)
+  await dialog
+    .getByLabel('Kind')
+    .selectOption(kind, { timeout: 3000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: '/tmp/debug-propose.png' })
+      throw e
+    })
   await dialog.getByLabel('Title').fill(title)
   if (coSponsor) {
     await dialog.getByLabel('Find a co-sponsor').fill(coSponsor)
@@ -62,6 +83,19 @@ async function tableOpenDraft(page: Page) {
   await page.getByRole('dialog').getByRole('button', { name: 'Table', exact: true }).click()
   await page.getByTestId('draft-panel').waitFor({ state: 'detached' })
 }
+
+// The open proposals the outline counts for an article (0 when it shows none).
+async function openCount(page: Page, articleNumber: number): Promise<number> {
+  const item = page.locator('[data-testid="outline"] .outline-item').nth(articleNumber - 1)
+  const text = (await item.getByTestId('open-count').allTextContents())[0] ?? '0 open'
+  return Number(/^(\d+) open$/.exec(text)?.[1] ?? NaN)
+}
+
+// The words a proposal's brackets hold in the text (its inline decoration may be split).
+const rangeText = (page: Page, id: string) =>
+  page
+    .locator(`.ProseMirror .proposal-range.range-${id}`)
+    .evaluateAll((spans) => spans.map((s) => s.textContent ?? '').join(''))
 
 const card = (page: Page, title: string) =>
   page.getByTestId('article-proposals').locator('.proposal-card', { hasText: title })
@@ -120,26 +154,23 @@ describe('a proposal from selection to incorporation', () => {
   })
 
   it('shows everyone the brackets and sponsors once Germany tables it', async () => {
-    const wording = observer.page.locator('.ProseMirror .proposal-wording')
+    const { page } = observer
+    const wording = page.locator('.ProseMirror .proposal-wording', { hasText: '40 mm' })
+    const before = await openCount(page, 2)
     expect(await wording.count()).toBe(0)
     await tableOpenDraft(germany.page)
     await expect.poll(() => wording.count()).toBe(1)
     expect(await wording.locator('.proposal-sponsors').textContent()).toBe('DEU, FRA')
-    expect(await wording.locator('.proposal-words').textContent()).toContain(
-      'or of a calibre below 40 mm',
+    expect(await wording.locator('.proposal-words').textContent()).toBe(
+      'each weighing less than 20 kilograms or of a calibre below 40 mm',
     )
-    expect(await textOf(observer.page.locator('.ProseMirror .proposal-range'))).toBe(
-      'each weighing less than 20 kilograms',
-    )
-    expect(await observer.page.locator('.ProseMirror .proposal-bracket').allTextContents()).toEqual(
-      ['[', ']'],
-    )
-    await expect
-      .poll(() => observer.page.getByTestId('open-count').allTextContents())
-      .toEqual(['1 open'])
-    await goToArticle2(observer.page)
-    await card(observer.page, 'Weight threshold').waitFor()
-    await observer.page.screenshot({ path: '/tmp/plenary-proposals-tabled-observer.png' })
+    const id = (await wording.getAttribute('data-proposal-id')) ?? ''
+    expect(await rangeText(page, id)).toBe('each weighing less than 20 kilograms')
+    expect(await page.locator('.ProseMirror .proposal-bracket').count()).toBeGreaterThanOrEqual(2)
+    await expect.poll(() => openCount(page, 2)).toBe(before + 1)
+    await goToArticle2(page)
+    await card(page, 'Weight threshold').waitFor()
+    await page.screenshot({ path: '/tmp/plenary-proposals-tabled-observer.png' })
   })
 
   it('lets the chair incorporate it: the text changes in every browser', async () => {
@@ -154,7 +185,9 @@ describe('a proposal from selection to incorporation', () => {
       await expect
         .poll(() => textOf(article(u.page, 1)))
         .toContain('each weighing less than 20 kilograms or of a calibre below 40 mm')
-      await expect.poll(() => u.page.locator('.ProseMirror .proposal-wording').count()).toBe(0)
+      await expect
+        .poll(() => u.page.locator('.ProseMirror .proposal-wording', { hasText: '40 mm' }).count())
+        .toBe(0)
     }
     for (const u of [chair, observer]) {
       const status = card(u.page, 'Weight threshold')
@@ -167,5 +200,235 @@ describe('a proposal from selection to incorporation', () => {
     for (const [name, u] of Object.entries({ germany, france, observer, chair })) {
       expect({ name, errors: u.errors }).toEqual({ name, errors: [] })
     }
+  })
+})
+
+// Competing proposals on overlapping words, the three views of the text, positions recorded by
+// a delegation and by the chair, and words deleted under a proposal.
+describe('alternatives, views, positions and deleted words', () => {
+  let env: E2EEnvironment
+  let austria: BrowserUser
+  let germany: BrowserUser
+  let observer: BrowserUser
+  let chair: BrowserUser
+  const AUSTRIA_WORDS = 'adequately provide age- and gender-sensitive assistance'
+  const GERMANY_WORDS = 'gender-sensitive assistance, including medical care'
+
+  beforeAll(async () => {
+    env = await startE2E()
+    austria = await env.open('/n/ccm', 'austria')
+    germany = await env.open('/n/ccm', 'germany')
+    observer = await env.open('/n/ccm', 'observer')
+    chair = await env.open('/n/ccm', 'chair')
+    await Promise.all([austria, germany, observer, chair].map((u) => waitForText(u.page)))
+  })
+  afterAll(() => env?.close())
+
+  // Proposes on words of Art. 5 with new wording typed into the draft, and tables it.
+  async function proposeOnArticle5(
+    u: BrowserUser,
+    words: string,
+    opts: { title: string; kind: string; wording: string; byKey?: boolean },
+  ) {
+    await goToArticle(u.page, 5)
+    await selectWords(u.page, 4, words)
+    const panel = await proposeOnSelection(u.page, opts)
+    await panel.locator('.ProseMirror').click()
+    await u.page.keyboard.press('Control+a')
+    await u.page.keyboard.type(opts.wording)
+    await expect.poll(() => textOf(panel.locator('.ProseMirror'))).toBe(opts.wording)
+    await tableOpenDraft(u.page)
+  }
+
+  it('labels overlapping proposals Alt 1 and Alt 2 in the order tabled', async () => {
+    await proposeOnArticle5(austria, AUSTRIA_WORDS, {
+      title: 'Assistance without discrimination',
+      kind: 'replacement',
+      wording: 'provide adequate assistance without discrimination',
+    })
+    // Germany proposes with the keyboard shortcut rather than the button.
+    await proposeOnArticle5(germany, GERMANY_WORDS, {
+      title: 'Medical care first',
+      kind: 'definition',
+      wording: 'medical care first and foremost',
+      byKey: true,
+    })
+    const art5 = article(observer.page, 4)
+    const widgets = art5.locator('.proposal-wording')
+    await expect.poll(() => widgets.count()).toBe(2)
+    const labels = await widgets.evaluateAll((ws) =>
+      ws.map((w) =>
+        ['.proposal-alt', '.proposal-sponsors', '.proposal-words']
+          .map((c) => w.querySelector(c)?.textContent ?? '')
+          .join('|'),
+      ),
+    )
+    expect(labels).toEqual([
+      'Alt 1|AUT|provide adequate assistance without discrimination',
+      'Alt 2|DEU|medical care first and foremost',
+    ])
+    // One pair of brackets around the union of the two ranges.
+    expect(await art5.locator('.proposal-bracket').allTextContents()).toEqual(['[', ']'])
+    await goToArticle(observer.page, 5)
+    const cards = observer.page.getByTestId('article-proposals').locator('.proposal-card')
+    await expect.poll(() => cards.count()).toBe(2)
+    expect(await cards.locator('.proposal-alt').allTextContents()).toEqual(['Alt 1', 'Alt 2'])
+    await observer.page.screenshot({ path: '/tmp/plenary-proposals-alternatives.png' })
+  })
+
+  it('switches between clean text, text with brackets and proposals only', async () => {
+    const { page } = observer
+    const art5 = article(page, 4)
+    await page.getByRole('radio', { name: 'Clean text' }).click()
+    await expect.poll(() => art5.locator('.proposal-wording').count()).toBe(0)
+    expect(await textOf(art5)).toContain(AUSTRIA_WORDS)
+
+    await page.getByRole('radio', { name: 'Proposals only' }).click()
+    const list = page.getByTestId('proposals-only')
+    await list.waitFor()
+    expect(await page.locator('#treaty-text').isVisible()).toBe(false)
+    const section = list.locator('section', { hasText: 'Article 5' })
+    expect(await section.locator('li').count()).toBe(2)
+    expect(await section.locator('li').first().textContent()).toContain(`[${AUSTRIA_WORDS}]`)
+    expect(await section.locator('li').first().textContent()).toContain(
+      'provide adequate assistance without discrimination',
+    )
+    await page.screenshot({ path: '/tmp/plenary-proposals-only.png' })
+
+    // The switch is one tab stop; arrow keys move the choice.
+    await page.getByRole('radio', { name: 'Proposals only' }).focus()
+    await page.keyboard.press('ArrowLeft')
+    expect(
+      await page.getByRole('radio', { name: 'Text with brackets' }).getAttribute('aria-checked'),
+    ).toBe('true')
+    await expect.poll(() => art5.locator('.proposal-wording').count()).toBe(2)
+  })
+
+  it('records positions: a delegation for itself, the chair for anyone, later ones supersede', async () => {
+    await goToArticle(austria.page, 5)
+    const austrian = card(austria.page, 'Medical care first')
+    await austrian.getByRole('button', { name: 'Record a position…' }).click()
+    expect(await austrian.getByLabel('Actor').inputValue()).toBe('AUT')
+    await austrian.getByLabel('Stance').selectOption('opposes')
+    await austrian.getByLabel('Source').fill('Vienna plenary, 6 Dec')
+    await austrian.getByLabel('Quote').fill('Assistance must not rank victims’ needs.')
+    await austrian.getByRole('button', { name: 'Record' }).click()
+
+    await goToArticle(chair.page, 5)
+    const chairs = card(chair.page, 'Medical care first')
+    await expect
+      .poll(() => chairs.getByTestId('position-counts').textContent())
+      .toContain('1 oppose')
+    await chairs.getByRole('button', { name: 'Record a position…' }).click()
+    await chairs.getByLabel('Actor').selectOption('AUT')
+    await chairs.getByLabel('Stance').selectOption('supports')
+    await chairs.getByLabel('Source').fill('Vienna, closing plenary')
+    await chairs.getByRole('button', { name: 'Record' }).click()
+
+    const observed = card(observer.page, 'Medical care first')
+    await expect
+      .poll(() => observed.getByTestId('position-counts').textContent())
+      .toBe('1 support0 oppose0 concerns')
+    await observed.getByText('Positions (1)').click()
+    await observed.getByText('earlier (1)').click()
+    expect(await observed.locator('.superseded .position').textContent()).toContain('opposes')
+    await observer.page.screenshot({ path: '/tmp/plenary-proposals-positions.png' })
+  })
+
+  it('lets a delegation propose a new article after the current one', async () => {
+    const { page } = austria
+    await goToArticle(page, 5)
+    await page.keyboard.press('Control+Alt+n')
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('heading', { name: 'Propose a new article after Art. 5' }).waitFor()
+    expect(await dialog.getByLabel('Kind').inputValue()).toBe('new-article')
+    await dialog.getByLabel('Title').fill('Protection of deminers')
+    await dialog.getByRole('button', { name: 'Create draft' }).click()
+    const editor = page.getByTestId('draft-panel').locator('.ProseMirror')
+    await editor.locator('h2').click()
+    await page.keyboard.type('Protection of deminers')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.type('Each State Party shall protect clearance personnel.')
+    await expect
+      .poll(() => textOf(editor))
+      .toBe('Protection of deminersEach State Party shall protect clearance personnel.')
+    await tableOpenDraft(page)
+    const shown = observer.page.locator('.ProseMirror .proposal-new-article')
+    await expect.poll(() => shown.count()).toBe(1)
+    expect(await shown.textContent()).toContain('[New article: Protection of deminers]')
+    expect(await shown.textContent()).toContain(
+      'Each State Party shall protect clearance personnel.',
+    )
+    // It shows after Art. 5, before Art. 6.
+    expect(
+      await shown.evaluate((el) => el.previousElementSibling?.getAttribute('data-article-id')),
+    ).toBe(await article(observer.page, 4).getAttribute('data-article-id'))
+  })
+
+  it('lists proposals whose words were deleted as such, and drops their brackets', async () => {
+    await goToArticle(chair.page, 5)
+    await selectWords(
+      chair.page,
+      4,
+      'adequately provide age- and gender-sensitive assistance, including medical care',
+    )
+    await chair.page.keyboard.press('Backspace')
+    const orphans = observer.page.getByTestId('article-proposals').getByTestId('orphan')
+    await expect
+      .poll(() => orphans.allTextContents())
+      .toEqual([`words deleted: ‘${AUSTRIA_WORDS}’`, `words deleted: ‘${GERMANY_WORDS}’`])
+    await expect.poll(() => article(observer.page, 4).locator('.proposal-wording').count()).toBe(0)
+    for (const u of [austria, germany, observer, chair]) expect(u.errors).toEqual([])
+  })
+})
+
+// The demo's register (fixtures/vienna-proposals.json) as the Vienna report tells it.
+describe('the demo’s proposals on Art. 2', () => {
+  let env: E2EEnvironment
+  let observer: BrowserUser
+
+  beforeAll(async () => {
+    env = await startE2E()
+    observer = await env.open('/n/ccm', 'observer')
+    await waitForText(observer.page)
+  })
+  afterAll(() => env?.close())
+
+  it('shows the exemptions against the broad definition, with their positions', async () => {
+    const { page } = observer
+    await expect.poll(() => openCount(page, 2)).toBe(7)
+    await goToArticle2(page)
+    const cards = page.getByTestId('article-proposals').locator('.proposal-card')
+    await expect.poll(() => cards.count()).toBe(8)
+
+    const broad = card(page, 'Broad definition')
+    expect(await broad.locator('.card-sponsors').textContent()).toBe('Mexico with Austria')
+    expect(await broad.getByTestId('status').textContent()).toBe('bracketed')
+    expect(await broad.getByTestId('position-counts').textContent()).toBe(
+      '15 support12 oppose0 concerns',
+    )
+    await broad.getByText('Positions (27)').click()
+    const stances = await broad.locator('.position-list .position-head').allTextContents()
+    expect(stances).toContain('Cambodia supports · Vienna')
+    expect(stances).toContain('Germany opposes · Vienna')
+
+    const withdrawn = card(page, 'Exemption: electronic fuzes')
+    expect(await withdrawn.getByTestId('status').textContent()).toBe('withdrawn')
+
+    // In the text: alternatives on the definition, each labelled with its sponsors.
+    const sponsors = await article(page, 1)
+      .locator('.proposal-wording .proposal-sponsors')
+      .allTextContents()
+    expect(sponsors).toEqual(expect.arrayContaining(['MEX, AUT', 'FRA, ITA', 'JPN, CAN']))
+    expect(await article(page, 1).locator('.proposal-alt').count()).toBeGreaterThanOrEqual(2)
+    await page.screenshot({ path: '/tmp/plenary-proposals-demo-art2.png' })
+
+    // Filtered by sponsor: Japan's proposal alone.
+    await page.getByTestId('article-proposals').getByLabel('Sponsor').selectOption('JPN')
+    await expect.poll(() => cards.count()).toBe(1)
+    expect(await cards.first().locator('.card-title').textContent()).toBe(
+      'Exemption: fewer than 10 submunitions',
+    )
+    expect(observer.errors).toEqual([])
   })
 })

@@ -108,9 +108,9 @@ export function proposalDecorations(
     decorations.push(Decoration.widget(group.from, bracket('[', muted), { side: -1, key: '[' }))
     for (const { item } of group.members) {
       decorations.push(
+        // Overlapping inline decorations merge into one span: classes add up, attributes do not.
         Decoration.inline(item.from, item.to, {
-          class: `proposal-range status-${item.status}`,
-          'data-proposal-id': item.id,
+          class: `proposal-range status-${item.status} range-${item.id}`,
         }),
       )
     }

@@ -14,7 +14,9 @@ export function goToArticle(view: EditorView, articleId: string): boolean {
   // pos + 1 enters the article, + 1 more enters its title.
   const cursor = TextSelection.create(view.state.doc, pos + 2 + titleSize)
   view.dispatch(view.state.tr.setSelection(cursor))
-  view.focus()
+  // ProseMirror focuses only an editable view; a reader's text is focusable (tabindex 0) too.
+  if (view.editable) view.focus()
+  else view.dom.focus({ preventScroll: true })
   const dom = view.nodeDOM(pos)
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
   return true

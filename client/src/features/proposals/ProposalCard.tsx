@@ -89,9 +89,15 @@ export function ProposalCard(props: ProposalCardProps) {
             words deleted: ‘{p.anchor.quote}’
           </p>
         ) : (
-          <blockquote className="card-quote">{words}</blockquote>
+          <blockquote className="card-quote" title={words}>
+            {words}
+          </blockquote>
         ))}
-      {p.wordingText && <p className="card-wording">{p.wordingText}</p>}
+      {p.wordingText && (
+        <p className="card-wording" title={p.wordingText}>
+          {p.wordingText}
+        </p>
+      )}
       {p.rationale && (
         <details className="card-rationale">
           <summary>Rationale</summary>

@@ -4,10 +4,6 @@ import type { ActorChoice } from './CoSponsorPicker'
 /** Actor ids to names, as far as the participants list knows them. */
 export type ActorNames = ReadonlyMap<string, string>
 
-/** The names of a negotiation's participants by actor id. */
-export const namesOf = (participants: readonly Participant[] | null): ActorNames =>
-  new Map((participants ?? []).map((p) => [p.actor.id, p.actor.name]))
-
 /** An actor's name, or its id when it is not a participant. */
 export const nameOf = (names: ActorNames, id: string): string => names.get(id) ?? id
 

@@ -2,8 +2,9 @@ import { useCallback, useMemo, useState } from 'react'
 import { can, effectiveRole, type Principal } from '../../../../shared/domain/policy'
 import type { Proposal } from '../../../../shared/domain/proposals'
 import type { Participant } from '../actors/actorsApi'
-import { actorChoices, namesOf, type ActorNames } from './actorNames'
+import { actorChoices, type ActorNames } from './actorNames'
 import type { ActorChoice } from './CoSponsorPicker'
+import { useActorNames } from './useActorNames'
 import { useMyDrafts } from './useMyDrafts'
 import { useRegister, type Register } from './useRegister'
 
@@ -36,7 +37,7 @@ export function useProposalDesk(
   participants: Participant[] | null,
 ): ProposalDesk {
   const register = useRegister(negotiationId)
-  const names = useMemo(() => namesOf(participants), [participants])
+  const names = useActorNames(participants)
   const actors = useMemo(() => actorChoices(participants), [participants])
   const m = principal.membership
   const ownActorId = m?.role === 'delegate' ? m.actorId : null

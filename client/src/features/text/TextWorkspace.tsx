@@ -78,16 +78,17 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const flow = useProposeFlow(view, articles)
   const current = articles.find((a) => a.id === currentId) ?? null
 
+  // Anywhere in the workspace (the outline, the text, the panel) but inside a dialog.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const key = matchesProposeKey(e)
-    if (!key || !desk.mayPropose) return
+    if (!key || !desk.mayPropose || (e.target as Element).closest('dialog')) return
     e.preventDefault()
     if (key === 'amend') flow.propose()
     else flow.proposeArticle()
   }
 
   return (
-    <div className="workspace">
+    <div className="workspace" onKeyDown={onKeyDown}>
       <aside className="sidebar sidebar-left">
         <Outline
           articles={articles}
@@ -97,7 +98,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           openCounts={counts}
         />
       </aside>
-      <main className="document" onKeyDown={onKeyDown}>
+      <main className="document">
         <div className="document-head">
           {canEdit ? (
             <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
