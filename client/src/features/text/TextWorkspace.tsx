@@ -77,6 +77,18 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   )
   const flow = useProposeFlow(view, articles)
   const current = articles.find((a) => a.id === currentId) ?? null
+  // Leaving "proposals only" shows the text again where the reader was (or at a chosen article),
+  // a frame later, once it is no longer hidden and can scroll.
+  const changeMode = (next: TextMode, articleId?: string) => {
+    const wasHidden = mode === 'proposals'
+    setMode(next)
+    if (!wasHidden || next === 'proposals' || !view) return
+    requestAnimationFrame(() => {
+      if (articleId) return void goToArticle(view, articleId)
+      const dom = current ? view.nodeDOM(current.pos) : null
+      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+    })
+  }
 
   // Anywhere in the workspace (the outline, the text, the panel) but inside a dialog.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -109,7 +121,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           )}
           <ProposalsBar
             mode={mode}
-            onMode={setMode}
+            onMode={(next) => changeMode(next)}
             onPropose={desk.mayPropose ? flow.propose : null}
             onProposeArticle={desk.mayPropose ? flow.proposeArticle : null}
             problem={flow.problem}
@@ -122,10 +134,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             placements={placements}
             wordsAt={wordsAt}
             names={desk.names}
-            onOpenArticle={(id) => {
-              setMode('brackets')
-              if (view) goToArticle(view, id)
-            }}
+            onOpenArticle={(id) => changeMode('brackets', id)}
           />
         )}
         <div className="page" id="treaty-text" hidden={mode === 'proposals'}>
