@@ -1,0 +1,54 @@
+/** What happened, as the append-only event log records it (../shared/DESIGN.md, "Event"). */
+export const EVENT_TYPES = [
+  'proposal-created',
+  'proposal-tabled',
+  'proposal-withdrawn',
+  'proposal-decided',
+  'proposal-reopened',
+  'position-recorded',
+  'round-opened',
+  'round-closed',
+  'article-added',
+  'article-moved',
+  'article-renamed',
+  'article-deleted',
+  'text-edited',
+  'member-added',
+  'member-changed',
+  'member-removed',
+  'participant-changed',
+] as const
+/** A kind of event. */
+export type EventType = (typeof EVENT_TYPES)[number]
+
+/**
+ * One entry of a negotiation's history: who (account and display name), for which actor, when,
+ * in which round, what, and on which article and proposal if any. Never rewritten.
+ */
+export interface NegotiationEvent {
+  /** Order of the log, increasing. */
+  seq: number
+  negotiationId: string
+  type: EventType
+  at: string
+  accountId: string | null
+  byName: string
+  actorId: string | null
+  roundId: string | null
+  articleId: string | null
+  proposalId: string | null
+  /** Type-specific details, e.g. {from, to} of a decision, {insertedChars, deletedChars} of edits. */
+  data: Record<string, unknown>
+}
+
+/** A round's frozen text: the whole treaty as it stood when the chair closed the round. */
+export interface RoundSnapshot {
+  roundId: string
+  /** The name people cite ("Vienna Discussion Text"). */
+  name: string
+  closedAt: string
+  closedBy: string
+  /** ProseMirror JSON of the text (treatySchema). */
+  doc: unknown
+  synthetic?: boolean
+}
