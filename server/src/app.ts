@@ -7,6 +7,7 @@ import type { RoomRegistry } from './collab/rooms'
 import { apiNotFound, errorHandler } from './http/errors'
 import { securityHeaders } from './http/securityHeaders'
 import { staticClient } from './http/staticClient'
+import { annotationRoutes } from './routes/annotations'
 import { articleRoutes } from './routes/articles'
 import { authRoutes } from './routes/auth'
 import { groupRoutes } from './routes/groups'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   const proposals = { storage, registry, queue: new SerialQueue() }
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))
+  app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

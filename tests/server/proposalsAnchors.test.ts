@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiAnswer } from '../support/api'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { anchorOn, anchoredWords, apiAs } from '../support/proposals'
+import { random } from '../support/random'
 import { startServer, type Session, type TestServer } from '../support/startServer'
 
 const QUOTE = 'designed to disperse or release explosive submunitions'
@@ -10,17 +11,6 @@ const QUOTE = 'designed to disperse or release explosive submunitions'
 // its neighbours.
 const ARTICLE = 1
 const CLAUSE = 3
-
-// A small seeded generator (mulberry32), so that a failure replays exactly.
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('anchors under concurrent edits', () => {
   let server: TestServer

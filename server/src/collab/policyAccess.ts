@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { CloseCode, type RoomRef } from '../../../shared/collab'
-import { roomAccess, type DraftFacts } from '../../../shared/domain/policy'
+import { PUBLIC_NOTES, roomAccess, type DraftFacts } from '../../../shared/domain/policy'
 import { authenticateSession, authenticateToken, type Auth } from '../auth/authenticate'
 import { sessionTokenOf } from '../auth/cookies'
 import { principalIn } from '../auth/negotiationAccess'
@@ -45,6 +45,11 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
     // the same refusal as one the principal may not open.
     const access = roomAccess(principal, ref, await draftFactsOf(storage, ref))
     if (access === 'none') return forbidden
+    // A group's notes room opens only for a group that exists, and refuses one that does not
+    // exactly as it refuses a group the principal is not in.
+    if (ref.kind === 'notes' && ref.key !== PUBLIC_NOTES) {
+      if (!(await storage.members.getGroup(ref.negotiationId, ref.key))) return forbidden
+    }
     const owner =
       auth.via === 'session'
         ? { accountId: auth.account.id, sessionId: auth.sessionId }
