@@ -1,0 +1,177 @@
+import type { Node } from 'prosemirror-model'
+import { wordingSchema } from '../../schema'
+import type { ArticleSummary } from '../numbering'
+import { currentPositionsByProposal } from '../proposals/positions'
+import { STANCES, type Position, type Proposal, type Stance } from '../proposals/types'
+import { describeKind, formatDay, STATUS_NAMES } from './labels'
+import { nestClauses, type NestedClause } from './nest'
+
+/** What a compendium needs to name things: actors and rounds by id. */
+export interface CompendiumNames {
+  actors: ReadonlyArray<{ id: string; name: string }>
+  rounds?: ReadonlyArray<{ id: string; name: string }>
+}
+
+/** One change of status as the compendium prints it. */
+export interface HistoryLine {
+  day: string
+  text: string
+}
+
+/** The current positions of one stance on a proposal. */
+export interface StanceGroup {
+  stance: Stance
+  count: number
+  positions: { actor: string; round: string | null; source: string; quote: string }[]
+}
+
+/** One proposal as the compendium prints it. */
+export interface CompendiumEntry {
+  id: string
+  /** "P3", from the order of tabling. */
+  ref: string
+  title: string
+  kind: string
+  sponsors: string[]
+  coSponsors: string[]
+  /** The words of the text it amends, as they were when anchored. */
+  quote: string | null
+  wording: { title: string | null; clauses: NestedClause[] }
+  rationale: string
+  status: string
+  history: HistoryLine[]
+  positions: StanceGroup[]
+  /** Earlier positions later ones superseded (kept in the record, not listed). */
+  superseded: number
+}
+
+/** The proposals on one article, or on no article of the current text. */
+export interface CompendiumSection {
+  /** "Article 2 — Definitions", "New articles", "Article no longer in the text (art-9)". */
+  heading: string
+  article: Pick<ArticleSummary, 'id' | 'number' | 'title'> | null
+  entries: CompendiumEntry[]
+}
+
+/**
+ * The compendium of proposals: every proposal past its draft, by article in the order of the
+ * text (then new articles not yet placed, then articles since deleted), each with its sponsors,
+ * kind and parameters, wording, rationale, status with its history, and current positions by
+ * stance with counts.
+ */
+export function compendium(
+  proposals: readonly Proposal[],
+  positions: readonly Position[],
+  articles: ReadonlyArray<Pick<ArticleSummary, 'id' | 'number' | 'title'>>,
+  names: CompendiumNames,
+): CompendiumSection[] {
+  const actorName = nameLookup(names.actors)
+  const roundName = nameLookup(names.rounds ?? [])
+  const current = currentPositionsByProposal(positions)
+  const recorded = new Map<string, number>()
+  for (const p of positions) recorded.set(p.proposalId, (recorded.get(p.proposalId) ?? 0) + 1)
+
+  const entry = (p: Proposal): CompendiumEntry => {
+    const held = [...(current.get(p.id)?.values() ?? [])]
+    return {
+      id: p.id,
+      ref: p.tabledSeq === null ? p.id : `P${p.tabledSeq}`,
+      title: p.title,
+      kind: describeKind(p.params),
+      sponsors: p.sponsors.map(actorName),
+      coSponsors: p.coSponsors.map(actorName),
+      quote: p.anchor?.quote ?? null,
+      wording: wordingOf(p),
+      rationale: p.rationale,
+      status: STATUS_NAMES[p.status],
+      history: p.history.map((h) => ({
+        day: formatDay(h.at),
+        text: [
+          h.from ? `${STATUS_NAMES[h.from]} → ${STATUS_NAMES[h.to]}` : STATUS_NAMES[h.to],
+          h.deferredTo ? ` (to ${roundName(h.deferredTo)})` : '',
+          `, by ${h.actorId ? `${h.byName} for ${actorName(h.actorId)}` : h.byName}`,
+          h.roundId ? `, ${roundName(h.roundId)}` : '',
+          h.note ? `: ${h.note}` : '',
+        ].join(''),
+      })),
+      positions: STANCES.map((stance) => {
+        const of = held
+          .filter((h) => h.stance === stance)
+          .sort((a, b) => actorName(a.actorId).localeCompare(actorName(b.actorId)))
+        return {
+          stance,
+          count: of.length,
+          positions: of.map((h) => ({
+            actor: actorName(h.actorId),
+            round: h.roundId ? roundName(h.roundId) : null,
+            source: h.source,
+            quote: h.quote,
+          })),
+        }
+      }).filter((g) => g.count > 0),
+      superseded: (recorded.get(p.id) ?? 0) - held.length,
+    }
+  }
+
+  const shown = [...proposals]
+    .filter((p) => p.status !== 'draft')
+    .sort(
+      (a, b) =>
+        (a.tabledSeq ?? Infinity) - (b.tabledSeq ?? Infinity) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.id.localeCompare(b.id),
+    )
+  const byArticle = new Map<string | null, Proposal[]>()
+  for (const p of shown) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p])
+
+  const sections: CompendiumSection[] = []
+  for (const article of articles) {
+    const list = byArticle.get(article.id)
+    if (!list) continue
+    const heading = `Article ${article.number}${article.title ? ` — ${article.title}` : ''}`
+    sections.push({ heading, article, entries: list.map(entry) })
+  }
+  const unplaced = byArticle.get(null)
+  if (unplaced)
+    sections.push({ heading: 'New articles', article: null, entries: unplaced.map(entry) })
+  const known = new Set(articles.map((a) => a.id))
+  const gone = [...byArticle.keys()].filter((id): id is string => id !== null && !known.has(id))
+  for (const id of gone.sort()) {
+    sections.push({
+      heading: `Article no longer in the text (${id})`,
+      article: null,
+      entries: (byArticle.get(id) ?? []).map(entry),
+    })
+  }
+  return sections
+}
+
+const nameLookup = (list: ReadonlyArray<{ id: string; name: string }>) => {
+  const map = new Map(list.map((x) => [x.id, x.name]))
+  return (id: string) => map.get(id) ?? id
+}
+
+// The tabled wording as nested clauses; a wording that does not fit the schema (it always
+// should) falls back to its plain text rather than losing the proposal.
+function wordingOf(p: Proposal): CompendiumEntry['wording'] {
+  let doc: Node | null = null
+  try {
+    doc = p.wording ? wordingSchema.nodeFromJSON(p.wording) : null
+  } catch {
+    doc = null
+  }
+  if (!doc) {
+    const clauses = p.wordingText
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((text) => ({
+        type: 'paragraph' as const,
+        label: '',
+        runs: [{ text, em: false, strong: false }],
+        children: [],
+      }))
+    return { title: null, clauses }
+  }
+  const title = doc.firstChild?.type.name === 'article_title' ? doc.firstChild.textContent : null
+  return { title, clauses: nestClauses(doc) }
+}

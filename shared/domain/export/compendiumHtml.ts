@@ -1,0 +1,84 @@
+import type { ArticleSummary } from '../numbering'
+import type { Position, Proposal } from '../proposals/types'
+import { compendium, type CompendiumEntry, type CompendiumNames } from './compendium'
+import { escapeHtml } from './escape'
+import { STANCE_HEADINGS } from './labels'
+import { clausesHtml, printPage } from './printPage'
+
+/** What heads a printed compendium, and the names of actors and rounds. */
+export interface CompendiumOptions extends CompendiumNames {
+  title: string
+  subtitle?: string
+}
+
+/**
+ * The compendium of proposals as print-ready HTML: per article in text order, each proposal
+ * past its draft with sponsors, kind and parameters, wording, rationale, status with its
+ * history, and current positions by stance with counts (see `compendium`).
+ */
+export function compendiumHtml(
+  proposals: readonly Proposal[],
+  positions: readonly Position[],
+  articles: ReadonlyArray<Pick<ArticleSummary, 'id' | 'number' | 'title'>>,
+  options: CompendiumOptions,
+): string {
+  const sections = compendium(proposals, positions, articles, options)
+  const parts: string[] = ['<header class="cover">']
+  if (options.subtitle) parts.push(`<p class="subtitle">${escapeHtml(options.subtitle)}</p>`)
+  parts.push(`<h1>${escapeHtml(options.title)}</h1>`, '</header>')
+  if (sections.length === 0) parts.push('<p>No proposal has been tabled.</p>')
+  for (const section of sections) {
+    const id = section.article ? ` id="art_${section.article.number}"` : ''
+    parts.push(`<section class="article"${id}>`, `<h2>${escapeHtml(section.heading)}</h2>`)
+    for (const entry of section.entries) parts.push(entryHtml(entry))
+    parts.push('</section>')
+  }
+  return printPage(options.title, parts.join('\n'))
+}
+
+function entryHtml(e: CompendiumEntry): string {
+  const esc = escapeHtml
+  const out: string[] = [`<div class="proposal" id="${esc(e.id)}">`]
+  out.push(`<h3>${esc(e.ref)}. ${esc(e.title)}</h3>`)
+  const sponsors = e.sponsors.join(', ')
+  const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
+  out.push(`<p class="meta"><strong>Sponsors:</strong> ${esc(sponsors + co)}</p>`)
+  out.push(
+    `<p class="meta"><strong>Kind:</strong> ${esc(e.kind)} · <strong>Status:</strong> ${esc(e.status)}</p>`,
+  )
+  if (e.quote)
+    out.push(
+      `<p class="meta"><strong>Amends:</strong> <span class="quote">“${esc(e.quote)}”</span></p>`,
+    )
+  out.push('<p class="meta"><strong>Proposed wording:</strong></p>', '<div class="wording">')
+  if (e.wording.title) out.push(`<p><strong>${esc(e.wording.title)}</strong></p>`)
+  out.push(
+    e.wording.clauses.length > 0 ? clausesHtml(e.wording.clauses) : '<p>(none)</p>',
+    '</div>',
+  )
+  if (e.rationale) out.push(`<p class="meta"><strong>Rationale:</strong> ${esc(e.rationale)}</p>`)
+  out.push('<p class="meta"><strong>History:</strong></p>', '<ul class="history">')
+  for (const h of e.history) out.push(`<li>${esc(h.day)}: ${esc(h.text)}</li>`)
+  out.push('</ul>')
+  if (e.positions.length === 0)
+    out.push('<p class="meta"><strong>Positions:</strong> none recorded</p>')
+  for (const group of e.positions) {
+    out.push(
+      `<p class="meta"><strong>${esc(STANCE_HEADINGS[group.stance])} (${group.count}):</strong></p>`,
+      '<ul class="positions">',
+    )
+    for (const p of group.positions) {
+      const quote = p.quote ? ` <span class="quote">“${esc(p.quote)}”</span>` : ''
+      const where = [p.round, p.source].filter(Boolean).join(', ')
+      out.push(`<li>${esc(p.actor)}${where ? ` (${esc(where)})` : ''}${quote}</li>`)
+    }
+    out.push('</ul>')
+  }
+  if (e.superseded > 0) {
+    out.push(
+      `<p class="meta">${e.superseded} earlier position(s) superseded, kept in the record.</p>`,
+    )
+  }
+  out.push('</div>')
+  return out.join('\n')
+}
