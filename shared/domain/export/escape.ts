@@ -1,7 +1,7 @@
 // Characters XML 1.0 cannot carry at all (control characters other than tab, newline and CR,
 // lone surrogates, U+FFFE/U+FFFF); text pasted from other tools sometimes holds them.
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Text made safe inside an XML or HTML element or a double-quoted attribute. */
