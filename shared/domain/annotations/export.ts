@@ -64,6 +64,7 @@ export const EXPORT_COLUMNS = [
   'resolved by',
   'published',
   'replies',
+  'id',
 ] as const
 
 const replyLine = (r: Reply) =>
@@ -97,6 +98,7 @@ export function toCsv(
         a.resolvedBy ?? '',
         a.publishedAt ?? '',
         a.replies.map(replyLine).join('\n'),
+        a.id,
       ]
       rows.push(row.map(guardFormula))
     }
