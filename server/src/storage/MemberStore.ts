@@ -45,3 +45,11 @@ export interface MemberStore {
   /** Creates a campaign group. */
   createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult>
 }
+
+/** Writes of memberships and groups inside `storage.atomically`: synchronous, committed together. */
+export interface MemberWrites {
+  /** Sets an account's membership in a negotiation (adds or replaces it). */
+  put(negotiationId: string, accountId: string, membership: Membership): void
+  /** Creates a campaign group. */
+  createGroup(negotiationId: string, group: CampaignGroup): CreateGroupResult
+}

@@ -23,3 +23,9 @@ export interface ParticipantStore {
   /** Replaces every participant of a negotiation, all or nothing. */
   replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void>
 }
+
+/** Writes of participants inside `storage.atomically`: synchronous, committed with the rest. */
+export interface ParticipantWrites {
+  /** Replaces every participant of a negotiation. */
+  replaceAll(negotiationId: string, participants: readonly Participant[]): void
+}

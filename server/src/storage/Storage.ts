@@ -2,8 +2,8 @@ import type { Round } from '../../../shared/domain/rounds'
 import type { AccountStore } from './AccountStore'
 import type { CredentialStore } from './CredentialStore'
 import type { InvitationStore } from './InvitationStore'
-import type { MemberStore } from './MemberStore'
-import type { ParticipantStore } from './ParticipantStore'
+import type { MemberStore, MemberWrites } from './MemberStore'
+import type { ParticipantStore, ParticipantWrites } from './ParticipantStore'
 import type { ProposalStore, ProposalWrites } from './ProposalStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
@@ -38,6 +38,10 @@ export interface StorageTransaction {
   appendUpdate(room: string, update: Uint8Array): void
   /** Proposals, their status changes and positions. */
   readonly proposals: ProposalWrites
+  /** Participants of a negotiation. */
+  readonly participants: ParticipantWrites
+  /** Memberships and campaign groups. */
+  readonly members: MemberWrites
 }
 
 /**

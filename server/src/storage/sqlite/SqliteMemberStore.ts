@@ -6,6 +6,7 @@ import type {
   CreateGroupResult,
   Member,
   MemberStore,
+  MemberWrites,
 } from '../MemberStore'
 import { membershipColumns, toMembership, type MembershipColumns } from './membershipRow'
 
@@ -94,9 +95,7 @@ export class SqliteMemberStore implements MemberStore {
 
   /** Adds or replaces an account's membership in a negotiation. */
   async put(negotiationId: string, accountId: string, membership: Membership): Promise<void> {
-    const [role, actorId, groupId] = membershipColumns(membership)
-    const now = new Date().toISOString()
-    this.stmt.put.run(negotiationId, accountId, role, actorId, groupId, now)
+    this.writes.put(negotiationId, accountId, membership)
   }
 
   /** Removes an account from a negotiation. */
@@ -116,7 +115,19 @@ export class SqliteMemberStore implements MemberStore {
 
   /** Creates a campaign group unless its id is taken in the negotiation. */
   async createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult> {
-    const { changes } = this.stmt.insertGroup.run(negotiationId, group.id, group.name)
-    return changes > 0 ? { ok: true, group } : { ok: false, reason: 'id-taken' }
+    return this.writes.createGroup(negotiationId, group)
+  }
+
+  /** The same writes, synchronous, for `storage.atomically`'s transaction. */
+  readonly writes: MemberWrites = {
+    put: (negotiationId, accountId, membership) => {
+      const [role, actorId, groupId] = membershipColumns(membership)
+      const now = new Date().toISOString()
+      this.stmt.put.run(negotiationId, accountId, role, actorId, groupId, now)
+    },
+    createGroup: (negotiationId, group) => {
+      const { changes } = this.stmt.insertGroup.run(negotiationId, group.id, group.name)
+      return changes > 0 ? { ok: true, group } : { ok: false, reason: 'id-taken' }
+    },
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Participant } from '../../../../shared/domain/actors'
-import type { ParticipantStore } from '../ParticipantStore'
+import type { ParticipantStore, ParticipantWrites } from '../ParticipantStore'
 
 interface ParticipantRow {
   actor_id: string
@@ -118,13 +118,16 @@ export class SqliteParticipantStore implements ParticipantStore {
 
   /** Deletes a negotiation's participants and inserts the new ones, in one transaction. */
   async replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void> {
-    this.db
-      .transaction(() => {
-        this.stmt.deleteRounds.run(negotiationId)
-        this.stmt.deleteAll.run(negotiationId)
-        for (const p of participants) this.write(negotiationId, p)
-      })
-      .immediate()
+    this.db.transaction(() => this.writes.replaceAll(negotiationId, participants)).immediate()
+  }
+
+  /** The same writes, synchronous, for `storage.atomically`'s transaction. */
+  readonly writes: ParticipantWrites = {
+    replaceAll: (negotiationId, participants) => {
+      this.stmt.deleteRounds.run(negotiationId)
+      this.stmt.deleteAll.run(negotiationId)
+      for (const p of participants) this.write(negotiationId, p)
+    },
   }
 
   private read(negotiationId: string, actorId: string): Participant | null {

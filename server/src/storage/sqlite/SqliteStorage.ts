@@ -172,6 +172,8 @@ export class SqliteStorage implements Storage {
         touched.add(room)
       },
       proposals: this.proposals,
+      participants: this.participants.writes,
+      members: this.members.writes,
     }
     const result = this.db
       .transaction(() => {
