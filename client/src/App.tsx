@@ -69,6 +69,8 @@ function Pages() {
       key={route.id}
       negotiationId={route.id}
       view={route.view}
+      articleId={route.articleId}
+      roundId={route.roundId}
       navigate={navigate}
     />
   ) : (

@@ -9,9 +9,13 @@ import { useParticipants } from './features/actors/useParticipants'
 import { MembersPage } from './features/members/MembersPage'
 import { NegotiationProblem } from './features/negotiation/NegotiationProblem'
 import { useNegotiation } from './features/negotiation/useNegotiation'
+import { ExportMenu } from './features/exports/ExportMenu'
+import { HistoryPage } from './features/history/HistoryPage'
 import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
+import { RoundsPage } from './features/rounds/RoundsPage'
+import { RoundTextPage } from './features/rounds/RoundTextPage'
 import { NegotiationNav } from './features/shell/NegotiationNav'
 import { TopBar } from './features/shell/TopBar'
 import { WhoAmI } from './features/shell/WhoAmI'
@@ -21,6 +25,9 @@ import type { Navigate, NegotiationView } from './useRoute'
 interface NegotiationPageProps {
   negotiationId: string
   view: NegotiationView
+  /** The article of the history view, the round of a frozen text. */
+  articleId?: string
+  roundId?: string
   navigate: Navigate
 }
 
@@ -29,7 +36,8 @@ interface NegotiationPageProps {
  * text, the actors or the members). The text room stays connected across the views, so that
  * presence does not flicker when someone looks at the actors table.
  */
-export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPageProps) {
+export function NegotiationPage(props: NegotiationPageProps) {
+  const { negotiationId, view, articleId, roundId, navigate } = props
   const me = useMe()
   const { refresh } = useSession()
   const negotiation = useNegotiation(negotiationId)
@@ -88,8 +96,10 @@ export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPa
 
   const edit = can(principal, { type: 'edit-text' })
   const views: NegotiationView[] = can(principal, { type: 'manage-members' }).ok
-    ? ['text', 'actors', 'members']
-    : ['text', 'actors']
+    ? ['text', 'history', 'rounds', 'actors', 'members']
+    : ['text', 'history', 'rounds', 'actors']
+  // "History" opens the article being read (the cursor's, as presence publishes it).
+  const readingId = peers.find((p) => p.isLocal)?.articleId ?? null
   const readOnlyNote = `Read only — you are ${youAre(membership, names)}. ${edit.ok ? '' : edit.reason}`
 
   return (
@@ -112,6 +122,11 @@ export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPa
           current={view}
           views={views}
           navigate={navigate}
+          historyArticleId={view === 'history' ? (articleId ?? readingId) : readingId}
+        />
+        <ExportMenu
+          negotiationId={negotiationId}
+          mayExportAll={can(principal, { type: 'manage-rounds' }).ok}
         />
         <ConnectionBadge status={room?.status ?? 'connecting'} />
         <WhoAmI
@@ -134,6 +149,34 @@ export function NegotiationPage({ negotiationId, view, navigate }: NegotiationPa
           rounds={detail?.rounds ?? []}
           canEdit={edit.ok}
           readOnlyNote={readOnlyNote}
+        />
+      )}
+      {view === 'history' && (
+        <HistoryPage
+          key={negotiationId}
+          negotiationId={negotiationId}
+          articleId={articleId}
+          fallbackArticleId={readingId}
+          room={detail ? room : null}
+          participants={participants.participants}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+        />
+      )}
+      {view === 'rounds' && !roundId && (
+        <RoundsPage
+          negotiationId={negotiationId}
+          principal={principal}
+          navigate={navigate}
+          onRoundsChanged={reloadRights}
+        />
+      )}
+      {view === 'rounds' && roundId && (
+        <RoundTextPage
+          negotiationId={negotiationId}
+          roundId={roundId}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
         />
       )}
       {view === 'actors' && (

@@ -5,6 +5,7 @@ import './styles.css'
 import './forms.css'
 import './sheets.css'
 import './proposals.css'
+import './history.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 
-/** The views of one negotiation: its text, its actors, its members. */
-export const NEGOTIATION_VIEWS = ['text', 'actors', 'members'] as const
+/** The views of one negotiation: its text, an article's history, its rounds, actors, members. */
+export const NEGOTIATION_VIEWS = ['text', 'history', 'rounds', 'actors', 'members'] as const
 /** One view of a negotiation. */
 export type NegotiationView = (typeof NEGOTIATION_VIEWS)[number]
 
@@ -10,21 +10,41 @@ export type Route =
   | { page: 'picker' }
   | { page: 'signin'; next?: string }
   | { page: 'invite'; token: string }
-  | { page: 'negotiation'; id: string; view: NegotiationView }
+  | {
+      page: 'negotiation'
+      id: string
+      view: NegotiationView
+      /** The article whose history is shown (view 'history'). */
+      articleId?: string
+      /** The closed round whose text is shown (view 'rounds'). */
+      roundId?: string
+    }
 
 /** Whether a path may be returned to after signing in (same app, not another site). */
 export const isSafeNext = (path: string | null | undefined): path is string =>
   !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/signin')
 
 /**
- * Parses a location: `/n/<id>[/actors|/members]` is a negotiation, `/signin?next=…` the sign-in
- * page, `/invite/<token>` an invitation, anything else the picker.
+ * Parses a location: `/n/<id>[/history|/rounds|/actors|/members]` is a negotiation,
+ * `/n/<id>/articles/<article>/history` an article's history, `/n/<id>/rounds/<round>/text` a
+ * closed round's text, `/signin?next=…` the sign-in page, `/invite/<token>` an invitation,
+ * anything else the picker.
  */
 export function parseRoute(pathname: string, search = ''): Route {
-  const negotiation = /^\/n\/([^/]+)(?:\/(actors|members))?\/?$/.exec(pathname)
+  const negotiation = /^\/n\/([^/]+)(?:\/(history|rounds|actors|members))?\/?$/.exec(pathname)
   if (negotiation?.[1]) {
     const view = (negotiation[2] as NegotiationView | undefined) ?? 'text'
     return { page: 'negotiation', id: decodeURIComponent(negotiation[1]), view }
+  }
+  const history = /^\/n\/([^/]+)\/articles\/([^/]+)\/history\/?$/.exec(pathname)
+  if (history?.[1] && history[2]) {
+    const [id, articleId] = [decodeURIComponent(history[1]), decodeURIComponent(history[2])]
+    return { page: 'negotiation', id, view: 'history', articleId }
+  }
+  const roundText = /^\/n\/([^/]+)\/rounds\/([^/]+)\/text\/?$/.exec(pathname)
+  if (roundText?.[1] && roundText[2]) {
+    const [id, roundId] = [decodeURIComponent(roundText[1]), decodeURIComponent(roundText[2])]
+    return { page: 'negotiation', id, view: 'rounds', roundId }
   }
   if (/^\/signin\/?$/.test(pathname)) {
     const next = new URLSearchParams(search).get('next')
@@ -46,6 +66,12 @@ export function pathOf(route: Route): string {
       return `/invite/${encodeURIComponent(route.token)}`
     case 'negotiation': {
       const base = `/n/${encodeURIComponent(route.id)}`
+      if (route.view === 'history' && route.articleId) {
+        return `${base}/articles/${encodeURIComponent(route.articleId)}/history`
+      }
+      if (route.view === 'rounds' && route.roundId) {
+        return `${base}/rounds/${encodeURIComponent(route.roundId)}/text`
+      }
       return route.view === 'text' ? base : `${base}/${route.view}`
     }
   }
@@ -61,6 +87,13 @@ const subscribe = (onChange: () => void) => {
 
 const currentLocation = () => window.location.pathname + window.location.search
 
+/** Moves to a route from anywhere (history API, no reload), as `useRoute`'s navigate does. */
+export const navigateTo: Navigate = (next, options) => {
+  if (options?.replace) window.history.replaceState(null, '', pathOf(next))
+  else window.history.pushState(null, '', pathOf(next))
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
 /** The current route and a function to navigate (history API, no reload). */
 export function useRoute(): [Route, Navigate] {
   const location = useSyncExternalStore(subscribe, currentLocation)
@@ -68,11 +101,7 @@ export function useRoute(): [Route, Navigate] {
     const url = new URL(location, window.location.origin)
     return parseRoute(url.pathname, url.search)
   }, [location])
-  const navigate = useCallback<Navigate>((next, options) => {
-    if (options?.replace) window.history.replaceState(null, '', pathOf(next))
-    else window.history.pushState(null, '', pathOf(next))
-    window.dispatchEvent(new PopStateEvent('popstate'))
-  }, [])
+  const navigate = useCallback<Navigate>((next, options) => navigateTo(next, options), [])
   return [route, navigate]
 }
 

@@ -8,6 +8,16 @@ describe('routes', () => {
       ['/n/ccm', { page: 'negotiation', id: 'ccm', view: 'text' }],
       ['/n/ccm/actors', { page: 'negotiation', id: 'ccm', view: 'actors' }],
       ['/n/ccm/members', { page: 'negotiation', id: 'ccm', view: 'members' }],
+      ['/n/ccm/history', { page: 'negotiation', id: 'ccm', view: 'history' }],
+      ['/n/ccm/rounds', { page: 'negotiation', id: 'ccm', view: 'rounds' }],
+      [
+        '/n/ccm/articles/art-2/history',
+        { page: 'negotiation', id: 'ccm', view: 'history', articleId: 'art-2' },
+      ],
+      [
+        '/n/ccm/rounds/vienna-2007/text',
+        { page: 'negotiation', id: 'ccm', view: 'rounds', roundId: 'vienna-2007' },
+      ],
       ['/signin', { page: 'signin' }],
       ['/invite/abc_DEF-1', { page: 'invite', token: 'abc_DEF-1' }],
     ]

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Round } from '../../../../shared/domain/rounds'
 import type { LifecycleCommandType, Position, Proposal } from '../../../../shared/domain/proposals'
 import { nameOf, type ActorNames } from './actorNames'
@@ -22,6 +22,8 @@ interface ProposalCardProps {
   commands: readonly LifecycleCommandType[]
   /** The actors this person may record positions for (empty: none). */
   speakFor: ActorChoice[]
+  /** More about the proposal at the card's end, e.g. its status history in the history view. */
+  footer?: ReactNode
 }
 
 /** "incorporated by Chair (Norway), 6 Dec 2007, 10:04": the last change of status. */
@@ -52,6 +54,7 @@ export function ProposalCard(props: ProposalCardProps) {
     rounds,
     commands,
     speakFor,
+    footer,
   } = props
   const [recording, setRecording] = useState(false)
   return (
@@ -126,6 +129,7 @@ export function ProposalCard(props: ProposalCardProps) {
             Record a position…
           </button>
         ))}
+      {footer}
     </article>
   )
 }

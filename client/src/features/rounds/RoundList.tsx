@@ -2,8 +2,8 @@ import type { Round } from '../../../../shared/domain/rounds'
 
 const month = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
 
-// "22-23 Feb 2007": the dates of a conference, as a delegate would write them.
-function dates(round: Round): string {
+/** "22-23 Feb 2007": the dates of a conference, as a delegate would write them. */
+export function roundDates(round: Pick<Round, 'startDate' | 'endDate'>): string {
   const start = new Date(`${round.startDate}T00:00:00Z`)
   const end = new Date(`${round.endDate}T00:00:00Z`)
   const sameMonth = round.startDate.slice(0, 7) === round.endDate.slice(0, 7)
@@ -25,7 +25,7 @@ export function RoundList({ rounds }: { rounds: Round[] }) {
           <li key={r.id} className="round" title={r.outcome ?? r.name}>
             <span className="round-place">{r.place.split(',')[0]}</span>
             <span className="round-dates">
-              {dates(r)}
+              {roundDates(r)}
               {!r.verified && <abbr title="Dates not confirmed by a cited source"> (?)</abbr>}
             </span>
           </li>

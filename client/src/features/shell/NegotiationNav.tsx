@@ -2,6 +2,8 @@ import { linkTo, pathOf, type Navigate, type NegotiationView, type Route } from 
 
 const LABELS: Record<NegotiationView, string> = {
   text: 'Text',
+  history: 'History',
+  rounds: 'Rounds',
   actors: 'Actors',
   members: 'Members',
 }
@@ -12,14 +14,23 @@ interface NegotiationNavProps {
   /** The views this person may open (Members only for the chair). */
   views: NegotiationView[]
   navigate: Navigate
+  /** The article "History" opens: the one the reader is in, if any. */
+  historyArticleId?: string | null
 }
 
-/** Links between the views of a negotiation: Text, Actors and, for the chair, Members. */
-export function NegotiationNav({ negotiationId, current, views, navigate }: NegotiationNavProps) {
+/**
+ * Links between the views of a negotiation: Text, History (of the current article), Rounds,
+ * Actors and, for the chair, Members.
+ */
+export function NegotiationNav(props: NegotiationNavProps) {
+  const { negotiationId, current, views, navigate, historyArticleId } = props
   return (
     <nav className="views" aria-label="Views of this negotiation">
       {views.map((view) => {
-        const route: Route = { page: 'negotiation', id: negotiationId, view }
+        const route: Route =
+          view === 'history' && historyArticleId
+            ? { page: 'negotiation', id: negotiationId, view, articleId: historyArticleId }
+            : { page: 'negotiation', id: negotiationId, view }
         return (
           <a
             key={view}

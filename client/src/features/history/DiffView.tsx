@@ -1,0 +1,43 @@
+import type { DiffPart } from './historyApi'
+import { diffCounts } from './historySelectors'
+
+/** The count of words a diff inserts and deletes: "+12 words · −5 words". */
+export function DiffCounts({ parts }: { parts: readonly DiffPart[] }) {
+  const { inserted, deleted } = diffCounts(parts)
+  if (inserted === 0 && deleted === 0) return <span className="diff-counts">no change</span>
+  return (
+    <span className="diff-counts">
+      <span className="diff-count-ins">+{inserted} words</span>{' '}
+      <span className="diff-count-del">−{deleted} words</span>
+    </span>
+  )
+}
+
+/**
+ * Wording with insertions and deletions marked: inserted words underlined on green, deleted
+ * ones struck through on red, and announced as such to screen readers (never by colour alone).
+ */
+export function DiffView({ parts, label }: { parts: readonly DiffPart[]; label: string }) {
+  return (
+    <div className="diff wording" role="group" aria-label={label} data-testid="diff">
+      {parts.map((p, i) =>
+        p.op === 'insert' ? (
+          <ins key={i}>{p.text}</ins>
+        ) : p.op === 'delete' ? (
+          <del key={i}>{p.text}</del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </div>
+  )
+}
+
+/** The key under a diff: what the marks mean. */
+export function DiffLegend() {
+  return (
+    <p className="diff-legend">
+      <ins>inserted</ins> <del>deleted</del>
+    </p>
+  )
+}

@@ -1,0 +1,59 @@
+import type { NegotiationEvent } from '../../../../shared/domain/events'
+import type { Round } from '../../../../shared/domain/rounds'
+import { nameOf, type ActorNames } from '../proposals/actorNames'
+import { formatWhen } from '../proposals/labels'
+import { placeOf } from '../rounds/roundsApi'
+import { describeEvent } from './eventLabels'
+
+interface EventListProps {
+  events: readonly NegotiationEvent[]
+  rounds: readonly Round[]
+  names: ActorNames
+  proposalTitles: ReadonlyMap<string, string>
+}
+
+/** The article's events, newest first: when, in which round, who, for which delegation, what. */
+export function EventList({ events, rounds, names, proposalTitles }: EventListProps) {
+  const newestFirst = [...events].sort((a, b) => b.seq - a.seq)
+  return (
+    <section className="history-events" aria-labelledby="history-events-heading">
+      <h2 id="history-events-heading" className="panel-heading">
+        Events <span className="count">{events.length}</span>
+      </h2>
+      {events.length === 0 ? (
+        <p className="muted">Nothing recorded.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table event-table" data-testid="events">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Round</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {newestFirst.map((e) => {
+                const round = rounds.find((r) => r.id === e.roundId)
+                return (
+                  <tr key={e.seq} data-event-type={e.type}>
+                    <td className="event-when">
+                      <time dateTime={e.at}>{formatWhen(e.at)}</time>
+                    </td>
+                    <td>{round ? placeOf(round) : <span className="muted">—</span>}</td>
+                    <td>
+                      {e.byName}
+                      {e.actorId && <span className="muted"> for {nameOf(names, e.actorId)}</span>}
+                    </td>
+                    <td>{describeEvent(e, proposalTitles, names)}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

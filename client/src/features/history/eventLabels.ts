@@ -1,0 +1,65 @@
+import type { NegotiationEvent } from '../../../../shared/domain/events'
+import { STANCE_LABELS, STATUS_LABELS } from '../proposals/labels'
+import { nameOf, type ActorNames } from '../proposals/actorNames'
+
+const str = (value: unknown): string | null =>
+  typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null
+
+const quoted = (title: string | null) => (title ? `“${title}”` : 'a proposal')
+
+/** What the words of a status say ("under consultation"), or the value as it came. */
+const statusWord = (value: unknown): string =>
+  STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? str(value) ?? 'changed'
+
+/**
+ * What an event did, in a short phrase after its author: "tabled “Failure rate 1 %”",
+ * "incorporated “…”", "closed the round, freezing “Vienna Discussion Text”".
+ */
+export function describeEvent(
+  e: NegotiationEvent,
+  proposalTitles: ReadonlyMap<string, string>,
+  names: ActorNames,
+): string {
+  const d = e.data
+  const title = str(d.title) ?? (e.proposalId ? (proposalTitles.get(e.proposalId) ?? null) : null)
+  switch (e.type) {
+    case 'proposal-created':
+      return `drafted ${quoted(title)}`
+    case 'proposal-tabled':
+      return `tabled ${quoted(title)}`
+    case 'proposal-withdrawn':
+      return `withdrew ${quoted(title)}`
+    case 'proposal-decided':
+      return `${statusWord(d.to)} ${quoted(title)}${str(d.from) ? ` (was ${statusWord(d.from)})` : ''}`
+    case 'proposal-reopened':
+      return `reopened ${quoted(title)}`
+    case 'position-recorded': {
+      const stance = STANCE_LABELS[d.stance as keyof typeof STANCE_LABELS] ?? str(d.stance)
+      const who = e.actorId ? nameOf(names, e.actorId) : 'a position'
+      return `recorded: ${who} ${stance ?? 'spoke'} on ${quoted(title)}`
+    }
+    case 'round-opened':
+      return `opened ${str(d.name) ?? 'a round'}`
+    case 'round-closed':
+      return str(d.snapshotName)
+        ? `closed the round, freezing the “${str(d.snapshotName)}”`
+        : 'closed the round'
+    case 'article-added':
+      return `added the article${str(d.number) ? ` as Article ${str(d.number)}` : ''}`
+    case 'article-moved':
+      return str(d.from) && str(d.to)
+        ? `moved the article from Article ${str(d.from)} to Article ${str(d.to)}`
+        : 'moved the article'
+    case 'article-renamed':
+      return str(d.to) ? `renamed the article “${str(d.to)}”` : 'renamed the article'
+    case 'article-deleted':
+      return 'deleted the article'
+    case 'text-edited': {
+      const added = Number(d.insertedChars ?? 0)
+      const removed = Number(d.deletedChars ?? 0)
+      return `edited the wording (+${added} / −${removed} characters)`
+    }
+    default:
+      return e.type.replace(/-/g, ' ')
+  }
+}

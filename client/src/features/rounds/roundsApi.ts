@@ -1,0 +1,61 @@
+import type { RoundSnapshot } from '../../../../shared/domain/events'
+import type { Round } from '../../../../shared/domain/rounds'
+import { negotiationPath, request } from '../../api'
+
+/** A round as the rounds API lists it: the conference, whether it is open, and its snapshot. */
+export interface RoundState extends Round {
+  /** 'open' while the conference sits, 'closed' once its text is frozen; others are planned. */
+  status?: 'open' | 'closed' | 'planned' | string
+  /** The name of the frozen text ("Vienna Discussion Text"), once closed. */
+  snapshotName?: string | null
+  closedAt?: string | null
+  closedBy?: string | null
+}
+
+/** What the chair fills in to open a round. */
+export interface NewRound {
+  name: string
+  place: string
+  startDate: string
+  endDate: string
+}
+
+const path = (negotiationId: string, rest = '') => negotiationPath(negotiationId, `/rounds${rest}`)
+
+/** The rounds of a negotiation with their status and snapshot names. */
+export const listRounds = async (negotiationId: string, signal?: AbortSignal) =>
+  (await request<{ rounds: RoundState[] }>('GET', path(negotiationId), { signal })).rounds
+
+/** Opens a round (chair). */
+export const openRound = (negotiationId: string, round: NewRound) =>
+  request<{ round: RoundState }>('POST', path(negotiationId), { body: round })
+
+/** Closes a round, freezing the text under a name (chair). */
+export const closeRound = (negotiationId: string, roundId: string, snapshotName: string) =>
+  request<{ round?: RoundState; snapshot?: RoundSnapshot }>(
+    'POST',
+    path(negotiationId, `/${encodeURIComponent(roundId)}/close`),
+    { body: snapshotName ? { snapshotName } : {} },
+  )
+
+/** The frozen text of a closed round. */
+export const getRoundText = async (negotiationId: string, roundId: string, signal?: AbortSignal) =>
+  (
+    await request<{ snapshot: RoundSnapshot }>(
+      'GET',
+      path(negotiationId, `/${encodeURIComponent(roundId)}/text`),
+      { signal },
+    )
+  ).snapshot
+
+/** Whether a round's text is frozen and can be read. */
+export const isClosed = (round: RoundState): boolean =>
+  round.status === 'closed' || (round.status === undefined && !!round.snapshotName)
+
+/** The short place of a round ("Vienna" of "Vienna, Austria"), or its name. */
+export const placeOf = (round: Pick<Round, 'place' | 'name'>): string =>
+  round.place.split(',')[0]?.trim() || round.name
+
+/** The name a closed round's text usually gets: "Wellington Discussion Text". */
+export const defaultSnapshotName = (round: Pick<Round, 'place' | 'name'>): string =>
+  `${placeOf(round)} Discussion Text`
