@@ -6,6 +6,7 @@ import './forms.css'
 import './sheets.css'
 import './proposals.css'
 import './history.css'
+import './annotations.css'
 import { App } from './App'
 
 const root = document.getElementById('root')

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { treatySchema, CLAUSE_TYPES } from '../../../shared/schema'
 import { EDITOR_ACTIONS } from './actions'
 import { editorKeymaps } from './keymap'
+import { annotationsPlugin } from './plugins/annotationsPlugin'
 import { articleIdsPlugin } from './plugins/articleIdsPlugin'
 import { articlePresencePlugin } from './plugins/articlePresencePlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
@@ -25,7 +26,7 @@ export interface EditorSetup {
 /**
  * The editor state of a text room: bound to the shared fragment, showing others' cursors,
  * undoing only the local user's edits, with the structure keys and id repair, and the proposals
- * of the register shown in brackets.
+ * of the register shown in brackets, and the notes one may read highlighted.
  */
 export function createEditorState({ fragment, awareness, leaveEditor, editable }: EditorSetup) {
   const shared = [
@@ -33,6 +34,7 @@ export function createEditorState({ fragment, awareness, leaveEditor, editable }
     cursorsPlugin(awareness),
     articlePresencePlugin(awareness),
     proposalsPlugin(),
+    annotationsPlugin({ focusable: !editable }),
   ]
   if (!editable) {
     // A reader's client must never write: even the id repair would be a refused edit.

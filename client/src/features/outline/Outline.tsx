@@ -10,14 +10,17 @@ interface OutlineProps {
   view: EditorView | null
   /** Open proposals per article id ("Art. 2 · 7 open"). */
   openCounts?: ReadonlyMap<string, number>
+  /** Notes per article id that this person sees, not resolved ("2 notes"). */
+  noteCounts?: ReadonlyMap<string, number>
 }
 
 /**
  * The articles in order with their derived numbers and titles; a click (or Enter) jumps to
  * one; the article holding the cursor is marked, coloured dots show where others are, and a
- * count says how many proposals are open on each article.
+ * count says how many proposals are open on each article, another how many notes it has.
  */
-export function Outline({ articles, currentId, peers, view, openCounts }: OutlineProps) {
+export function Outline(props: OutlineProps) {
+  const { articles, currentId, peers, view, openCounts, noteCounts } = props
   const othersIn = new Map<string, Peer[]>()
   for (const peer of peers) {
     if (peer.isLocal || !peer.articleId) continue
@@ -32,6 +35,7 @@ export function Outline({ articles, currentId, peers, view, openCounts }: Outlin
         {articles.map((article) => {
           const here = othersIn.get(article.id) ?? []
           const open = openCounts?.get(article.id) ?? 0
+          const notes = noteCounts?.get(article.id) ?? 0
           return (
             <li key={article.id}>
               <button
@@ -43,9 +47,18 @@ export function Outline({ articles, currentId, peers, view, openCounts }: Outlin
               >
                 <span className="outline-number">Art. {article.number}</span>
                 <span className="outline-title">{article.title || <em>Untitled</em>}</span>
-                {open > 0 && (
-                  <span className="outline-open" data-testid="open-count">
-                    {open} open
+                {(open > 0 || notes > 0) && (
+                  <span className="outline-counts">
+                    {open > 0 && (
+                      <span className="outline-open" data-testid="open-count">
+                        {open} open
+                      </span>
+                    )}
+                    {notes > 0 && (
+                      <span className="outline-notes" data-testid="note-count">
+                        {notes} {notes === 1 ? 'note' : 'notes'}
+                      </span>
+                    )}
                   </span>
                 )}
                 {here.length > 0 && (

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { ariaKey, formatKey } from '../../editor/actions'
 import type { TextMode } from '../../editor/plugins/proposalsPlugin'
 
@@ -21,6 +21,8 @@ interface ProposalsBarProps {
   onProposeArticle: (() => void) | null
   /** Why "Propose amendment" did not start (no words selected, …). */
   problem: string | null
+  /** More buttons for the same bar (a campaigner's "Annotate"). */
+  children?: ReactNode
 }
 
 /**
@@ -33,6 +35,7 @@ export function ProposalsBar({
   onPropose,
   onProposeArticle,
   problem,
+  children,
 }: ProposalsBarProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key]
@@ -88,6 +91,7 @@ export function ProposalsBar({
           <kbd className="tool-key">{formatKey(PROPOSE_ARTICLE_KEY)}</kbd>
         </button>
       )}
+      {children}
       {problem && (
         <span className="proposals-bar-problem" role="status">
           {problem}

@@ -8,8 +8,16 @@ import { deleteArticleWithId } from '../../editor/commands/articleCommands'
 import { EDITOR_ACTIONS } from '../../editor/actions'
 import { clearDeleteRequest, pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
 import { placementsOf, type TextMode } from '../../editor/plugins/proposalsPlugin'
+import { notePlacementsOf } from '../../editor/plugins/annotationsPlugin'
 import { useEditorView } from '../../editor/useEditorView'
 import type { Participant } from '../actors/actorsApi'
+import { AnnotateButton } from '../annotations/AnnotateButton'
+import { AnnotationDialog } from '../annotations/AnnotationDialog'
+import { ArticleNotes } from '../annotations/ArticleNotes'
+import { matchesAnnotateKey } from '../annotations/annotateKeys'
+import { proposalChoices } from '../annotations/selectors'
+import { useNoteDesk } from '../annotations/useNoteDesk'
+import { Tabs } from '../common/Tabs'
 import { Outline } from '../outline/Outline'
 import { goToArticle } from '../outline/goToArticle'
 import type { LocalUser } from '../presence/localUser'
@@ -47,7 +55,8 @@ interface TextWorkspaceProps {
  * The discussion text: outline with open proposals per article, the structure toolbar for those
  * who may edit (a read-only notice for everyone else), the view switch and "Propose amendment",
  * the text with its proposals in brackets (or the proposals only), the current article's
- * proposals and the delegation's drafts beside it, who is here, and the rounds.
+ * proposals and the delegation's drafts beside it (or, in the other tab, its notes: a campaign
+ * group's own and the published ones, highlighted in the text), who is here, and the rounds.
  */
 export function TextWorkspace(props: TextWorkspaceProps) {
   const { negotiationId, room, peers, user, onUserChange, rounds, principal, participants } = props
@@ -77,6 +86,20 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   )
   const flow = useProposeFlow(view, articles)
   const current = articles.find((a) => a.id === currentId) ?? null
+
+  const [tab, setTab] = useState<'proposals' | 'notes'>('proposals')
+  const showNotes = useCallback(() => setTab('notes'), [])
+  const notes = useNoteDesk(negotiationId, principal, view, articles, currentId, showNotes)
+  const notePlacements = useMemo(() => (state ? notePlacementsOf(state) : new Map()), [state])
+  const articleIds = useMemo(() => new Set(articles.map((a) => a.id)), [articles])
+  const notesArticle = articles.find((a) => a.id === notes.panelArticleId) ?? null
+  const notesHere = notes.notes.shown.filter((n) => n.articleId === notesArticle?.id).length
+  const proposalTitles = useMemo(
+    () => new Map(desk.register.proposals.map((p) => [p.id, p.title])),
+    [desk.register.proposals],
+  )
+  const composingArticle =
+    notes.composing?.kind === 'new' ? notes.composing.target.articleId : currentId
   // Leaving "proposals only" shows the text again where the reader was (or at a chosen article),
   // a frame later, once it is no longer hidden and can scroll.
   const changeMode = (next: TextMode, articleId?: string) => {
@@ -92,6 +115,10 @@ export function TextWorkspace(props: TextWorkspaceProps) {
 
   // Anywhere in the workspace (the outline, the text, the panel) but inside a dialog.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (matchesAnnotateKey(e) && notes.commands && !(e.target as Element).closest('dialog')) {
+      e.preventDefault()
+      return notes.flow.annotate()
+    }
     const key = matchesProposeKey(e)
     if (!key || !desk.mayPropose || (e.target as Element).closest('dialog')) return
     e.preventDefault()
@@ -108,6 +135,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           peers={peers}
           view={view}
           openCounts={counts}
+          noteCounts={notes.counts}
         />
       </aside>
       <main className="document">
@@ -125,7 +153,11 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             onPropose={desk.mayPropose ? flow.propose : null}
             onProposeArticle={desk.mayPropose ? flow.proposeArticle : null}
             problem={flow.problem}
-          />
+          >
+            {notes.commands && (
+              <AnnotateButton onAnnotate={notes.flow.annotate} problem={notes.flow.problem} />
+            )}
+          </ProposalsBar>
         </div>
         {mode === 'proposals' && (
           <ProposalsOnly
@@ -147,21 +179,61 @@ export function TextWorkspace(props: TextWorkspaceProps) {
         </div>
       </main>
       <aside className="sidebar sidebar-right">
-        <ProposalSidebar
-          negotiationId={negotiationId}
-          principal={principal}
-          user={user}
-          names={desk.names}
-          rounds={rounds}
-          register={desk.register}
-          placements={placements}
-          wordsAt={wordsAt}
-          article={current}
-          drafts={desk.drafts}
-          openDraft={desk.openDraft}
-          onOpenDraft={desk.setOpenDraft}
-          onDraftChanged={desk.onDraftChanged}
-          speakFor={desk.speakFor}
+        <Tabs
+          label="Beside the text"
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              key: 'proposals',
+              label: 'Proposals',
+              panel: (
+                <ProposalSidebar
+                  negotiationId={negotiationId}
+                  principal={principal}
+                  user={user}
+                  names={desk.names}
+                  rounds={rounds}
+                  register={desk.register}
+                  placements={placements}
+                  wordsAt={wordsAt}
+                  article={current}
+                  drafts={desk.drafts}
+                  openDraft={desk.openDraft}
+                  onOpenDraft={desk.setOpenDraft}
+                  onDraftChanged={desk.onDraftChanged}
+                  speakFor={desk.speakFor}
+                />
+              ),
+            },
+            {
+              key: 'notes',
+              label: (
+                <>
+                  Notes
+                  {notesHere > 0 && <span className="count">{notesHere}</span>}
+                </>
+              ),
+              panel: (
+                <ArticleNotes
+                  negotiationId={negotiationId}
+                  article={notesArticle}
+                  articleIds={articleIds}
+                  notes={notes.notes.shown}
+                  placements={notePlacements}
+                  wordsAt={wordsAt}
+                  activeId={notes.activeId}
+                  reveal={notes.reveal}
+                  commands={notes.commands}
+                  groupId={notes.notes.groupId}
+                  groupNames={notes.groupNames}
+                  proposalTitles={proposalTitles}
+                  actorNames={desk.names}
+                  onEdit={notes.edit}
+                />
+              ),
+            },
+          ]}
         />
         <PresenceList peers={peers} articles={articles} user={user} onUserChange={onUserChange} />
         <RoundList rounds={rounds} />
@@ -180,6 +252,16 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             flow.close()
             desk.onDraftChanged(proposal)
           }}
+        />
+      )}
+      {notes.commands && (
+        <AnnotationDialog
+          composing={notes.composing}
+          groupTags={notes.notes.groupTags}
+          proposals={proposalChoices(desk.register.proposals, composingArticle)}
+          actors={desk.actors}
+          onCancel={notes.cancel}
+          onSave={notes.save}
         />
       )}
       {canEdit && (

@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import { roomName } from '../../../../shared/collab'
+import { tagsInUse } from '../../../../shared/domain/annotations/filters'
+import { STANDARD_TAGS, type Annotation } from '../../../../shared/domain/annotations/types'
+import { PUBLIC_NOTES, can, type Principal } from '../../../../shared/domain/policy'
+import { useCollabRoom } from '../../collab/useCollabRoom'
+import { readAnnotations } from './notesDoc'
+
+/** An annotation as this person sees it: the group's own copy (writable) or a published one. */
+export interface ShownNote extends Annotation {
+  /** 'group': in the person's own group room; 'public': a published copy, read only. */
+  source: 'group' | 'public'
+}
+
+/** The notes this person may see, live, and where their own group's notes are written. */
+export interface Notes {
+  /** The campaigner's group, or null for everyone else (who sees published notes only). */
+  groupId: string | null
+  /** The group room's document, for writing; null unless this person annotates for a group. */
+  groupDoc: Y.Doc | null
+  /** The group's notes and every published note, each once (the group's copy first). */
+  shown: ShownNote[]
+  /** The free tags the group has used so far, besides the standard ones. */
+  groupTags: string[]
+}
+
+// Follows one notes room: its annotations after every transaction.
+function useRoomNotes(doc: Y.Doc | undefined): Annotation[] {
+  const [list, setList] = useState<Annotation[]>([])
+  useEffect(() => {
+    if (!doc) return
+    const publish = () => setList(readAnnotations(doc))
+    publish()
+    doc.on('afterTransaction', publish)
+    return () => doc.off('afterTransaction', publish)
+  }, [doc])
+  return doc ? list : []
+}
+
+/**
+ * Opens the notes rooms this person may read: the public room for every member, and the
+ * group's own room only for a campaigner of that group (nobody else ever connects to it).
+ */
+export function useNotes(negotiationId: string, principal: Principal): Notes {
+  const m = principal.membership
+  const groupId =
+    m?.role === 'campaigner' && can(principal, { type: 'annotate', groupId: m.groupId }).ok
+      ? m.groupId
+      : null
+  const group = useCollabRoom(
+    groupId ? roomName({ negotiationId, kind: 'notes', key: groupId }) : null,
+  )
+  const published = useCollabRoom(roomName({ negotiationId, kind: 'notes', key: PUBLIC_NOTES }))
+  const own = useRoomNotes(groupId ? group?.ydoc : undefined)
+  const others = useRoomNotes(published?.ydoc)
+
+  const shown = useMemo(() => {
+    const ids = new Set(own.map((a) => a.id))
+    return [
+      ...own.map((a): ShownNote => ({ ...a, source: 'group' })),
+      ...others.filter((a) => !ids.has(a.id)).map((a): ShownNote => ({ ...a, source: 'public' })),
+    ]
+  }, [own, others])
+  const groupTags = useMemo(
+    () =>
+      tagsInUse(own, STANDARD_TAGS).filter(
+        (t) => !(STANDARD_TAGS as readonly string[]).includes(t),
+      ),
+    [own],
+  )
+  return { groupId, groupDoc: (groupId && group?.ydoc) || null, shown, groupTags }
+}
