@@ -72,7 +72,7 @@ export function useNoteDesk(
     (id: string, articleId: string, how: NoteOpening) => {
       setActiveId(id)
       setPinned({ articleId, at: currentRef.current })
-      setReveal((r) => ({ id, focus: how !== 'focus', seq: (r?.seq ?? 0) + 1 }))
+      setReveal((r) => ({ id, focus: how === 'key', seq: (r?.seq ?? 0) + 1 }))
       showNotes()
     },
     [showNotes],
