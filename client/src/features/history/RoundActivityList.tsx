@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { nameOf, type ActorNames } from '../proposals/actorNames'
 import { STANCE_LABELS, STATUS_LABELS, formatWhen } from '../proposals/labels'
 import type { RoundActivity } from './historySelectors'
@@ -9,10 +10,20 @@ interface RoundActivityListProps {
   heading: string
 }
 
-/** The status changes and positions on the article's proposals during one round. */
+// Past this many lines a round's activity is shortened, with a button to show it all.
+const SHORT = 6
+
+/**
+ * The status changes and positions on the article's proposals during one round, the first few
+ * of each when there are many.
+ */
 export function RoundActivityList({ activity, names, heading }: RoundActivityListProps) {
-  const { changes, positions } = activity
-  if (changes.length === 0 && positions.length === 0) return null
+  const [all, setAll] = useState(false)
+  const total = activity.changes.length + activity.positions.length
+  if (total === 0) return null
+  const short = !all && total > SHORT
+  const changes = short ? activity.changes.slice(0, SHORT / 2) : activity.changes
+  const positions = short ? activity.positions.slice(0, SHORT / 2) : activity.positions
   return (
     <div className="round-activity" data-testid="round-activity">
       <h4 className="round-activity-heading">{heading}</h4>
@@ -40,6 +51,18 @@ export function RoundActivityList({ activity, names, heading }: RoundActivityLis
           </li>
         ))}
       </ul>
+      {total > SHORT && (
+        <button
+          type="button"
+          className="button-quiet small"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? 'Show fewer'
+            : `Show all ${total} (${activity.changes.length} status changes, ${activity.positions.length} positions)`}
+        </button>
+      )}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import type { Principal } from '../../../../shared/domain/policy'
 import type { Round } from '../../../../shared/domain/rounds'
 import { allowedCommands, type Position, type Proposal } from '../../../../shared/domain/proposals'
 import type { Placements } from '../../editor/proposalDecorations'
+import { linkTo, navigateTo, pathOf, type Route } from '../../useRoute'
 import type { ActorNames } from './actorNames'
 import type { ActorChoice } from './CoSponsorPicker'
 import { ProposalCard } from './ProposalCard'
@@ -53,6 +54,12 @@ export function ArticleProposals(props: ArticleProposalsProps) {
   const shown = filterProposals(ofArticle, filter)
   const sponsors = [...new Set(ofArticle.flatMap((p) => [...p.sponsors, ...p.coSponsors]))].sort()
   const alts = altLabels(ofArticle, placements)
+  const history: Route = {
+    page: 'negotiation',
+    id: negotiationId,
+    view: 'history',
+    articleId: article.id,
+  }
   return (
     <section
       className="article-proposals"
@@ -61,6 +68,14 @@ export function ArticleProposals(props: ArticleProposalsProps) {
     >
       <h2 id="article-proposals-heading" className="panel-heading">
         Art. {article.number} proposals <span className="count">{shown.length}</span>
+        <a
+          className="panel-link"
+          href={pathOf(history)}
+          onClick={linkTo(navigateTo, history)}
+          aria-label={`History of Article ${article.number}`}
+        >
+          History
+        </a>
       </h2>
       <ProposalFilters filter={filter} onChange={setFilter} sponsors={sponsors} names={names} />
       {shown.length === 0 && (
