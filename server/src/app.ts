@@ -9,6 +9,7 @@ import { securityHeaders } from './http/securityHeaders'
 import { staticClient } from './http/staticClient'
 import { annotationRoutes } from './routes/annotations'
 import { articleRoutes } from './routes/articles'
+import { exportRoutes, importJsonBody, negotiationJsonImportRoutes } from './routes/exports'
 import { authRoutes } from './routes/auth'
 import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders())
+  app.use('/api/negotiations/import-json', importJsonBody)
   app.use('/api', express.json({ limit: '4mb' }))
   app.use('/api', authenticate(storage))
   app.use('/api', csrfGuard(publicOrigin))
@@ -54,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', invitationLinkRoutes({ storage, registry, publicOrigin }))
   app.use('/api/negotiations', requireAuth)
   app.use('/api', negotiationImportRoutes(storage))
+  app.use('/api', negotiationJsonImportRoutes(storage))
   app.use('/api/negotiations/:id', negotiationGate(storage))
   app.use('/api', negotiationRoutes(storage))
   app.use('/api', articleRoutes(storage, registry))
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const proposals = { storage, registry, queue: new SerialQueue() }
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))
+  app.use('/api', exportRoutes({ storage, registry }))
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)

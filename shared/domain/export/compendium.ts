@@ -54,7 +54,7 @@ export interface CompendiumSection {
 }
 
 /**
- * The compendium of proposals: every proposal past its draft, by article in the order of the
+ * The compendium of proposals: every proposal ever tabled, by article in the order of the
  * text (then new articles not yet placed, then articles since deleted), each with its sponsors,
  * kind and parameters, wording, rationale, status with its history, and current positions by
  * stance with counts.
@@ -114,7 +114,8 @@ export function compendium(
   }
 
   const shown = [...proposals]
-    .filter((p) => p.status !== 'draft')
+    // Tabled at some time: a draft withdrawn before tabling was never public.
+    .filter((p) => p.status !== 'draft' && p.tabledSeq !== null)
     .sort(
       (a, b) =>
         (a.tabledSeq ?? Infinity) - (b.tabledSeq ?? Infinity) ||

@@ -1,0 +1,79 @@
+import { Paragraph, TextRun } from 'docx'
+import {
+  STANCE_HEADINGS,
+  type CompendiumEntry,
+  type CompendiumSection,
+} from '../../../shared/domain/export'
+import { centred, clauseParagraphs, docxFile } from './docxParts'
+
+/**
+ * The compendium of proposals as a Word document: per article in text order, each proposal
+ * with sponsors, kind and parameters, wording, rationale, status with history, and positions
+ * by stance with counts.
+ */
+export function compendiumDocx(
+  title: string,
+  subtitle: string,
+  sections: readonly CompendiumSection[],
+): Promise<Buffer> {
+  const children: Paragraph[] = []
+  if (subtitle) children.push(centred(subtitle))
+  children.push(centred(title, { bold: true, size: 32 }))
+  if (sections.length === 0) children.push(line('No proposal has been tabled.'))
+  for (const section of sections) {
+    children.push(centred(section.heading, { bold: true, size: 26 }))
+    for (const entry of section.entries) children.push(...entryParagraphs(entry))
+  }
+  return docxFile(subtitle ? `${title} — ${subtitle}` : title, children)
+}
+
+function entryParagraphs(e: CompendiumEntry): Paragraph[] {
+  const out: Paragraph[] = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 240, after: 80 },
+      children: [new TextRun({ text: `${e.ref}. ${e.title}`, bold: true })],
+    }),
+  ]
+  const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
+  out.push(field('Sponsors', e.sponsors.join(', ') + co))
+  out.push(field('Kind', e.kind), field('Status', e.status))
+  if (e.quote) out.push(field('Amends', `“${e.quote}”`))
+  out.push(field('Proposed wording', ''))
+  if (e.wording.title) out.push(line(e.wording.title, { bold: true, indent: 567 }))
+  const wording = clauseParagraphs(e.wording.clauses, 1)
+  out.push(...(wording.length > 0 ? wording : [line('(none)', { indent: 567 })]))
+  if (e.rationale) out.push(field('Rationale', e.rationale))
+  out.push(field('History', ''))
+  for (const h of e.history) out.push(line(`${h.day}: ${h.text}`, { indent: 567 }))
+  if (e.positions.length === 0) out.push(field('Positions', 'none recorded'))
+  for (const group of e.positions) {
+    out.push(field(`${STANCE_HEADINGS[group.stance]} (${group.count})`, ''))
+    for (const p of group.positions) {
+      const where = [p.round, p.source].filter(Boolean).join(', ')
+      const quote = p.quote ? ` “${p.quote}”` : ''
+      out.push(line(`${p.actor}${where ? ` (${where})` : ''}${quote}`, { indent: 567 }))
+    }
+  }
+  if (e.superseded > 0) {
+    out.push(line(`${e.superseded} earlier position(s) superseded, kept in the record.`))
+  }
+  return out
+}
+
+const field = (name: string, value: string) =>
+  new Paragraph({
+    spacing: { after: 60 },
+    keepNext: value === '',
+    children: [
+      new TextRun({ text: `${name}:`, bold: true }),
+      new TextRun(value ? ` ${value}` : ''),
+    ],
+  })
+
+const line = (text: string, options: { bold?: boolean; indent?: number } = {}) =>
+  new Paragraph({
+    indent: options.indent ? { left: options.indent } : undefined,
+    spacing: { after: 60 },
+    children: [new TextRun({ text, bold: options.bold })],
+  })

@@ -1,0 +1,56 @@
+import * as Y from 'yjs'
+import { PUBLIC_NOTES } from '../../../shared/domain/policy'
+import { SCHEMA_VERSION } from '../../../shared/schema'
+import type { RoomRegistry } from '../collab/rooms'
+import type { Negotiation, Storage } from '../storage/Storage'
+import { EXPORT_FORMAT, EXPORT_VERSION, type NegotiationExport } from './negotiationFormat'
+import { liveText } from './textVersion'
+
+/** The rooms of a negotiation by their names after `<negotiation>/`. */
+export async function roomsOf(storage: Storage, negotiationId: string): Promise<string[]> {
+  const proposals = await storage.proposals.list(negotiationId)
+  const groups = await storage.members.listGroups(negotiationId)
+  return [
+    'text',
+    'register',
+    ...proposals.map((p) => `draft/${p.id}`),
+    ...groups.map((g) => `notes/${g.id}`),
+    `notes/${PUBLIC_NOTES}`,
+  ]
+}
+
+/**
+ * A whole negotiation as one JSON value (see NegotiationExportSchema): its rounds, every room's
+ * Yjs state, the text as ProseMirror JSON, proposals with their histories, positions,
+ * participants, groups and members by username. Empty rooms are left out.
+ */
+export async function exportNegotiation(
+  storage: Storage,
+  registry: RoomRegistry,
+  negotiation: Negotiation,
+): Promise<NegotiationExport> {
+  const id = negotiation.id
+  const rooms: NegotiationExport['rooms'] = []
+  for (const name of await roomsOf(storage, id)) {
+    const update = await registry.read(`${id}/${name}`, (doc) =>
+      doc.store.clients.size === 0 ? null : Y.encodeStateAsUpdate(doc),
+    )
+    if (update) rooms.push({ name, update: Buffer.from(update).toString('base64') })
+  }
+  const members = await storage.members.listMembers(id)
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    schemaVersion: SCHEMA_VERSION,
+    negotiation: { id, name: negotiation.name, createdAt: negotiation.createdAt },
+    rounds: await storage.listRounds(id),
+    text: (await liveText(registry, id)).toJSON(),
+    rooms,
+    proposals: await storage.proposals.list(id),
+    positions: await storage.proposals.listPositions(id),
+    participants: await storage.participants.list(id),
+    groups: await storage.members.listGroups(id),
+    members: members.map((m) => ({ username: m.username, membership: m.membership })),
+  }
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { isValidSegment } from '../../../shared/collab'
+import { FLAGS } from '../../../shared/domain/actors'
+import { EVENT_TYPES } from '../../../shared/domain/events'
+import {
+  PROPOSAL_STATUSES,
+  ProposalParamsSchema,
+  STANCES,
+} from '../../../shared/domain/proposals/types'
+import { RoundSchema } from '../../../shared/domain/rounds'
+
+/** What the first field of an export says it is. */
+export const EXPORT_FORMAT = 'plenary-negotiation'
+/** The version of the export format this server writes and reads. */
+export const EXPORT_VERSION = 1
+
+const id = z.string().refine(isValidSegment, 'an id of a-z, 0-9 and -, at most 64')
+const text = (max: number) => z.string().max(max)
+const time = z.string().max(40)
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
+
+const StatusChangeSchema = z.object({
+  from: z.enum(PROPOSAL_STATUSES).nullable(),
+  to: z.enum(PROPOSAL_STATUSES),
+  byAccountId: text(100),
+  byName: text(200),
+  actorId: text(64).nullable(),
+  at: time,
+  roundId: text(64).nullable(),
+  deferredTo: text(64).optional(),
+  note: text(2000).optional(),
+})
+
+const ProposalSchema = z.object({
+  id,
+  negotiationId: id,
+  params: ProposalParamsSchema,
+  title: text(300),
+  sponsors: z.array(text(64)).max(300),
+  coSponsors: z.array(text(64)).max(300),
+  articleId: text(100).nullable(),
+  anchor: z.object({ start: z.unknown(), end: z.unknown(), quote: text(20_000) }).nullable(),
+  wording: z.unknown().nullable(),
+  wordingText: text(100_000),
+  rationale: text(20_000),
+  status: z.enum(PROPOSAL_STATUSES),
+  tabledSeq: z.number().int().min(1).nullable(),
+  createdAt: time,
+  createdBy: text(100),
+  history: z.array(StatusChangeSchema).max(1000),
+  synthetic: z.boolean().optional(),
+})
+
+const PositionSchema = z.object({
+  id: text(100),
+  proposalId: id,
+  actorId: text(64),
+  stance: z.enum(STANCES),
+  roundId: text(64).nullable(),
+  source: text(300),
+  quote: text(1000),
+  recordedAt: time,
+  recordedBy: text(100),
+  synthetic: z.boolean().optional(),
+})
+
+const ParticipantSchema = z.object({
+  actorId: text(64),
+  flags: z.object(
+    Object.fromEntries(FLAGS.map((f) => [f, z.boolean()])) as Record<
+      (typeof FLAGS)[number],
+      z.ZodBoolean
+    >,
+  ),
+  note: text(2000),
+  rounds: z.record(z.string(), z.object({ attended: z.boolean(), endorsed: z.boolean() })),
+})
+
+const MembershipSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('chair') }),
+  z.object({ role: z.literal('observer') }),
+  z.object({ role: z.literal('delegate'), actorId: text(64) }),
+  z.object({ role: z.literal('campaigner'), groupId: id }),
+])
+
+const EventSchema = z.object({
+  seq: z.number().int(),
+  negotiationId: id,
+  type: z.enum(EVENT_TYPES),
+  at: time,
+  accountId: text(100).nullable(),
+  byName: text(200),
+  actorId: text(64).nullable(),
+  roundId: text(64).nullable(),
+  articleId: text(100).nullable(),
+  proposalId: text(100).nullable(),
+  data: z.record(z.string(), z.unknown()),
+})
+
+const SnapshotSchema = z.object({
+  roundId: id,
+  name: text(200),
+  closedAt: time,
+  closedBy: text(200),
+  doc: z.unknown(),
+  synthetic: z.boolean().optional(),
+})
+
+/**
+ * A whole negotiation as a JSON file, for backups and for moving it to another instance.
+ * Rooms are Yjs states (base64) named after the negotiation (`text`, `register`,
+ * `draft/<proposal>`, `notes/<group>`), so that anchors into the text survive; `text` is the
+ * same text as ProseMirror JSON for people and other tools. Accounts are not exported: members
+ * are named by username only. Events and round snapshots are present where the instance keeps
+ * them.
+ */
+export const NegotiationExportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: time,
+  schemaVersion: z.number().int(),
+  negotiation: z.object({ id, name: text(200).min(1), createdAt: time }),
+  rounds: z.array(RoundSchema).max(100),
+  text: z.unknown(),
+  rooms: z.array(z.object({ name: text(200), update: base64 })).max(10_000),
+  proposals: z.array(ProposalSchema).max(10_000),
+  positions: z.array(PositionSchema).max(100_000),
+  participants: z.array(ParticipantSchema).max(1000),
+  groups: z.array(z.object({ id, name: text(200) })).max(1000),
+  members: z
+    .array(z.object({ username: text(100), membership: MembershipSchema }))
+    .max(10_000)
+    .optional(),
+  roundSnapshots: z.array(SnapshotSchema).max(100).optional(),
+  events: z.array(EventSchema).max(1_000_000).optional(),
+})
+
+/** A whole negotiation as exported. */
+export type NegotiationExport = z.infer<typeof NegotiationExportSchema>

@@ -1,0 +1,165 @@
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import * as Y from 'yjs'
+import { TEXT_FRAGMENT, isValidSegment, parseRoomName } from '../../../shared/collab'
+import { treatySchema } from '../../../shared/schema'
+import { isKnownActor } from '../actors/catalogue'
+import { HttpError } from '../http/errors'
+import { parseBody } from '../http/parseBody'
+import { registerRoom, registerUpdate } from '../proposals/register'
+import { hasBeenTabled } from '../proposals/visibility'
+import type { Membership } from '../../../shared/domain/policy'
+import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
+import { NegotiationExportSchema, type NegotiationExport } from './negotiationFormat'
+
+/** How to import: under another id than the file's, and whether to restore memberships. */
+export interface ImportOptions {
+  id?: string
+  /** Give accounts of this instance with the exported usernames their memberships again. */
+  members?: boolean
+}
+
+/** What an import created. */
+export interface ImportOutcome {
+  negotiation: Negotiation
+  counts: Record<string, number>
+  /** Usernames of the file with no account here (not restored). */
+  skippedMembers: string[]
+}
+
+/**
+ * Imports a negotiation exported by `exportNegotiation` as a new negotiation, all or nothing:
+ * 400 for a file that does not parse, whose rooms do not decode or whose text disagrees with
+ * its Yjs state; 409 for an id (or a record id) already taken. The register room is rebuilt
+ * from the proposals and positions, so it names the new id.
+ */
+export async function importNegotiation(
+  storage: Storage,
+  body: unknown,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const data = parseBody(NegotiationExportSchema, body)
+  const id = options.id ?? data.negotiation.id
+  if (!isValidSegment(id)) {
+    throw new HttpError(400, 'invalid_id', `"${id}" is not a valid id (a-z, 0-9, -).`)
+  }
+  if (await storage.getNegotiation(id)) throw idTaken(id)
+
+  const rooms = decodeRooms(data, id)
+  const proposals = data.proposals.map((p) => ({ ...p, negotiationId: id }))
+  const proposalIds = new Set(proposals.map((p) => p.id))
+  const positions = data.positions
+  for (const p of positions) {
+    if (!proposalIds.has(p.proposalId)) {
+      throw invalid(`position ${p.id} is on a proposal the file does not have (${p.proposalId})`)
+    }
+  }
+  for (const p of data.participants) {
+    if (!isKnownActor(p.actorId)) throw invalid(`unknown actor "${p.actorId}" among participants`)
+  }
+  rooms.push({
+    room: registerRoom(id),
+    update: registerUpdate(proposals.filter(hasBeenTabled), positions),
+  })
+  const { members, skipped } = await resolveMembers(storage, data, options)
+
+  let created: Negotiation | null = null
+  try {
+    await storage.atomically((tx) => {
+      const result = tx.createNegotiation({ id, name: data.negotiation.name }, rooms, data.rounds)
+      if (!result.ok) throw idTaken(id)
+      created = result.negotiation
+      for (const p of proposals) {
+        tx.proposals.put(p)
+        p.history.forEach((change) => tx.proposals.addStatusChange(id, p.id, change))
+      }
+      positions.forEach((p) => tx.proposals.addPosition(id, p))
+      tx.participants.replaceAll(id, data.participants)
+      for (const g of data.groups) {
+        if (!tx.members.createGroup(id, g).ok) throw invalid(`the group "${g.id}" appears twice`)
+      }
+      members.forEach(({ accountId, membership }) => tx.members.put(id, accountId, membership))
+    })
+  } catch (error) {
+    if (error instanceof HttpError) throw error
+    // A unique constraint: a record of the file (a position id) exists in this instance.
+    if (/UNIQUE|PRIMARY KEY|constraint/i.test(String((error as Error).message))) {
+      throw new HttpError(
+        409,
+        'conflict',
+        'Records of this file exist already in this instance; nothing was imported.',
+      )
+    }
+    throw error
+  }
+  if (!created) throw new Error('the import transaction created nothing')
+  return {
+    negotiation: created,
+    counts: {
+      rooms: rooms.length,
+      proposals: proposals.length,
+      positions: positions.length,
+      participants: data.participants.length,
+      groups: data.groups.length,
+      members: members.length,
+    },
+    skippedMembers: skipped,
+  }
+}
+
+const idTaken = (id: string) =>
+  new HttpError(409, 'id_taken', `A negotiation "${id}" already exists.`)
+
+const invalid = (message: string) => new HttpError(400, 'invalid_export', message)
+
+// Every room decodes into a fresh document, and the text's matches the file's ProseMirror JSON.
+function decodeRooms(data: NegotiationExport, id: string): InitialRoom[] {
+  const rooms: InitialRoom[] = []
+  const seen = new Set<string>()
+  for (const { name, update: encoded } of data.rooms) {
+    const ref = parseRoomName(`${id}/${name}`)
+    if (!ref) throw invalid(`"${name}" is not a room of a negotiation`)
+    if (ref.kind === 'register') continue
+    if (seen.has(name)) throw invalid(`the room "${name}" appears twice`)
+    seen.add(name)
+    const update = new Uint8Array(Buffer.from(encoded, 'base64'))
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, update)
+      if (ref.kind === 'text') checkText(doc, data.text)
+    } catch (error) {
+      if (error instanceof HttpError) throw error
+      throw invalid(`the room "${name}" does not decode as a Yjs document`)
+    } finally {
+      doc.destroy()
+    }
+    rooms.push({ room: `${id}/${name}`, update })
+  }
+  if (!seen.has('text')) throw invalid('the file has no text room')
+  return rooms
+}
+
+function checkText(doc: Y.Doc, text: unknown): void {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FRAGMENT), treatySchema)
+  node.check()
+  if (JSON.stringify(node.toJSON()) !== JSON.stringify(text)) {
+    throw invalid('the text room and the text of the file differ')
+  }
+}
+
+async function resolveMembers(
+  storage: Storage,
+  data: NegotiationExport,
+  options: ImportOptions,
+): Promise<{ members: { accountId: string; membership: Membership }[]; skipped: string[] }> {
+  const members: { accountId: string; membership: Membership }[] = []
+  const skipped: string[] = []
+  if (!options.members) return { members, skipped }
+  const groups = new Set(data.groups.map((g) => g.id))
+  for (const m of data.members ?? []) {
+    const account = await storage.accounts.findByUsername(m.username)
+    const groupMissing = m.membership.role === 'campaigner' && !groups.has(m.membership.groupId)
+    if (!account || groupMissing) skipped.push(m.username)
+    else members.push({ accountId: account.id, membership: m.membership })
+  }
+  return { members, skipped }
+}

@@ -1,0 +1,194 @@
+import express, { Router, type Request, type Response } from 'express'
+import { listActors } from '../actors/catalogue'
+import { requireAuthOf } from '../auth/authenticate'
+import { negotiationAccessOf } from '../auth/negotiationAccess'
+import type { RoomRegistry } from '../collab/rooms'
+import {
+  compendium,
+  compendiumHtml,
+  formatDay,
+  toAkomaNtoso,
+  toHtml,
+  treatyView,
+} from '../../../shared/domain/export'
+import { outlineOf } from '../../../shared/domain/numbering'
+import { compendiumDocx } from '../exports/compendiumDocx'
+import { exportFileName } from '../exports/fileNames'
+import { exportNegotiation } from '../exports/negotiationExport'
+import { importNegotiation } from '../exports/negotiationImport'
+import { htmlToPdf } from '../exports/pdf'
+import { textDocx } from '../exports/textDocx'
+import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
+import { HttpError } from '../http/errors'
+import { hasBeenTabled } from '../proposals/visibility'
+import type { Storage } from '../storage/Storage'
+import { negotiationJson } from './negotiations'
+
+/** What the export routes need. */
+export interface ExportDeps {
+  storage: Storage
+  registry: RoomRegistry
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+// A whole negotiation with its rooms is some megabytes; the API's default limit is 4 MB.
+/** The body parser of the JSON import, mounted before the API's own. */
+export const importJsonBody = express.json({ limit: '64mb' })
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * Exports, after negotiationGate, for any member: GET /api/negotiations/:id/export/text.docx |
+ * text.html | text.pdf | text.akn.xml (`?round=<id>` for a closed round's text) and
+ * compendium.docx | compendium.html; for an administrator, negotiation.json (every room,
+ * drafts and group notes included). Each is an attachment with a file name.
+ */
+export function exportRoutes(deps: ExportDeps): Router {
+  const router = Router()
+  const { storage, registry } = deps
+
+  const version = (req: Request, res: Response): Promise<TextVersion> => {
+    const round = typeof req.query.round === 'string' ? req.query.round : undefined
+    return textVersion(deps, negotiationAccessOf(res).negotiation, round)
+  }
+  const subtitleOf = (v: TextVersion) =>
+    v.roundId ? `${v.name}, closed ${formatDay(v.date)}` : `${v.name}, ${formatDay(v.date)}`
+  const textFile = (id: string, v: TextVersion, ext: string) =>
+    exportFileName(id, v.roundId ? v.name : `text ${v.date}`, ext)
+
+  router.get('/negotiations/:id/export/text.docx', async (req, res) => {
+    const { negotiation } = negotiationAccessOf(res)
+    const v = await version(req, res)
+    const file = await textDocx(treatyView(v.doc), subtitleOf(v))
+    res
+      .type(DOCX)
+      .attachment(textFile(negotiation.id, v, 'docx'))
+      .send(file)
+  })
+
+  router.get('/negotiations/:id/export/text.html', async (req, res) => {
+    const { negotiation } = negotiationAccessOf(res)
+    const v = await version(req, res)
+    const html = toHtml(v.doc, {
+      title: `${negotiation.name} — ${v.name}`,
+      subtitle: subtitleOf(v),
+    })
+    res
+      .type('text/html; charset=utf-8')
+      .attachment(textFile(negotiation.id, v, 'html'))
+      .send(html)
+  })
+
+  router.get('/negotiations/:id/export/text.pdf', async (req, res) => {
+    const { negotiation } = negotiationAccessOf(res)
+    const v = await version(req, res)
+    const html = toHtml(v.doc, {
+      title: `${negotiation.name} — ${v.name}`,
+      subtitle: subtitleOf(v),
+    })
+    const pdf = await htmlToPdf(html)
+    if (!pdf) {
+      throw new HttpError(
+        501,
+        'pdf_unavailable',
+        'This server has no Chromium to make PDFs (set CHROMIUM_PATH); print text.html from a browser instead.',
+      )
+    }
+    res
+      .type('application/pdf')
+      .attachment(textFile(negotiation.id, v, 'pdf'))
+      .send(pdf)
+  })
+
+  router.get('/negotiations/:id/export/text.akn.xml', async (req, res) => {
+    const { negotiation } = negotiationAccessOf(res)
+    const v = await version(req, res)
+    const rounds = await storage.listRounds(negotiation.id)
+    const xml = toAkomaNtoso(v.doc, {
+      negotiationId: negotiation.id,
+      workDate: rounds[0]?.startDate ?? negotiation.createdAt.slice(0, 10),
+      expressionDate: v.date,
+      versionName: v.name,
+      generated: today(),
+    })
+    res
+      .type('application/akn+xml; charset=utf-8')
+      .attachment(textFile(negotiation.id, v, 'akn.xml'))
+      .send(xml)
+  })
+
+  const compendiumOf = async (res: Response) => {
+    const { negotiation } = negotiationAccessOf(res)
+    // Every member reads every tabled proposal; drafts stay with their sponsors.
+    const proposals = (await storage.proposals.list(negotiation.id)).filter(hasBeenTabled)
+    const shown = new Set(proposals.map((p) => p.id))
+    const positions = (await storage.proposals.listPositions(negotiation.id)).filter((p) =>
+      shown.has(p.proposalId),
+    )
+    const articles = outlineOf(await liveText(registry, negotiation.id))
+    const names = { actors: listActors(), rounds: await storage.listRounds(negotiation.id) }
+    const title = `${negotiation.name}: compendium of proposals`
+    const subtitle = `As of ${formatDay(today())}`
+    const file = (ext: string) => exportFileName(negotiation.id, `compendium ${today()}`, ext)
+    return { proposals, positions, articles, names, title, subtitle, file }
+  }
+
+  router.get('/negotiations/:id/export/compendium.docx', async (_req, res) => {
+    const c = await compendiumOf(res)
+    const sections = compendium(c.proposals, c.positions, c.articles, c.names)
+    const file = await compendiumDocx(c.title, c.subtitle, sections)
+    res.type(DOCX).attachment(c.file('docx')).send(file)
+  })
+
+  router.get('/negotiations/:id/export/compendium.html', async (_req, res) => {
+    const c = await compendiumOf(res)
+    const html = compendiumHtml(c.proposals, c.positions, c.articles, {
+      ...c.names,
+      title: c.title,
+      subtitle: c.subtitle,
+    })
+    res.type('text/html; charset=utf-8').attachment(c.file('html')).send(html)
+  })
+
+  router.get('/negotiations/:id/export/negotiation.json', async (_req, res) => {
+    const { negotiation, principal } = negotiationAccessOf(res)
+    if (!principal.isAdmin) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        'Only an administrator exports a whole negotiation: it holds every draft and group’s notes.',
+      )
+    }
+    const data = await exportNegotiation(storage, registry, negotiation)
+    const file = exportFileName(negotiation.id, `negotiation ${today()}`, 'json')
+    res.type('application/json').attachment(file).send(JSON.stringify(data))
+  })
+
+  return router
+}
+
+/**
+ * POST /api/negotiations/import-json (admin): a file of `negotiation.json` as a new negotiation
+ * (`?id=` to take another id, `?members=true` to restore memberships of accounts with the same
+ * usernames) → 201 { negotiation, imported, skippedMembers }. Mounted before negotiationGate.
+ */
+export function negotiationJsonImportRoutes(storage: Storage): Router {
+  const router = Router()
+  router.post('/negotiations/import-json', async (req, res) => {
+    const { account } = requireAuthOf(res)
+    if (!account.isAdmin) {
+      throw new HttpError(403, 'forbidden', 'Only an administrator imports negotiations.')
+    }
+    const id = typeof req.query.id === 'string' ? req.query.id : undefined
+    const members = req.query.members === 'true'
+    const outcome = await importNegotiation(storage, req.body, { id, members })
+    const rounds = await storage.listRounds(outcome.negotiation.id)
+    res.status(201).json({
+      negotiation: negotiationJson(outcome.negotiation, rounds),
+      imported: outcome.counts,
+      skippedMembers: outcome.skippedMembers,
+    })
+  })
+  return router
+}
