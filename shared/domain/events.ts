@@ -52,3 +52,18 @@ export interface RoundSnapshot {
   doc: unknown
   synthetic?: boolean
 }
+
+/** An event as a command hands it to the log, before the log numbers it. */
+export type NewEvent = Omit<NegotiationEvent, 'seq'>
+
+/** Which events to read from a negotiation's log; every field narrows, all optional. */
+export interface EventFilter {
+  articleId?: string
+  proposalId?: string
+  /** Events for this actor (`actorId`), e.g. a delegation's. */
+  actorId?: string
+  types?: readonly EventType[]
+  /** Only events after this `seq`, for paging and polling. */
+  afterSeq?: number
+  limit?: number
+}

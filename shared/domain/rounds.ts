@@ -27,3 +27,27 @@ export const ScenarioSchema = z.object({
 
 /** Parsed contents of a scenario file such as fixtures/oslo-process-rounds.json. */
 export type Scenario = z.infer<typeof ScenarioSchema>
+
+/** Where a round stands: announced, running (at most one at a time), or closed with its text. */
+export type RoundStatus = 'planned' | 'open' | 'closed'
+
+/** A round with its status, as storage lists it and the API returns it. */
+export type RoundState = Round & {
+  status: RoundStatus
+  openedAt: string | null
+  closedAt: string | null
+  /** The name of the text frozen when it closed ("Vienna Discussion Text"), if any. */
+  snapshotName: string | null
+}
+
+/** The status of a round from its times: closed once closed, open once opened, else planned. */
+export const roundStatus = (r: {
+  openedAt: string | null
+  closedAt: string | null
+}): RoundStatus => (r.closedAt !== null ? 'closed' : r.openedAt !== null ? 'open' : 'planned')
+
+/** The default name of a round's frozen text: the city of its place, "Vienna Discussion Text". */
+export function defaultSnapshotName(round: Pick<Round, 'place' | 'name'>): string {
+  const city = round.place.split(',')[0]?.trim() || round.name
+  return `${city} Discussion Text`
+}

@@ -1,10 +1,12 @@
-import type { Round } from '../../../shared/domain/rounds'
+import type { Round, RoundState } from '../../../shared/domain/rounds'
 import type { AccountStore } from './AccountStore'
 import type { CredentialStore } from './CredentialStore'
+import type { EventStore, EventWrites } from './EventStore'
 import type { InvitationStore } from './InvitationStore'
 import type { MemberStore, MemberWrites } from './MemberStore'
 import type { ParticipantStore, ParticipantWrites } from './ParticipantStore'
 import type { ProposalStore, ProposalWrites } from './ProposalStore'
+import type { RoundStore, RoundWrites } from './RoundStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
@@ -42,6 +44,10 @@ export interface StorageTransaction {
   readonly participants: ParticipantWrites
   /** Memberships and campaign groups. */
   readonly members: MemberWrites
+  /** The event log: a command's event commits with the command's own writes. */
+  readonly events: EventWrites
+  /** Rounds opened, closed and added, with the texts frozen when they close. */
+  readonly rounds: RoundWrites
 }
 
 /**
@@ -62,6 +68,10 @@ export interface Storage {
   readonly participants: ParticipantStore
   /** Proposals with their history, and positions, in the same database. */
   readonly proposals: ProposalStore
+  /** The append-only event log of each negotiation. */
+  readonly events: EventStore
+  /** Rounds with their status, and the texts frozen when they closed. */
+  readonly rounds: RoundStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */
@@ -72,8 +82,8 @@ export interface Storage {
     rooms: InitialRoom[],
     rounds?: Round[],
   ): Promise<CreateNegotiationResult>
-  /** The rounds of a negotiation, in order. */
-  listRounds(negotiationId: string): Promise<Round[]>
+  /** The rounds of a negotiation, in order, with their status (same as `rounds.list`). */
+  listRounds(negotiationId: string): Promise<RoundState[]>
   /** A room's stored state as Yjs updates to apply in order (snapshot first); [] if none. */
   loadRoom(room: string): Promise<Uint8Array[]>
   /** Appends one Yjs update to a room's log; resolved only once it is durable. */

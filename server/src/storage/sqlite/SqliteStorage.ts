@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../../shared/collab'
-import type { Round } from '../../../../shared/domain/rounds'
+import type { Round, RoundState } from '../../../../shared/domain/rounds'
 import type {
   CreateNegotiationResult,
   InitialRoom,
@@ -14,10 +14,12 @@ import type {
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
+import { SqliteEventStore } from './SqliteEventStore'
 import { SqliteInvitationStore } from './SqliteInvitationStore'
 import { SqliteMemberStore } from './SqliteMemberStore'
 import { SqliteParticipantStore } from './SqliteParticipantStore'
 import { SqliteProposalStore } from './SqliteProposalStore'
+import { SqliteRoundStore } from './SqliteRoundStore'
 
 /** Options of the SQLite storage. */
 export interface SqliteStorageOptions {
@@ -35,26 +37,6 @@ interface NegotiationRow {
   name: string
   created_at: string
 }
-
-interface RoundRow {
-  id: string
-  name: string
-  place: string
-  start_date: string
-  end_date: string
-  outcome: string | null
-  verified: number
-}
-
-const toRound = (row: RoundRow): Round => ({
-  id: row.id,
-  name: row.name,
-  place: row.place,
-  startDate: row.start_date,
-  endDate: row.end_date,
-  ...(row.outcome === null ? {} : { outcome: row.outcome }),
-  verified: row.verified === 1,
-})
 
 const toNegotiation = (row: NegotiationRow): Negotiation => ({
   id: row.id,
@@ -77,6 +59,10 @@ export class SqliteStorage implements Storage {
   readonly participants: SqliteParticipantStore
   /** Proposals and positions, sharing this database. */
   readonly proposals: SqliteProposalStore
+  /** The event log, sharing this database. */
+  readonly events: SqliteEventStore
+  /** Rounds and their frozen texts, sharing this database. */
+  readonly rounds: SqliteRoundStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -95,6 +81,8 @@ export class SqliteStorage implements Storage {
     this.invitations = new SqliteInvitationStore(this.db)
     this.participants = new SqliteParticipantStore(this.db)
     this.proposals = new SqliteProposalStore(this.db)
+    this.events = new SqliteEventStore(this.db)
+    this.rounds = new SqliteRoundStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(
@@ -105,16 +93,6 @@ export class SqliteStorage implements Storage {
       ),
       insertNegotiation: this.db.prepare<[string, string, string]>(
         'INSERT INTO negotiations (id, name, created_at) VALUES (?, ?, ?)',
-      ),
-      insertRound: this.db.prepare<
-        [string, number, string, string, string, string, string, string | null, number]
-      >(
-        `INSERT INTO rounds (negotiation_id, position, id, name, place, start_date, end_date,
-           outcome, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      rounds: this.db.prepare<[string], RoundRow>(
-        `SELECT id, name, place, start_date, end_date, outcome, verified FROM rounds
-         WHERE negotiation_id = ? ORDER BY position`,
       ),
       append: this.db.prepare<[string, Uint8Array]>(
         'INSERT INTO room_updates (room, update_data) VALUES (?, ?)',
@@ -174,6 +152,8 @@ export class SqliteStorage implements Storage {
       proposals: this.proposals,
       participants: this.participants.writes,
       members: this.members.writes,
+      events: { append: (event) => this.events.appendNow(event) },
+      rounds: this.rounds,
     }
     const result = this.db
       .transaction(() => {
@@ -196,25 +176,13 @@ export class SqliteStorage implements Storage {
     if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
     this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
     for (const { room, update } of rooms) this.stmt.append.run(room, update)
-    rounds.forEach((r, i) =>
-      this.stmt.insertRound.run(
-        negotiation.id,
-        i,
-        r.id,
-        r.name,
-        r.place,
-        r.startDate,
-        r.endDate,
-        r.outcome ?? null,
-        r.verified ? 1 : 0,
-      ),
-    )
+    for (const r of rounds) this.rounds.add(negotiation.id, r)
     return { ok: true, negotiation: { ...negotiation, createdAt } }
   }
 
   /** The rounds of a negotiation, in order. */
-  async listRounds(negotiationId: string): Promise<Round[]> {
-    return this.stmt.rounds.all(negotiationId).map(toRound)
+  async listRounds(negotiationId: string): Promise<RoundState[]> {
+    return this.rounds.list(negotiationId)
   }
 
   /** A room's snapshot followed by its later updates. */

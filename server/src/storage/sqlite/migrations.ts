@@ -189,6 +189,50 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER positions_append_only_d BEFORE DELETE ON positions
     BEGIN SELECT RAISE(ABORT, 'positions is append-only'); END;
   `,
+  `
+  -- The event log of every negotiation: who did what, for which actor, when, in which round.
+  -- Append-only; seq orders it.
+  CREATE TABLE events (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    type           TEXT NOT NULL,
+    at             TEXT NOT NULL,
+    account_id     TEXT,
+    by_name        TEXT NOT NULL,
+    actor_id       TEXT,
+    round_id       TEXT,
+    article_id     TEXT,
+    proposal_id    TEXT,
+    data           TEXT NOT NULL
+  );
+  CREATE INDEX events_negotiation ON events (negotiation_id, seq);
+  CREATE INDEX events_article ON events (negotiation_id, article_id, seq);
+  CREATE INDEX events_proposal ON events (negotiation_id, proposal_id, seq);
+  CREATE TRIGGER events_append_only_u BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+  CREATE TRIGGER events_append_only_d BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+  -- A round is planned until opened, open until closed; at most one is open at a time.
+  ALTER TABLE rounds ADD COLUMN opened_at TEXT;
+  ALTER TABLE rounds ADD COLUMN closed_at TEXT;
+  -- The whole text as it stood when a round closed: ProseMirror JSON and the Yjs state. Frozen.
+  CREATE TABLE round_snapshots (
+    negotiation_id TEXT NOT NULL,
+    round_id       TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    closed_at      TEXT NOT NULL,
+    closed_by      TEXT NOT NULL,
+    doc            TEXT NOT NULL,
+    state          BLOB NOT NULL,
+    synthetic      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (negotiation_id, round_id),
+    FOREIGN KEY (negotiation_id, round_id) REFERENCES rounds (negotiation_id, id)
+  );
+  CREATE TRIGGER round_snapshots_frozen_u BEFORE UPDATE ON round_snapshots
+    BEGIN SELECT RAISE(ABORT, 'round_snapshots is append-only'); END;
+  CREATE TRIGGER round_snapshots_frozen_d BEFORE DELETE ON round_snapshots
+    BEGIN SELECT RAISE(ABORT, 'round_snapshots is append-only'); END;
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
