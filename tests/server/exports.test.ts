@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeOsloRound, OSLO_TEXT } from '../support/closedRound'
 import { docxParagraphs } from '../support/docx'
 import { startServer, type Session, type TestServer } from '../support/startServer'
 
@@ -31,7 +32,11 @@ describe('exports of the text and the compendium', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer()
+    // The demo with its first round closed: Oslo's text frozen.
+    const first = await startServer()
+    await first.close()
+    await closeOsloRound(first.dataDir)
+    server = await startServer({ dataDir: first.dataDir })
     for (const who of ['chair', 'observer', 'ana', 'germany', 'admin']) {
       as[who] = await server.loginAs(who)
     }
@@ -150,6 +155,18 @@ describe('exports of the text and the compendium', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf')
     expect(Buffer.from(res.bytes.subarray(0, 5)).toString()).toBe('%PDF-')
   }, 60_000)
+
+  it("exports a closed round's frozen text, named after it", async () => {
+    const docx = await get('observer', '/export/text.docx?round=oslo-2007')
+    expect(docx.status).toBe(200)
+    expect(docx.headers.get('content-disposition')).toMatch(
+      /filename="?ccm-oslo-discussion-text\.docx"?$/,
+    )
+    expect(await docxParagraphs(docx.bytes)).toContain(`${OSLO_TEXT}, closed 23 February 2007`)
+    const xml = text((await get('observer', '/export/text.akn.xml?round=oslo-2007')).bytes)
+    expect(xml).toContain('<FRBRdate date="2007-02-23" name="Oslo Discussion Text"/>')
+    expect((await get('observer', '/export/text.html?round=lima-2007')).status).toBe(409)
+  })
 
   it('lets members only export, refuses an unknown round, and keeps the JSON for admins', async () => {
     expect((await get(null, '/export/text.docx')).status).toBe(401)

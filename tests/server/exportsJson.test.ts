@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, type Caller } from '../support/api'
+import { closeOsloRound } from '../support/closedRound'
 import { startServer, type TestServer } from '../support/startServer'
 
 // Backup and move: the demo negotiation exported as JSON from one instance and imported into a
@@ -13,7 +14,11 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
   let exported: any
 
   beforeAll(async () => {
-    source = await startServer()
+    // The demo with a closed round (a frozen text) and events in its log.
+    const first = await startServer()
+    await first.close()
+    await closeOsloRound(first.dataDir)
+    source = await startServer({ dataDir: first.dataDir })
     fresh = await startServer({ demo: false })
     sourceAdmin = await source.loginAs('admin')
     freshAdmin = await fresh.loginAs('admin')
@@ -42,6 +47,10 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
     expect(exported.positions.length).toBeGreaterThan(5)
     expect(exported.participants.length).toBeGreaterThan(100)
     expect(exported.groups.map((g: { id: string }) => g.id)).toEqual(['cmc', 'hrw'])
+    expect(exported.roundSnapshots.map((s: { roundId: string }) => s.roundId)).toEqual([
+      'oslo-2007',
+    ])
+    expect(exported.events.length).toBeGreaterThanOrEqual(2)
     expect(exported.members.find((m: { username: string }) => m.username === 'france')).toEqual({
       username: 'france',
       membership: { role: 'delegate', actorId: 'FRA' },
@@ -78,6 +87,13 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
     for (const key of ['rounds', 'proposals', 'positions', 'participants', 'groups']) {
       expect(copy[key], key).toEqual(exported[key])
     }
+    // Frozen texts alike, Yjs state included; the round is closed again.
+    expect(copy.roundSnapshots).toEqual(exported.roundSnapshots)
+    expect(copy.rounds[0]).toMatchObject({ id: 'oslo-2007', status: 'closed' })
+    // Events alike field by field; only the log's own numbering (seq) is this instance's.
+    const unnumbered = (events: { seq: number }[]) => events.map(({ seq: _seq, ...e }) => e)
+    expect(unnumbered(copy.events)).toEqual(unnumbered(exported.events))
+    expect(copy.events.length).toBe(exported.events.length)
     for (const r of exported.rooms.filter((r: { name: string }) => r.name !== 'register')) {
       expect(room(copy, r.name), r.name).toBe(r.update)
     }

@@ -22,7 +22,8 @@ export async function roomsOf(storage: Storage, negotiationId: string): Promise<
 /**
  * A whole negotiation as one JSON value (see NegotiationExportSchema): its rounds, every room's
  * Yjs state, the text as ProseMirror JSON, proposals with their histories, positions,
- * participants, groups and members by username. Empty rooms are left out.
+ * participants, groups, members by username, the texts frozen when rounds closed, and the
+ * event log. Empty rooms are left out.
  */
 export async function exportNegotiation(
   storage: Storage,
@@ -50,6 +51,11 @@ export async function exportNegotiation(
     proposals: await storage.proposals.list(id),
     positions: await storage.proposals.listPositions(id),
     participants: await storage.participants.list(id),
+    roundSnapshots: (await storage.rounds.snapshots(id)).map(({ state, ...s }) => ({
+      ...s,
+      state: Buffer.from(state).toString('base64'),
+    })),
+    events: await storage.events.list(id),
     groups: await storage.members.listGroups(id),
     members: members.map((m) => ({ username: m.username, membership: m.membership })),
   }

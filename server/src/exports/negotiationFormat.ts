@@ -103,8 +103,16 @@ const SnapshotSchema = z.object({
   closedAt: time,
   closedBy: text(200),
   doc: z.unknown(),
+  /** The Yjs state of the text room when the round closed, base64. */
+  state: base64,
   synthetic: z.boolean().optional(),
 })
+
+// A round with when it opened and closed (its status and snapshot name follow from those).
+const RoundWithTimesSchema = z.intersection(
+  RoundSchema,
+  z.object({ openedAt: time.nullable().optional(), closedAt: time.nullable().optional() }),
+)
 
 /**
  * A whole negotiation as a JSON file, for backups and for moving it to another instance.
@@ -120,7 +128,7 @@ export const NegotiationExportSchema = z.object({
   exportedAt: time,
   schemaVersion: z.number().int(),
   negotiation: z.object({ id, name: text(200).min(1), createdAt: time }),
-  rounds: z.array(RoundSchema).max(100),
+  rounds: z.array(RoundWithTimesSchema).max(100),
   text: z.unknown(),
   rooms: z.array(z.object({ name: text(200), update: base64 })).max(10_000),
   proposals: z.array(ProposalSchema).max(10_000),

@@ -1,13 +1,14 @@
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT, isValidSegment, parseRoomName } from '../../../shared/collab'
+import type { Membership } from '../../../shared/domain/policy'
 import { treatySchema } from '../../../shared/schema'
 import { isKnownActor } from '../actors/catalogue'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import { registerRoom, registerUpdate } from '../proposals/register'
 import { hasBeenTabled } from '../proposals/visibility'
-import type { Membership } from '../../../shared/domain/policy'
+import type { StoredRoundSnapshot } from '../storage/RoundStore'
 import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
 import { NegotiationExportSchema, type NegotiationExport } from './negotiationFormat'
 
@@ -61,6 +62,8 @@ export async function importNegotiation(
     update: registerUpdate(proposals.filter(hasBeenTabled), positions),
   })
   const { members, skipped } = await resolveMembers(storage, data, options)
+  const snapshots = decodeSnapshots(data)
+  const events = [...(data.events ?? [])].sort((a, b) => a.seq - b.seq)
 
   let created: Negotiation | null = null
   try {
@@ -68,6 +71,8 @@ export async function importNegotiation(
       const result = tx.createNegotiation({ id, name: data.negotiation.name }, rooms, data.rounds)
       if (!result.ok) throw idTaken(id)
       created = result.negotiation
+      for (const r of data.rounds) if (r.openedAt) tx.rounds.open(id, r.id, r.openedAt)
+      snapshots.forEach((s) => tx.rounds.close(id, s))
       for (const p of proposals) {
         tx.proposals.put(p)
         p.history.forEach((change) => tx.proposals.addStatusChange(id, p.id, change))
@@ -78,6 +83,8 @@ export async function importNegotiation(
         if (!tx.members.createGroup(id, g).ok) throw invalid(`the group "${g.id}" appears twice`)
       }
       members.forEach(({ accountId, membership }) => tx.members.put(id, accountId, membership))
+      // The log numbers events anew (its seq is this instance's); their order is kept.
+      events.forEach(({ seq: _seq, ...event }) => tx.events.append({ ...event, negotiationId: id }))
     })
   } catch (error) {
     if (error instanceof HttpError) throw error
@@ -101,6 +108,8 @@ export async function importNegotiation(
       participants: data.participants.length,
       groups: data.groups.length,
       members: members.length,
+      roundSnapshots: snapshots.length,
+      events: events.length,
     },
     skippedMembers: skipped,
   }
@@ -136,6 +145,26 @@ function decodeRooms(data: NegotiationExport, id: string): InitialRoom[] {
   }
   if (!seen.has('text')) throw invalid('the file has no text room')
   return rooms
+}
+
+// Each frozen text fits the schema, and its Yjs state decodes to the same text.
+function decodeSnapshots(data: NegotiationExport): StoredRoundSnapshot[] {
+  const rounds = new Set(data.rounds.map((r) => r.id))
+  return (data.roundSnapshots ?? []).map(({ state: encoded, ...s }) => {
+    if (!rounds.has(s.roundId)) throw invalid(`a frozen text of an unknown round "${s.roundId}"`)
+    const state = new Uint8Array(Buffer.from(encoded, 'base64'))
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, state)
+      checkText(doc, s.doc)
+    } catch (error) {
+      if (error instanceof HttpError) throw error
+      throw invalid(`the frozen text of "${s.roundId}" does not decode`)
+    } finally {
+      doc.destroy()
+    }
+    return { ...s, state }
+  })
 }
 
 function checkText(doc: Y.Doc, text: unknown): void {

@@ -31,7 +31,7 @@ export function liveText(registry: RoomRegistry, negotiationId: string): Promise
 
 /**
  * The version of the text an export asks for: a closed round's frozen text (`?round=<id>`),
- * or the live text. 404 for a round the negotiation does not have.
+ * or the live text. 404 for a round the negotiation does not have, 409 for one not closed.
  */
 export async function textVersion(
   deps: TextDeps,
@@ -47,9 +47,18 @@ export async function textVersion(
   if (!rounds.some((r) => r.id === roundId)) {
     throw new HttpError(404, 'unknown_round', `No round "${roundId}" in this negotiation.`)
   }
-  throw new HttpError(
-    409,
-    'round_not_closed',
-    `No frozen text of "${roundId}" is stored; export the current text instead.`,
-  )
+  const snapshot = await deps.storage.rounds.snapshot(negotiation.id, roundId)
+  if (!snapshot) {
+    throw new HttpError(
+      409,
+      'round_not_closed',
+      `"${roundId}" has not been closed, so no text of it is frozen; export the current text instead.`,
+    )
+  }
+  return {
+    doc: treatySchema.nodeFromJSON(snapshot.doc),
+    name: snapshot.name,
+    date: snapshot.closedAt.slice(0, 10),
+    roundId,
+  }
 }
