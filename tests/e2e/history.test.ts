@@ -142,7 +142,7 @@ describe('an article’s history, rounds and exports', () => {
     await page.getByText('Export', { exact: true }).click()
     const menu = page.getByTestId('export-menu')
     await menu.waitFor()
-    // The observer does not export the whole negotiation; the chair does.
+    // Only an administrator exports the whole negotiation (drafts and every group's notes).
     expect(await menu.getByText(/JSON/).count()).toBe(0)
     await page.screenshot({ path: '/tmp/plenary-export-menu.png' })
     const docx = menu.getByRole('link', { name: 'Word (DOCX)' }).first()

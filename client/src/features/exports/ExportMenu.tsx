@@ -4,14 +4,14 @@ import { COMPENDIUM_FORMATS, TEXT_FORMATS, downloadName, exportUrl } from './exp
 
 interface ExportMenuProps {
   negotiationId: string
-  /** Whether the whole negotiation may be exported as JSON (the chair). */
+  /** Whether the whole negotiation may be exported as JSON (administrators: drafts and notes). */
   mayExportAll: boolean
 }
 
 /**
  * "Export" in the top bar: the current text or a closed round's text as DOCX, print HTML, PDF or
  * Akoma Ntoso; the compendium of proposals as DOCX or HTML; the whole negotiation as JSON for the
- * chair. Plain links: the browser downloads, or opens the print pages in a new tab.
+ * administrator. Plain links that download (the server names the files).
  */
 export function ExportMenu({ negotiationId, mayExportAll }: ExportMenuProps) {
   const id = useId()
@@ -37,21 +37,16 @@ export function ExportMenu({ negotiationId, mayExportAll }: ExportMenuProps) {
   }, [open, negotiationId])
 
   const closed = rounds.filter(isClosed)
-  const link = (file: string, label: string, roundId?: string) => {
-    const printed = file.endsWith('.html')
-    return (
-      <a
-        key={file}
-        className="export-link"
-        href={exportUrl(negotiationId, file, roundId)}
-        {...(printed
-          ? { target: '_blank', rel: 'noopener' }
-          : { download: downloadName(negotiationId, file, roundId) })}
-      >
-        {label}
-      </a>
-    )
-  }
+  const link = (file: string, label: string, roundId?: string) => (
+    <a
+      key={file}
+      className="export-link"
+      href={exportUrl(negotiationId, file, roundId)}
+      download={downloadName(negotiationId, file, roundId)}
+    >
+      {label}
+    </a>
+  )
 
   return (
     <details

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { can, type Principal } from '../../../../shared/domain/policy'
+import type { RoundStatus } from '../../../../shared/domain/rounds'
 import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
 import { CloseRoundPanel } from './CloseRoundPanel'
 import { OpenRoundForm } from './OpenRoundForm'
@@ -14,7 +15,7 @@ interface RoundsPageProps {
   onRoundsChanged: () => void
 }
 
-const STATUS: Record<string, string> = { open: 'open', closed: 'closed', planned: 'planned' }
+const STATUS: Record<RoundStatus, string> = { open: 'open', closed: 'closed', planned: 'planned' }
 
 /**
  * The rounds of a negotiation: each conference with its dates, whether it is open, and the name
@@ -98,8 +99,8 @@ export function RoundsPage({
                   <td>{r.place}</td>
                   <td className="round-dates">{roundDates(r)}</td>
                   <td>
-                    <span className={`round-status round-status-${r.status ?? 'planned'}`}>
-                      {STATUS[r.status ?? 'planned'] ?? r.status}
+                    <span className={`round-status round-status-${r.status}`}>
+                      {STATUS[r.status]}
                     </span>
                   </td>
                   <td>

@@ -1,16 +1,9 @@
 import type { RoundSnapshot } from '../../../../shared/domain/events'
-import type { Round } from '../../../../shared/domain/rounds'
+import type { Round, RoundState } from '../../../../shared/domain/rounds'
 import { negotiationPath, request } from '../../api'
 
-/** A round as the rounds API lists it: the conference, whether it is open, and its snapshot. */
-export interface RoundState extends Round {
-  /** 'open' while the conference sits, 'closed' once its text is frozen; others are planned. */
-  status?: 'open' | 'closed' | 'planned' | string
-  /** The name of the frozen text ("Vienna Discussion Text"), once closed. */
-  snapshotName?: string | null
-  closedAt?: string | null
-  closedBy?: string | null
-}
+export { defaultSnapshotName } from '../../../../shared/domain/rounds'
+export type { RoundState }
 
 /** What the chair fills in to open a round. */
 export interface NewRound {
@@ -49,13 +42,8 @@ export const getRoundText = async (negotiationId: string, roundId: string, signa
   ).snapshot
 
 /** Whether a round's text is frozen and can be read. */
-export const isClosed = (round: RoundState): boolean =>
-  round.status === 'closed' || (round.status === undefined && !!round.snapshotName)
+export const isClosed = (round: RoundState): boolean => round.status === 'closed'
 
 /** The short place of a round ("Vienna" of "Vienna, Austria"), or its name. */
 export const placeOf = (round: Pick<Round, 'place' | 'name'>): string =>
   round.place.split(',')[0]?.trim() || round.name
-
-/** The name a closed round's text usually gets: "Wellington Discussion Text". */
-export const defaultSnapshotName = (round: Pick<Round, 'place' | 'name'>): string =>
-  `${placeOf(round)} Discussion Text`
