@@ -201,6 +201,11 @@ describe('campaigner notes', () => {
       await goToArticle2(u.page)
       await notesTab(u.page).click()
       expect(await u.page.locator('mark.note-range').count()).toBe(0)
+      // Nor Ana's selection: a reader's selection is never sent to the text room.
+      expect(await u.page.locator('.ProseMirror .remote-selection').count()).toBe(0)
+      expect(await u.page.locator('.remote-caret-label').allTextContents()).not.toContain(
+        'Ana (CMC)',
+      )
       const text = (await u.page.locator('body').textContent()) ?? ''
       expect(text).not.toContain('brief Paris')
       expect(text).not.toContain('<img')

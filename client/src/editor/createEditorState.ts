@@ -31,7 +31,7 @@ export interface EditorSetup {
 export function createEditorState({ fragment, awareness, leaveEditor, editable }: EditorSetup) {
   const shared = [
     ySyncPlugin(fragment),
-    cursorsPlugin(awareness),
+    cursorsPlugin(awareness, { share: editable }),
     articlePresencePlugin(awareness),
     proposalsPlugin(),
     annotationsPlugin({ focusable: !editable }),

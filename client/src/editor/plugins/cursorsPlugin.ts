@@ -15,9 +15,24 @@ function buildCursor(user: { name?: string; color?: string }): HTMLElement {
   return caret
 }
 
-/** Named, coloured carets and selections of the other users in the room. */
-export const cursorsPlugin = (awareness: Awareness) =>
-  yCursorPlugin(awareness, {
+// The awareness as the cursor plugin sees it when the local selection is not to be shared: it
+// still reads everyone's carets, but its own caret and selection never leave the browser.
+const receiveOnly = (awareness: Awareness): Awareness =>
+  ({
+    getStates: () => awareness.getStates(),
+    getLocalState: () => awareness.getLocalState(),
+    on: (event: 'change', listener: () => void) => awareness.on(event, listener),
+    off: (event: 'change', listener: () => void) => awareness.off(event, listener),
+    setLocalStateField: () => {},
+  }) as unknown as Awareness
+
+/**
+ * Named, coloured carets and selections of the other users in the room. With `share` false (a
+ * reader's text: a campaigner, a delegate, an observer) the local selection is not sent, so
+ * that the words a campaigner annotates or a delegation drafts on are not shown to everyone.
+ */
+export const cursorsPlugin = (awareness: Awareness, { share = true }: { share?: boolean } = {}) =>
+  yCursorPlugin(share ? awareness : receiveOnly(awareness), {
     cursorBuilder: buildCursor,
     selectionBuilder: (user: { color?: string }) => ({
       class: 'remote-selection',
