@@ -4,6 +4,7 @@ import { csrfGuard } from './auth/csrf'
 import { LoginLimiter } from './auth/LoginLimiter'
 import { negotiationGate } from './auth/negotiationAccess'
 import type { RoomRegistry } from './collab/rooms'
+import type { TextEditTracker } from './history/TextEditTracker'
 import { apiNotFound, errorHandler } from './http/errors'
 import { securityHeaders } from './http/securityHeaders'
 import { staticClient } from './http/staticClient'
@@ -13,6 +14,7 @@ import { exportRoutes, importJsonBody, negotiationJsonImportRoutes } from './rou
 import { authRoutes } from './routes/auth'
 import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
+import { historyRoutes } from './routes/history'
 import { invitationLinkRoutes, negotiationInvitationRoutes } from './routes/invitations'
 import { meRoutes } from './routes/me'
 import { memberRoutes } from './routes/members'
@@ -20,6 +22,7 @@ import { negotiationImportRoutes, negotiationRoutes } from './routes/negotiation
 import { participantRoutes } from './routes/participants'
 import { positionRoutes } from './routes/positions'
 import { proposalRoutes } from './routes/proposals'
+import { roundRoutes } from './routes/rounds'
 import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
@@ -33,6 +36,8 @@ export interface AppDeps {
   publicOrigin?: string
   /** Counts failed sign-ins; default: 10 per username, 30 per address, in 15 minutes. */
   limiter?: LoginLimiter
+  /** Summaries of text edits, written out before a round closes. */
+  edits?: TextEditTracker
 }
 
 /**
@@ -67,6 +72,8 @@ export function createApp(deps: AppDeps): Express {
   const proposals = { storage, registry, queue: new SerialQueue() }
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))
+  app.use('/api', roundRoutes({ ...proposals, edits: deps.edits }))
+  app.use('/api', historyRoutes(storage, registry))
   app.use('/api', exportRoutes({ storage, registry }))
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', apiNotFound)

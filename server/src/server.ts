@@ -7,6 +7,7 @@ import type { LoginLimiter } from './auth/LoginLimiter'
 import type { AccessDecider } from './collab/access'
 import { policyAccess } from './collab/policyAccess'
 import { RoomRegistry } from './collab/rooms'
+import { TextEditTracker } from './history/TextEditTracker'
 import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
 import { loadDemoIfEmpty } from './negotiations/demo'
@@ -34,6 +35,8 @@ export interface ServerOptions {
   clientDir?: string
   /** Who may do what in a room (default: the permissions policy, by session or API token). */
   decideAccess?: AccessDecider
+  /** Quiet time per author and article before their text edits become one event (20 s). */
+  textEditQuietMs?: number
 }
 
 /** A running server. */
@@ -61,7 +64,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await storage.close()
     throw error
   }
-  const registry = new RoomRegistry(storage)
+  const edits = new TextEditTracker(storage, { quietMs: options.textEditQuietMs })
+  const registry = new RoomRegistry(storage, undefined, edits)
   const wss = createWebSocketServer()
   const { clientDir, publicOrigin } = options
   const app = createApp({
@@ -70,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clientDir,
     publicOrigin,
     limiter: options.loginLimiter,
+    edits,
   })
   const server = http.createServer(app)
   const decideAccess = options.decideAccess ?? policyAccess(storage, publicOrigin)
@@ -85,6 +90,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       await registry.closeAll(GOING_AWAY, 'The server is shutting down.')
+      // Unloading the rooms summarised their pending edits; store them before closing.
+      await edits.drain()
       wss.clients.forEach((ws) => ws.terminate())
       server.closeAllConnections()
       await stopped

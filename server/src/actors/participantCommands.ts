@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/actors'
 import type { z } from 'zod'
 import { can, type Action, type Principal } from '../../../shared/domain/policy'
+import { appendEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import type { Storage } from '../storage/Storage'
 import { getActor, isKnownActor, listActors } from './catalogue'
@@ -69,6 +70,20 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new HttpError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
 }
 
+// The log's record of a change of who takes part: by whom, for which actor, what changed.
+const participantChanged = (
+  ctx: CommandContext,
+  actorId: string | null,
+  data: Record<string, unknown>,
+) =>
+  appendEvent(ctx.storage, {
+    negotiationId: ctx.negotiationId,
+    type: 'participant-changed',
+    accountId: ctx.principal.accountId,
+    actorId,
+    data,
+  })
+
 /** The participants of a negotiation, for any member. */
 export async function listParticipants(ctx: CommandContext) {
   const roundIds = await authorize(ctx, { type: 'read-negotiation' })
@@ -84,6 +99,7 @@ export async function setParticipant(ctx: CommandContext, actorId: string, body:
   const p = await ctx.storage.participants.update(ctx.negotiationId, actorId, (current) =>
     changeParticipant(current, actorId, change),
   )
+  await participantChanged(ctx, actorId, { change: 'set', ...change })
   return { participant: toJson(p, roundIds) }
 }
 
@@ -93,6 +109,7 @@ export async function removeParticipant(ctx: CommandContext, actorId: string) {
   if (!(await ctx.storage.participants.remove(ctx.negotiationId, actorId))) {
     throw new HttpError(404, 'not_a_participant', `${actorId} does not take part here.`)
   }
+  await participantChanged(ctx, actorId, { change: 'removed' })
   return { removed: actorId }
 }
 
@@ -115,6 +132,7 @@ export async function setRoundRecord(
   const p = await ctx.storage.participants.update(ctx.negotiationId, actorId, (current) =>
     changeRound(current, actorId, roundId, change),
   )
+  await participantChanged(ctx, actorId, { change: 'round', roundId, ...change })
   return { participant: toJson(p, roundIds) }
 }
 
@@ -143,5 +161,9 @@ export async function importParticipantsCsv(ctx: CommandContext, text: unknown) 
     })
   }
   await ctx.storage.participants.replaceAll(ctx.negotiationId, parsed.participants)
+  await participantChanged(ctx, null, {
+    change: 'replaced',
+    participants: parsed.participants.length,
+  })
   return listParticipants(ctx)
 }

@@ -84,6 +84,11 @@ export class Room {
     return this.connections.size
   }
 
+  /** The connection in this room with this id (a client transaction's origin names it). */
+  connection(id: string): Connection | undefined {
+    return this.connections.get(id)
+  }
+
   /** Whether the room gave up on its in-memory state and must be loaded afresh. */
   get isBroken(): boolean {
     return this.broken

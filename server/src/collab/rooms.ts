@@ -14,6 +14,14 @@ export interface ConnectionFilter {
 }
 
 /**
+ * Watches rooms while they are loaded (e.g. to summarise edits into the event log): `attach`
+ * runs once a room has loaded, and the function it returns runs before the room is released.
+ */
+export interface RoomObserver {
+  attach(room: Room): (() => void) | undefined
+}
+
+/**
  * The rooms that have connections: loads a room's document from storage on first join, and
  * unloads it once the last connection has left and its queued writes are stored.
  */
@@ -23,10 +31,13 @@ export class RoomRegistry {
   private readonly live = new Map<string, Room>()
   // Open connections per account, from admission until their socket closes.
   private readonly byAccount = new Map<string, Set<Connection>>()
+  // What to run when each observed room is released.
+  private readonly detachers = new Map<Room, () => void>()
 
   constructor(
     private readonly storage: Storage,
     private readonly broadcaster: Broadcaster = directBroadcaster,
+    private readonly observer?: RoomObserver,
   ) {}
 
   /** Names of the rooms loaded (or loading) now. */
@@ -165,7 +176,11 @@ export class RoomRegistry {
     const loading = Room.load(name, ref, this.storage, this.broadcaster, (r) => this.forget(r))
     this.rooms.set(name, loading)
     loading.then(
-      (room) => this.live.set(name, room),
+      (room) => {
+        this.live.set(name, room)
+        const detach = this.observer?.attach(room)
+        if (detach) this.detachers.set(room, detach)
+      },
       () => this.rooms.delete(name),
     )
     return loading
@@ -177,6 +192,9 @@ export class RoomRegistry {
       this.live.delete(room.name)
       this.rooms.delete(room.name)
     }
+    const detach = this.detachers.get(room)
+    this.detachers.delete(room)
+    detach?.()
     void room.run(() => room.destroy())
   }
 }

@@ -10,6 +10,7 @@ import {
   type StatusChange,
 } from '../../../shared/domain/proposals/types'
 import { isKnownActor } from '../actors/catalogue'
+import { currentRoundId, newEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import { makeAnchor, resolveAnchor, type TextView } from './anchors'
@@ -113,9 +114,24 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
     history: [created],
   }
   const wording = startingWording(anchor?.quote ?? null, input.params.kind === 'new-article')
+  const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
   await ctx.storage.atomically((tx) => {
     tx.proposals.put(proposal)
     tx.proposals.addStatusChange(ctx.negotiationId, proposal.id, created)
+    tx.events.append(
+      newEvent({
+        negotiationId: ctx.negotiationId,
+        type: 'proposal-created',
+        at: now,
+        accountId: ctx.principal.accountId,
+        byName: ctx.byName,
+        actorId: main,
+        roundId,
+        articleId: proposal.articleId,
+        proposalId: proposal.id,
+        data: { title: proposal.title, kind: proposal.params.kind, sponsors, coSponsors },
+      }),
+    )
     tx.appendUpdate(draftRoom(ctx.negotiationId, proposal.id), wordingUpdate(wording))
   })
   return readText(ctx, (view) => ({ proposal: proposalJson(ctx, proposal, view) }))

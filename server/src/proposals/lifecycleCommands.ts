@@ -9,9 +9,11 @@ import {
   transition,
   type LifecycleCommand,
 } from '../../../shared/domain/proposals/lifecycle'
+import type { EventType } from '../../../shared/domain/events'
 import type { Proposal, StatusChange } from '../../../shared/domain/proposals/types'
 import { wordingSchema } from '../../../shared/schema/wordingSchema'
 import type { Room } from '../collab/Room'
+import { newEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import type { StorageTransaction } from '../storage/Storage'
@@ -102,6 +104,7 @@ async function runCommand(
     const record = (tx: StorageTransaction, p: Proposal) => {
       tx.proposals.put(p)
       tx.proposals.addStatusChange(ctx.negotiationId, p.id, change)
+      tx.events.append(lifecycleEvent(ctx, p, command, change))
     }
     const origin = commandOrigin(command.type)
     const register = registerRoom(ctx.negotiationId)
@@ -145,6 +148,40 @@ async function runCommand(
       ),
     )
     return reply(ctx, next)
+  })
+}
+
+const EVENT_OF: Partial<Record<LifecycleCommand['type'], EventType>> = {
+  table: 'proposal-tabled',
+  withdraw: 'proposal-withdrawn',
+  reopen: 'proposal-reopened',
+}
+
+// The log's record of a status change: tabled, withdrawn, reopened, or one of the chair's decisions.
+function lifecycleEvent(
+  ctx: ProposalContext,
+  p: Proposal,
+  command: LifecycleCommand,
+  change: StatusChange,
+) {
+  return newEvent({
+    negotiationId: ctx.negotiationId,
+    type: EVENT_OF[command.type] ?? 'proposal-decided',
+    at: change.at,
+    accountId: change.byAccountId,
+    byName: change.byName,
+    actorId: change.actorId,
+    roundId: change.roundId,
+    articleId: p.articleId,
+    proposalId: p.id,
+    data: {
+      ...(EVENT_OF[command.type] ? {} : { decision: command.type }),
+      from: change.from,
+      to: change.to,
+      ...(p.tabledSeq === null ? {} : { tabledSeq: p.tabledSeq }),
+      ...(change.deferredTo ? { deferredTo: change.deferredTo } : {}),
+      ...(change.note ? { note: change.note } : {}),
+    },
   })
 }
 

@@ -4,6 +4,7 @@ import { RecordPositionSchema } from '../../../shared/domain/proposals/positions
 import type { Position } from '../../../shared/domain/proposals/types'
 import { isKnownActor } from '../actors/catalogue'
 import type { Room } from '../collab/Room'
+import { newEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import { commandOrigin, commitAtomically } from './commit'
@@ -57,7 +58,28 @@ export async function recordPosition(ctx: ProposalContext, id: string, body: unk
         ctx.storage,
         commandOrigin('record-position'),
         [{ room: register as Room, change: (doc) => putPosition(doc, position) }],
-        (tx) => tx.proposals.addPosition(ctx.negotiationId, position),
+        (tx) => {
+          tx.proposals.addPosition(ctx.negotiationId, position)
+          tx.events.append(
+            newEvent({
+              negotiationId: ctx.negotiationId,
+              type: 'position-recorded',
+              at: position.recordedAt,
+              accountId: ctx.principal.accountId,
+              byName: ctx.byName,
+              actorId: position.actorId,
+              roundId: position.roundId,
+              articleId: proposal.articleId,
+              proposalId: id,
+              data: {
+                positionId: position.id,
+                stance: position.stance,
+                source: position.source,
+                quote: position.quote,
+              },
+            }),
+          )
+        },
       ),
     )
     return { position }

@@ -11,6 +11,7 @@ import { wantsSecureCookie } from '../auth/secureCookies'
 import { hashSecret, newSecret } from '../auth/secrets'
 import { startSession } from '../auth/sessions'
 import type { RoomRegistry } from '../collab/rooms'
+import { appendEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import type { Invitation, Redeemer } from '../storage/InvitationStore'
@@ -136,6 +137,15 @@ export function invitationLinkRoutes({ storage, registry, publicOrigin }: Invita
     const result = await storage.invitations.redeem(tokenHash, new Date().toISOString(), redeemer)
     if (!result.ok) throw redeemError(result.reason)
     const { account, invitation, previous } = result
+    const m = invitation.membership
+    await appendEvent(storage, {
+      negotiationId: invitation.negotiationId,
+      type: previous ? 'member-changed' : 'member-added',
+      accountId: account.id,
+      byName: account.displayName,
+      actorId: m.role === 'delegate' ? m.actorId : null,
+      data: { memberAccountId: account.id, ...membershipJson(m), previous, via: 'invitation' },
+    })
     if (previous) {
       registry.closeConnections(
         { accountId: account.id, negotiationId: invitation.negotiationId },

@@ -1,8 +1,10 @@
 import { Router } from 'express'
 import { CloseCode } from '../../../shared/collab'
+import { requireAuthOf } from '../auth/authenticate'
 import { authorize } from '../auth/negotiationAccess'
 import { MembershipFields, checkedMembership, membershipJson } from '../auth/membershipFields'
 import type { RoomRegistry } from '../collab/rooms'
+import { appendEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import type { Storage } from '../storage/Storage'
@@ -33,12 +35,21 @@ export function memberRoutes(storage: Storage, registry: RoomRegistry): Router {
   })
 
   router.patch('/negotiations/:id/members/:accountId', async (req, res) => {
-    const { negotiation } = authorize(res, { type: 'manage-members' })
+    const { negotiation, principal } = authorize(res, { type: 'manage-members' })
     const { accountId } = req.params
     const fields = parseBody(MembershipFields, req.body)
     if (!(await storage.members.get(negotiation.id, accountId))) throw notAMember()
     const membership = await checkedMembership(storage, negotiation.id, fields)
+    const previous = await storage.members.get(negotiation.id, accountId)
     await storage.members.put(negotiation.id, accountId, membership)
+    await appendEvent(storage, {
+      negotiationId: negotiation.id,
+      type: 'member-changed',
+      accountId: principal.accountId,
+      byName: requireAuthOf(res).account.displayName,
+      actorId: membership.role === 'delegate' ? membership.actorId : null,
+      data: { memberAccountId: accountId, ...membershipJson(membership), previous },
+    })
     registry.closeConnections(
       { accountId, negotiationId: negotiation.id },
       CloseCode.MembershipChanged,
@@ -48,9 +59,18 @@ export function memberRoutes(storage: Storage, registry: RoomRegistry): Router {
   })
 
   router.delete('/negotiations/:id/members/:accountId', async (req, res) => {
-    const { negotiation } = authorize(res, { type: 'manage-members' })
+    const { negotiation, principal } = authorize(res, { type: 'manage-members' })
     const { accountId } = req.params
+    const previous = await storage.members.get(negotiation.id, accountId)
     if (!(await storage.members.remove(negotiation.id, accountId))) throw notAMember()
+    await appendEvent(storage, {
+      negotiationId: negotiation.id,
+      type: 'member-removed',
+      accountId: principal.accountId,
+      byName: requireAuthOf(res).account.displayName,
+      actorId: previous?.role === 'delegate' ? previous.actorId : null,
+      data: { memberAccountId: accountId, previous },
+    })
     registry.closeConnections(
       { accountId, negotiationId: negotiation.id },
       CloseCode.Forbidden,

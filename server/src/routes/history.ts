@@ -1,0 +1,68 @@
+import { Router, type Request, type Response } from 'express'
+import { z } from 'zod'
+import { EVENT_TYPES } from '../../../shared/domain/events'
+import { negotiationAccessOf } from '../auth/negotiationAccess'
+import type { RoomRegistry } from '../collab/rooms'
+import { articleDiff, articleHistory, type HistoryContext } from '../history/articleHistory'
+import { parseBody } from '../http/parseBody'
+import { draftAccess } from '../proposals/visibility'
+import type { Storage } from '../storage/Storage'
+
+const Key = z.string().min(1).max(64)
+
+const HistoryQuery = z.object({ actor: Key.optional() })
+const DiffQuery = z.object({ from: Key, to: Key })
+const EventsQuery = z.object({
+  article: Key.optional(),
+  proposal: Key.optional(),
+  actor: Key.optional(),
+  type: z.union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES))]).optional(),
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+})
+
+/**
+ * History, after negotiationGate (any member): GET .../articles/:articleId/history[?actor=],
+ * GET .../articles/:articleId/diff?from=&to=, and GET .../events (the log, filtered).
+ */
+export function historyRoutes(storage: Storage, registry: RoomRegistry): Router {
+  const router = Router()
+  const ctx = (res: Response): HistoryContext => {
+    const { negotiation, principal } = negotiationAccessOf(res)
+    return { storage, registry, principal, negotiationId: negotiation.id }
+  }
+  const articleId = (req: Request) => String(req.params.articleId)
+
+  router.get('/negotiations/:id/articles/:articleId/history', async (req, res) => {
+    const { actor } = parseBody(HistoryQuery, req.query)
+    res.json(await articleHistory(ctx(res), articleId(req), actor))
+  })
+
+  router.get('/negotiations/:id/articles/:articleId/diff', async (req, res) => {
+    const { from, to } = parseBody(DiffQuery, req.query)
+    res.json(await articleDiff(ctx(res), articleId(req), from, to))
+  })
+
+  router.get('/negotiations/:id/events', async (req, res) => {
+    const q = parseBody(EventsQuery, req.query)
+    const c = ctx(res)
+    const [events, proposals] = await Promise.all([
+      storage.events.list(c.negotiationId, {
+        articleId: q.article,
+        proposalId: q.proposal,
+        actorId: q.actor,
+        types: q.type === undefined ? undefined : [q.type].flat(),
+        afterSeq: q.after,
+        limit: q.limit,
+      }),
+      storage.proposals.list(c.negotiationId),
+    ])
+    // Events about another delegation's drafts stay as private as the drafts.
+    const hidden = new Set(
+      proposals.filter((p) => draftAccess(c.principal, p) === 'none').map((p) => p.id),
+    )
+    res.json({ events: events.filter((e) => e.proposalId === null || !hidden.has(e.proposalId)) })
+  })
+
+  return router
+}
