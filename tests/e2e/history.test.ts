@@ -114,7 +114,7 @@ describe('an article’s history, rounds and exports', () => {
 
     // Art. 2's history: the new text, with the sentence marked as inserted since the one before.
     await page.goBack()
-    await page.getByRole('link', { name: 'Text' }).click()
+    await page.getByRole('link', { name: 'Text', exact: true }).click()
     await openHistoryOfArticle2(page)
     const entry = versions(page).filter({
       has: page.locator('.version-name', { hasText: 'Pigeon Discussion Text' }),

@@ -54,6 +54,7 @@ function VersionEntry(props: VersionEntryProps) {
   )
   const mine = activity.get(keyOf(v))
   const renumbered = previous?.number != null && v.number !== null && previous.number !== v.number
+  const renamed = previous !== null && v.number !== null && previous.title !== v.title
   return (
     <li
       className={`version${v.roundId === null ? ' version-current' : ''}`}
@@ -81,6 +82,9 @@ function VersionEntry(props: VersionEntryProps) {
             {v.title && <span className="version-title"> · {v.title}</span>}
             {renumbered && (
               <span className="version-renumbered"> (was Article {previous.number})</span>
+            )}
+            {renamed && previous.title && (
+              <span className="version-renumbered"> (was titled “{previous.title}”)</span>
             )}
           </p>
           {previous && (

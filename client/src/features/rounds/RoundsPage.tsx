@@ -5,7 +5,15 @@ import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
 import { CloseRoundPanel } from './CloseRoundPanel'
 import { OpenRoundForm } from './OpenRoundForm'
 import { roundDates } from './RoundList'
-import { closeRound, isClosed, listRounds, openRound, type RoundState } from './roundsApi'
+import {
+  placeOf,
+  closeRound,
+  isClosed,
+  listRounds,
+  openPlannedRound,
+  openRound,
+  type RoundState,
+} from './roundsApi'
 
 interface RoundsPageProps {
   negotiationId: string
@@ -102,6 +110,17 @@ export function RoundsPage({
                     <span className={`round-status round-status-${r.status}`}>
                       {STATUS[r.status]}
                     </span>
+                    {manage.ok && r.status === 'planned' && open.length === 0 && (
+                      <button
+                        type="button"
+                        className="button-quiet small"
+                        onClick={() =>
+                          void run(() => openPlannedRound(negotiationId, r.id)).catch(() => {})
+                        }
+                      >
+                        Open {placeOf(r)}
+                      </button>
+                    )}
                   </td>
                   <td>
                     {isClosed(r) ? (

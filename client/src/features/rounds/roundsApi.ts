@@ -23,6 +23,13 @@ export const listRounds = async (negotiationId: string, signal?: AbortSignal) =>
 export const openRound = (negotiationId: string, round: NewRound) =>
   request<{ round: RoundState }>('POST', path(negotiationId), { body: round })
 
+/** Opens a round announced earlier (chair). */
+export const openPlannedRound = (negotiationId: string, roundId: string) =>
+  request<{ round: RoundState }>(
+    'POST',
+    path(negotiationId, `/${encodeURIComponent(roundId)}/open`),
+  )
+
 /** Closes a round, freezing the text under a name (chair). */
 export const closeRound = (negotiationId: string, roundId: string, snapshotName: string) =>
   request<{ round?: RoundState; snapshot?: RoundSnapshot }>(
