@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser'
 import JSZip from 'jszip'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -12,7 +13,8 @@ const decode = (s: string) =>
 
 /**
  * Reads a .docx back: unzips it and answers the text of each paragraph of word/document.xml
- * (its <w:t> runs joined, a <w:tab/> as a tab). Throws if it is not a Word file.
+ * (its <w:t> runs joined, a <w:tab/> as a tab). Throws if it is not a Word file or its XML is
+ * not well-formed.
  */
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes)
@@ -21,6 +23,8 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   if (!(await zip.file('[Content_Types].xml')?.async('string'))) {
     throw new Error('no [Content_Types].xml in the file')
   }
+  const wellFormed = XMLValidator.validate(xml)
+  if (wellFormed !== true) throw new Error(`word/document.xml: ${JSON.stringify(wellFormed.err)}`)
   const paragraphs = xml.split(/<w:p[ >]/).slice(1)
   return paragraphs.map((p) => {
     let text = ''
