@@ -4,6 +4,7 @@ import { ScenarioSchema } from '../../../shared/domain/rounds'
 import type { Storage } from '../storage/Storage'
 import { DEMO_PARTICIPANTS, readParticipantsFile } from './demoParticipants'
 import { DEMO_PROPOSALS, readDemoProposals, writeDemoProposals } from './demoProposals'
+import { demoProposalEvents, DEMO_ROUNDS, readDemoRounds, writeDemoRounds } from './demoRounds'
 import { prepareImport } from './importNegotiation'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
@@ -12,15 +13,17 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
 export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')
 
 /**
- * Imports the demo negotiation if the database holds none yet: the text, its rounds, the
- * proposals with their histories, positions, register and draft rooms in one transaction; then
- * its participants.
+ * Imports the demo negotiation if the database holds none yet: the text, its rounds (the earlier
+ * ones closed with their synthetic texts frozen, the last open), the proposals with their
+ * histories, positions, register and draft rooms, and the events of all of it, in one
+ * transaction; then its participants.
  */
 export async function loadDemoIfEmpty(
   storage: Storage,
   scenarioFile: string = DEMO_SCENARIO,
   participantsFile: string = DEMO_PARTICIPANTS,
   proposalsFile: string = DEMO_PROPOSALS,
+  roundsDir: string = DEMO_ROUNDS,
 ): Promise<boolean> {
   if ((await storage.listNegotiations()).length > 0) return false
   const scenario = ScenarioSchema.parse(JSON.parse(fs.readFileSync(scenarioFile, 'utf8')))
@@ -43,10 +46,17 @@ export async function loadDemoIfEmpty(
   const text = rooms[0]
   if (!text) throw new Error('an import has a text room')
   const proposals = readDemoProposals(proposalsFile, negotiation.id, text.update)
+  const history = readDemoRounds(negotiation.id, rounds ?? [], roundsDir)
   await storage.atomically((tx) => {
     const created = tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
     if (!created.ok) throw new Error(`the demo negotiation "${negotiation.id}" exists already`)
     writeDemoProposals(tx, proposals)
+    writeDemoRounds(
+      tx,
+      negotiation.id,
+      history,
+      demoProposalEvents(proposals.proposals, proposals.positions),
+    )
   })
   await storage.participants.replaceAll(negotiation.id, participants)
   return true

@@ -25,4 +25,6 @@ export interface RoundWrites {
   open(negotiationId: string, roundId: string, at: string): void
   /** Marks a round closed at the snapshot's `closedAt` and freezes its text. */
   close(negotiationId: string, snapshot: StoredRoundSnapshot): void
+  /** Marks a round closed at `at` with no text frozen (a conference without one, as Oslo). */
+  end(negotiationId: string, roundId: string, at: string): void
 }

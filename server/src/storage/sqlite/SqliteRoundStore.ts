@@ -135,6 +135,12 @@ export class SqliteRoundStore implements RoundStore, RoundWrites {
     this.stmt.open.run(at, negotiationId, roundId)
   }
 
+  /** Closes a round without a frozen text (inside `atomically`). */
+  end(negotiationId: string, roundId: string, at: string): void {
+    const { changes } = this.stmt.close.run(at, at, negotiationId, roundId)
+    if (changes !== 1) throw new Error(`no round "${roundId}" in ${negotiationId}`)
+  }
+
   /** Closes a round and freezes its text (inside `atomically`). */
   close(negotiationId: string, s: StoredRoundSnapshot): void {
     const { changes } = this.stmt.close.run(s.closedAt, s.closedAt, negotiationId, s.roundId)
