@@ -1,0 +1,166 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { articleText, articleVersion } from '../../shared/domain/articleText'
+import { diffWords, tokenize, type DiffPart } from '../../shared/domain/diff'
+import { outlineChanges } from '../../shared/domain/outlineChanges'
+import {
+  article,
+  article_title,
+  item,
+  numbered_paragraph,
+  paragraph,
+  subparagraph,
+  treaty,
+} from '../support/builders'
+
+const older = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'insert')
+    .map((p) => p.text)
+    .join('')
+const newer = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'delete')
+    .map((p) => p.text)
+    .join('')
+
+describe('diffWords', () => {
+  it('marks the words inserted and deleted, keeping the rest', () => {
+    const diff = diffWords(
+      'shall clear within ten years after entry into force',
+      'shall clear within five years after entry into force',
+    )
+    expect(diff).toEqual([
+      { op: 'equal', text: 'shall clear within ' },
+      { op: 'delete', text: 'ten' },
+      { op: 'insert', text: 'five' },
+      { op: 'equal', text: ' years after entry into force' },
+    ])
+  })
+
+  it('reads a rewritten phrase as one deletion and one insertion', () => {
+    const diff = diffWords('not later than eight years', 'as soon as possible in six months')
+    expect(diff.filter((p) => p.op === 'delete')).toHaveLength(1)
+    expect(diff.filter((p) => p.op === 'insert')).toHaveLength(1)
+  })
+
+  it('handles empty sides and identical texts', () => {
+    expect(diffWords('', '')).toEqual([])
+    expect(diffWords('', 'new words')).toEqual([{ op: 'insert', text: 'new words' }])
+    expect(diffWords('old words', '')).toEqual([{ op: 'delete', text: 'old words' }])
+    expect(diffWords('same', 'same')).toEqual([{ op: 'equal', text: 'same' }])
+  })
+
+  it('tokenizes words, whitespace and punctuation so that the tokens give the text back', () => {
+    expect(tokenize('“Transfer” involves, 10 years;')).toEqual([
+      '“',
+      'Transfer',
+      '”',
+      ' ',
+      'involves',
+      ',',
+      ' ',
+      '10',
+      ' ',
+      'years',
+      ';',
+    ])
+  })
+
+  it('gives back both texts from any pair (seeded random texts)', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const words = ['shall', 'not', 'ten', 'five', 'years;', '[X]', 'a)', '\n', '  ', 'State']
+    const text = () =>
+      Array.from({ length: Math.floor(random() * 40) }, () => {
+        return words[Math.floor(random() * words.length)]
+      }).join(random() < 0.5 ? ' ' : '')
+    for (let run = 0; run < 500; run++) {
+      const [a, b] = [text(), text()]
+      const diff = diffWords(a, b)
+      expect(older(diff)).toBe(a)
+      expect(newer(diff)).toBe(b)
+      // Neighbouring parts never share an op: each run is maximal.
+      diff.forEach((p, i) => expect(p.op).not.toBe(diff[i - 1]?.op))
+    }
+  })
+
+  it('diffs the whole Convention against an edited copy', () => {
+    const ccm = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../fixtures/ccm-2008.txt'),
+      'utf8',
+    )
+    const edited = ccm.replace(/ten years/g, 'five years').replace(/Article 2\b/g, 'Article 3')
+    const diff = diffWords(ccm, edited)
+    expect(older(diff)).toBe(ccm)
+    expect(newer(diff)).toBe(edited)
+    expect(diff.filter((p) => p.op === 'insert').map((p) => p.text)).toContain('five')
+  })
+})
+
+describe('articleText', () => {
+  const doc = treaty(
+    article('art-1', article_title('Scope'), numbered_paragraph('Never')),
+    article(
+      'art-2',
+      article_title('Definitions'),
+      paragraph('For the purposes:'),
+      numbered_paragraph('“Cluster munition” means'),
+      subparagraph('flares;'),
+      item('fewer than ten;'),
+      item('more than four kilograms;'),
+      numbered_paragraph('“Transfer” involves'),
+    ),
+  )
+
+  it('labels each clause as numbering does, one a line', () => {
+    expect(articleText(doc, 'art-2')).toBe(
+      [
+        'For the purposes:',
+        '1. “Cluster munition” means',
+        '(a) flares;',
+        '(i) fewer than ten;',
+        '(ii) more than four kilograms;',
+        '2. “Transfer” involves',
+      ].join('\n'),
+    )
+  })
+
+  it('finds the article by id with its number in that text', () => {
+    expect(articleVersion(doc, 'art-2')).toMatchObject({ number: 2, title: 'Definitions' })
+    expect(articleVersion(doc, 'art-9')).toBeNull()
+    expect(articleText(doc, 'art-9')).toBe('')
+  })
+})
+
+describe('outlineChanges', () => {
+  const a = (id: string, number: number, title = id) => ({ id, number, title })
+
+  it('sees an article inserted before Article 2 as one addition, not a move of the rest', () => {
+    const before = [a('art-1', 1), a('art-2', 2), a('art-3', 3)]
+    const after = [a('art-1', 1), a('art-new', 2), a('art-2', 3), a('art-3', 4)]
+    expect(outlineChanges(before, after)).toEqual([
+      { type: 'article-added', articleId: 'art-new', data: { number: 2, title: 'art-new' } },
+    ])
+  })
+
+  it('sees moves, renames and deletions by id', () => {
+    const before = [a('art-1', 1), a('art-2', 2, 'Definitions'), a('art-3', 3), a('art-4', 4)]
+    const after = [a('art-3', 1), a('art-1', 2), a('art-2', 3, 'Terms')]
+    const changes = outlineChanges(before, after)
+    expect(changes).toContainEqual({
+      type: 'article-deleted',
+      articleId: 'art-4',
+      data: { number: 4, title: 'art-4' },
+    })
+    expect(changes).toContainEqual({
+      type: 'article-renamed',
+      articleId: 'art-2',
+      data: { from: 'Definitions', to: 'Terms', number: 3 },
+    })
+    expect(changes.filter((c) => c.type === 'article-moved').map((c) => c.articleId)).toEqual([
+      'art-3',
+    ])
+  })
+})
