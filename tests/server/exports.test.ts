@@ -157,6 +157,7 @@ describe('exports of the text and the compendium', () => {
   }, 60_000)
 
   it("exports a closed round's frozen text, named after it", async () => {
+    const { negotiation } = JSON.parse(text((await get('observer', '')).bytes))
     const docx = await get('observer', '/export/text.docx?round=oslo-2007')
     expect(docx.status).toBe(200)
     expect(docx.headers.get('content-disposition')).toMatch(
@@ -165,7 +166,16 @@ describe('exports of the text and the compendium', () => {
     expect(await docxParagraphs(docx.bytes)).toContain(`${OSLO_TEXT}, closed 23 February 2007`)
     const xml = text((await get('observer', '/export/text.akn.xml?round=oslo-2007')).bytes)
     expect(xml).toContain('<FRBRdate date="2007-02-23" name="Oslo Discussion Text"/>')
-    expect((await get('observer', '/export/text.html?round=lima-2007')).status).toBe(409)
+    // Every closed round of the demo exports under its frozen text's name.
+    for (const r of negotiation.rounds.filter((r: { status: string }) => r.status === 'closed')) {
+      const res = await get('observer', `/export/text.docx?round=${r.id}`)
+      expect(res.status).toBe(200)
+      const slug = r.snapshotName.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+      expect(res.headers.get('content-disposition')).toContain(`ccm-${slug}.docx`)
+    }
+    // A round not closed yet has no frozen text.
+    const open = negotiation.rounds.find((r: { status: string }) => r.status !== 'closed')
+    expect((await get('observer', `/export/text.html?round=${open.id}`)).status).toBe(409)
   })
 
   it('lets members only export, refuses an unknown round, and keeps the JSON for admins', async () => {
