@@ -47,11 +47,15 @@ describe('an article’s history, rounds and exports', () => {
       .evaluate((el) => getComputedStyle(el).textDecorationLine)
     expect(marks).toContain('line-through')
 
+    await page.screenshot({ path: '/tmp/plenary-history-art2.png' })
+    await versions(page).nth(1).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/plenary-history-timeline.png' })
+
     // The comparison of any two: from the first text to the current one.
     const compare = page.locator('.diff-compare')
     const firstKey = await versions(page).first().getAttribute('data-version')
-    await compare.getByLabel('From').selectOption(firstKey ?? '')
-    await compare.getByLabel('To').selectOption('current')
+    await compare.getByLabel('From', { exact: true }).selectOption(firstKey ?? '')
+    await compare.getByLabel('To', { exact: true }).selectOption('current')
     await expect.poll(() => compare.locator('ins, del').count()).toBeGreaterThan(0)
 
     // Proposals with their positions, as cards and round by round.
@@ -61,7 +65,8 @@ describe('an article’s history, rounds and exports', () => {
     expect(await page.locator('.activity-position').count()).toBeGreaterThan(0)
     expect(await page.locator('.activity-change').count()).toBeGreaterThan(0)
     expect(await page.getByTestId('events').locator('tbody tr').count()).toBeGreaterThan(0)
-    await page.screenshot({ path: '/tmp/plenary-history-art2.png' })
+    await page.getByTestId('events').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/plenary-history-events.png' })
 
     // Filtered by an actor: only proposals it sponsors or spoke on, only its positions.
     const all = await cards.count()
@@ -122,7 +127,7 @@ describe('an article’s history, rounds and exports', () => {
     await expect
       .poll(() => entry.locator('ins').allTextContents())
       .toContainEqual(expect.stringContaining('pigeons'))
-    await entry.scrollIntoViewIfNeeded()
+    await entry.locator('ins', { hasText: 'pigeons' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: '/tmp/plenary-history-new-round.png' })
     expect(errors).toEqual([])
   })

@@ -1,9 +1,18 @@
 import type { NegotiationEvent } from '../../../../shared/domain/events'
-import { STANCE_LABELS, STATUS_LABELS } from '../proposals/labels'
+import type { Stance } from '../../../../shared/domain/proposals'
+import { STATUS_LABELS } from '../proposals/labels'
 import { nameOf, type ActorNames } from '../proposals/actorNames'
 
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null
+
+// A stance as a verb before what it is on: "supports “…”", "has concerns about “…”".
+const STANCES_ON: Record<Stance, string> = {
+  supports: 'supports',
+  opposes: 'opposes',
+  concerns: 'has concerns about',
+  neutral: 'is neutral on',
+}
 
 const quoted = (title: string | null) => (title ? `“${title}”` : 'a proposal')
 
@@ -34,9 +43,9 @@ export function describeEvent(
     case 'proposal-reopened':
       return `reopened ${quoted(title)}`
     case 'position-recorded': {
-      const stance = STANCE_LABELS[d.stance as keyof typeof STANCE_LABELS] ?? str(d.stance)
-      const who = e.actorId ? nameOf(names, e.actorId) : 'a position'
-      return `recorded: ${who} ${stance ?? 'spoke'} on ${quoted(title)}`
+      const who = e.actorId ? nameOf(names, e.actorId) : 'an actor'
+      const stance = STANCES_ON[d.stance as Stance] ?? 'spoke on'
+      return `recorded: ${who} ${stance} ${quoted(title)}`
     }
     case 'round-opened':
       return `opened ${str(d.name) ?? 'a round'}`
