@@ -83,10 +83,17 @@ describe('signing in, and controls that differ by role', () => {
       u.page.getByRole('navigation', { name: 'Views of this negotiation' })
     expect(await nav(chair).getByRole('link').allTextContents()).toEqual([
       'Text',
+      'History',
+      'Rounds',
       'Actors',
       'Members',
     ])
-    expect(await nav(observer).getByRole('link').allTextContents()).toEqual(['Text', 'Actors'])
+    expect(await nav(observer).getByRole('link').allTextContents()).toEqual([
+      'Text',
+      'History',
+      'Rounds',
+      'Actors',
+    ])
     expect(chair.errors).toEqual([])
     expect(observer.errors).toEqual([])
   })
