@@ -124,10 +124,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
           navigate={navigate}
           historyArticleId={view === 'history' ? (articleId ?? readingId) : readingId}
         />
-        <ExportMenu
-          negotiationId={negotiationId}
-          mayExportAll={principal.isAdmin}
-        />
+        <ExportMenu negotiationId={negotiationId} mayExportAll={principal.isAdmin} />
         <ConnectionBadge status={room?.status ?? 'connecting'} />
         <WhoAmI
           displayName={me.account.displayName}
