@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { isClosed, listRounds, type RoundState } from '../rounds/roundsApi'
+import { hasFrozenText, listRounds, type RoundState } from '../rounds/roundsApi'
 import { COMPENDIUM_FORMATS, TEXT_FORMATS, downloadName, exportUrl } from './exportLinks'
 
 interface ExportMenuProps {
@@ -36,7 +36,7 @@ export function ExportMenu({ negotiationId, mayExportAll }: ExportMenuProps) {
     }
   }, [open, negotiationId])
 
-  const closed = rounds.filter(isClosed)
+  const closed = rounds.filter(hasFrozenText)
   const link = (file: string, label: string, roundId?: string) => (
     <a
       key={file}

@@ -8,7 +8,7 @@ import { roundDates } from './RoundList'
 import {
   placeOf,
   closeRound,
-  isClosed,
+  hasFrozenText,
   listRounds,
   openPlannedRound,
   openRound,
@@ -123,12 +123,12 @@ export function RoundsPage({
                     )}
                   </td>
                   <td>
-                    {isClosed(r) ? (
+                    {hasFrozenText(r) ? (
                       <a href={pathOf(textRoute(r.id))} onClick={linkTo(navigate, textRoute(r.id))}>
-                        {r.snapshotName ?? 'Read the text'}
+                        {r.snapshotName}
                       </a>
                     ) : (
-                      <span className="muted">—</span>
+                      <span className="muted">{r.status === 'closed' ? 'none' : '—'}</span>
                     )}
                   </td>
                 </tr>

@@ -48,8 +48,9 @@ export const getRoundText = async (negotiationId: string, roundId: string, signa
     )
   ).snapshot
 
-/** Whether a round's text is frozen and can be read. */
-export const isClosed = (round: RoundState): boolean => round.status === 'closed'
+/** Whether a round is closed with a frozen text to read (Oslo, before any text, has none). */
+export const hasFrozenText = (round: RoundState): boolean =>
+  round.status === 'closed' && round.snapshotName !== null
 
 /** The short place of a round ("Vienna" of "Vienna, Austria"), or its name. */
 export const placeOf = (round: Pick<Round, 'place' | 'name'>): string =>
