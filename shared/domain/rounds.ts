@@ -38,6 +38,8 @@ export type RoundState = Round & {
   closedAt: string | null
   /** The name of the text frozen when it closed ("Vienna Discussion Text"), if any. */
   snapshotName: string | null
+  /** Who closed it, freezing that text. */
+  closedBy: string | null
 }
 
 /** The status of a round from its times: closed once closed, open once opened, else planned. */

@@ -13,6 +13,7 @@ interface RoundRow {
   opened_at: string | null
   closed_at: string | null
   snapshot_name: string | null
+  closed_by: string | null
 }
 
 interface SnapshotRow {
@@ -38,6 +39,7 @@ const toRound = (row: RoundRow): RoundState => {
     status: roundStatus(times),
     ...times,
     snapshotName: row.snapshot_name,
+    closedBy: row.closed_by,
   }
 }
 
@@ -61,7 +63,7 @@ export class SqliteRoundStore implements RoundStore, RoundWrites {
     this.stmt = {
       list: db.prepare<[string], RoundRow>(
         `SELECT r.id, r.name, r.place, r.start_date, r.end_date, r.outcome, r.verified,
-           r.opened_at, r.closed_at, s.name AS snapshot_name
+           r.opened_at, r.closed_at, s.name AS snapshot_name, s.closed_by
          FROM rounds r LEFT JOIN round_snapshots s
            ON s.negotiation_id = r.negotiation_id AND s.round_id = r.id
          WHERE r.negotiation_id = ? ORDER BY r.position`,
