@@ -73,6 +73,11 @@ export async function importNegotiation(
       created = result.negotiation
       for (const r of data.rounds) if (r.openedAt) tx.rounds.open(id, r.id, r.openedAt)
       snapshots.forEach((s) => tx.rounds.close(id, s))
+      // A round can have closed before there was a text to freeze (Oslo in the demo).
+      const frozen = new Set(snapshots.map((s) => s.roundId))
+      for (const r of data.rounds) {
+        if (r.closedAt && !frozen.has(r.id)) tx.rounds.end(id, r.id, r.closedAt)
+      }
       for (const p of proposals) {
         tx.proposals.put(p)
         p.history.forEach((change) => tx.proposals.addStatusChange(id, p.id, change))
