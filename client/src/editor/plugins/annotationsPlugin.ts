@@ -1,6 +1,6 @@
+import { fromYjs, mapPlacements } from '../anchoredRanges'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
-import { ySyncPluginKey } from 'y-prosemirror'
 import { anchorPositions, classifyAnchor } from '../../../../shared/domain/annotations/anchors'
 import type { Annotation } from '../../../../shared/domain/annotations/types'
 import { bindingOf } from '../anchors'
@@ -91,10 +91,6 @@ function highlight(
   return { decorations: DecorationSet.create(state.doc, decorations), placements }
 }
 
-// A change that came from Yjs replaces the whole document in one step: anchors are resolved again.
-const fromYjs = (tr: Transaction) =>
-  (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-
 // The note ids of the highlight an event happened on, if any.
 function idsAt(view: EditorView, target: EventTarget | null): string[] {
   const mark = target instanceof Element ? target.closest('mark.note-range') : null
@@ -134,13 +130,7 @@ export const annotationsPlugin = ({ focusable }: { focusable: boolean }) =>
           return { notes, activeId, onOpen, ...highlight(state, notes, activeId, focusable) }
         }
         if (!tr.docChanged) return value
-        // The local user's own edit: mapping keeps highlights on their words until Yjs speaks.
-        const placements: NotePlacements = new Map()
-        for (const [id, range] of value.placements) {
-          const from = range && tr.mapping.map(range.from, 1)
-          const to = range && tr.mapping.map(range.to, -1)
-          placements.set(id, from !== null && to !== null && from < to ? { from, to } : null)
-        }
+        const placements = mapPlacements(value.placements, tr.mapping)
         return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), placements }
       },
     },

@@ -1,6 +1,6 @@
+import { fromYjs, mapPlacements } from '../anchoredRanges'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import type { DecorationSet } from 'prosemirror-view'
-import { ySyncPluginKey } from 'y-prosemirror'
 import { proposalDecorations, type Placements, type TextProposal } from '../proposalDecorations'
 
 /** How the text is shown: as agreed so far, with the proposals in brackets, or proposals only. */
@@ -27,11 +27,6 @@ function compute(
   return { proposals, mode, decorations, placements }
 }
 
-// A change that came from Yjs (another client, the server, an undo) replaces the whole document
-// in one step, so decorations cannot be mapped through it: anchors are resolved again.
-const fromYjs = (tr: Transaction) =>
-  (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-
 /**
  * Shows the register's open proposals in the text as decorations (never as marks: the text
  * room holds only the text), resolving their Yjs anchors with the sync plugin's live mapping.
@@ -47,13 +42,7 @@ export const proposalsPlugin = () =>
           return compute(state, meta?.proposals ?? value.proposals, meta?.mode ?? value.mode)
         }
         if (!tr.docChanged) return value
-        // The local user's own edit: mapping keeps the brackets on their words until Yjs speaks.
-        const placements: Placements = new Map()
-        for (const [id, range] of value.placements) {
-          const from = range && tr.mapping.map(range.from, 1)
-          const to = range && tr.mapping.map(range.to, -1)
-          placements.set(id, from !== null && to !== null && from < to ? { from, to } : null)
-        }
+        const placements = mapPlacements(value.placements, tr.mapping)
         return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), placements }
       },
     },
