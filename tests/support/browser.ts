@@ -163,3 +163,41 @@ export function clausesOf(article: Locator): Promise<string[]> {
     }),
   )
 }
+
+/**
+ * Selects the first occurrence of `phrase` in an article of the text, as a mouse would: across
+ * text nodes, skipping the brackets, wording and carets that widgets show in the text.
+ */
+export async function selectWords(page: Page, articleIndex: number, phrase: string) {
+  await page.evaluate(
+    ([index, words]) => {
+      const section = document.querySelectorAll('.ProseMirror section.article')[index as number]
+      if (!section) throw new Error(`no article ${index}`)
+      const nodes: Text[] = []
+      const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const widget = '.proposal-wording, .proposal-bracket, .proposal-new-article, .remote-caret'
+        if (!node.parentElement?.closest(widget)) nodes.push(node as Text)
+      }
+      const text = nodes.map((n) => n.data).join('')
+      const at = text.indexOf(words as string)
+      if (at < 0) throw new Error(`“${words}” is not in article ${index}`)
+      // The text node and offset of a character offset in the joined text.
+      const locate = (offset: number, end: boolean): [Text, number] => {
+        let rest = offset
+        for (const n of nodes) {
+          if (rest < n.data.length || (end && rest === n.data.length)) return [n, rest]
+          rest -= n.data.length
+        }
+        throw new Error('offset past the text')
+      }
+      const range = document.createRange()
+      range.setStart(...locate(at, false))
+      range.setEnd(...locate(at + (words as string).length, true))
+      const selection = window.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+    },
+    [articleIndex, phrase] as const,
+  )
+}
