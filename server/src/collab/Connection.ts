@@ -9,7 +9,7 @@ export class Connection {
   readonly id = randomUUID()
   /** The typed origin of every transaction this connection causes. */
   readonly origin: Origin & { kind: 'client' }
-  /** The awareness client ids this connection has announced, removed when it leaves. */
+  /** The awareness client ids this connection owns (see PresenceOwners), cleared when it leaves. */
   readonly awarenessClients = new Set<number>()
 
   constructor(

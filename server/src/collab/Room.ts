@@ -1,16 +1,19 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import {
-  CloseCode,
-  STORAGE_ORIGIN,
-  isOrigin,
-  type Origin,
-  type RoomRef,
-} from '../../../shared/collab'
+import { CloseCode, STORAGE_ORIGIN, type Origin, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
+import { admitAwareness } from './awareness'
 import type { Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
-import { MalformedMessageError, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol'
+import { PresenceOwners } from './PresenceOwners'
+import {
+  MalformedMessageError,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeSyncStep1,
+  encodeUpdate,
+  type AwarenessEntry,
+} from './protocol'
 
 interface AwarenessChange {
   added: number[]
@@ -45,6 +48,8 @@ export class Room {
   readonly doc: Y.Doc
   /** Presence of the room's clients, relayed but never stored. */
   readonly awareness: Awareness
+  // Which connection may speak for each presence client id.
+  private readonly presenceOwners = new PresenceOwners()
   private readonly connections = new Map<string, Connection>()
   private queue: Promise<void> = Promise.resolve()
   private broken = false
@@ -112,10 +117,10 @@ export class Room {
     if (present.length > 0) connection.send(encodeAwareness(this.awareness, present))
   }
 
-  /** Removes a connection and the presence it announced. */
+  /** Removes a connection and the presence it announced (not an id another tab took over). */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection.id)) return
-    const clients = [...connection.awarenessClients]
+    const clients = this.presenceOwners.release(connection)
     if (clients.length > 0) removeAwarenessStates(this.awareness, clients, connection.origin)
   }
 
@@ -175,9 +180,14 @@ export class Room {
     }
   }
 
-  /** Applies a client's presence update and relays it to everyone in the room. */
-  applyAwareness(connection: Connection, update: Uint8Array): void {
-    applyAwarenessUpdate(this.awareness, update, connection.origin)
+  /**
+   * Applies what a client may say of presence (its own client ids, the fields the UI reads) and
+   * relays it to everyone in the room; entries for other people's ids never reach anyone.
+   */
+  applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
+    const admitted = admitAwareness(connection, entries, this.presenceOwners, this.awareness)
+    if (admitted.length === 0) return
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(admitted), connection.origin)
   }
 
   /** Closes every connection in the room with a code and reason. */
@@ -231,15 +241,7 @@ export class Room {
     this.onReset(this)
   }
 
-  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-    const connection =
-      isOrigin(origin) && origin.kind === 'client'
-        ? this.connections.get(origin.connectionId)
-        : undefined
-    if (connection) {
-      change.added.forEach((c) => connection.awarenessClients.add(c))
-      change.removed.forEach((c) => connection.awarenessClients.delete(c))
-    }
+  private readonly onAwarenessUpdate = (change: AwarenessChange): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (changed.length === 0) return
     this.broadcaster.broadcast(this.connections.values(), encodeAwareness(this.awareness, changed))

@@ -14,6 +14,8 @@ export interface Refusal {
 /** Whose a connection is: the account, and the session or API token it signed in with. */
 export interface ConnectionOwner {
   accountId: string
+  /** The account's username, stamped into the presence this connection announces. */
+  username?: string
   sessionId?: string
   tokenId?: string
 }

@@ -30,7 +30,7 @@ export async function handleMessage(
     case 'awareness':
       // Presence from a socket that already left would linger until it timed out.
       if (connection.closed) return
-      room.applyAwareness(connection, message.update)
+      room.applyAwareness(connection, message.entries)
       return
     case 'query-awareness':
       connection.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]))

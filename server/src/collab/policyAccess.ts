@@ -50,10 +50,11 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
     if (ref.kind === 'notes' && ref.key !== PUBLIC_NOTES) {
       if (!(await storage.members.getGroup(ref.negotiationId, ref.key))) return forbidden
     }
+    const account = { accountId: auth.account.id, username: auth.account.username }
     const owner =
       auth.via === 'session'
-        ? { accountId: auth.account.id, sessionId: auth.sessionId }
-        : { accountId: auth.account.id, tokenId: auth.tokenId }
+        ? { ...account, sessionId: auth.sessionId }
+        : { ...account, tokenId: auth.tokenId }
     return { access, owner }
   }
 }

@@ -17,7 +17,7 @@ export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
 
 /** Thrown when bytes from a client are not a well-formed protocol message. */
@@ -53,7 +53,10 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       throw new MalformedMessageError(`unknown sync message type ${syncType}`)
     }
     case MESSAGE_AWARENESS:
-      return { type: 'awareness', update: decoding.readVarUint8Array(decoder) }
+      return {
+        type: 'awareness',
+        entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)),
+      }
     case MESSAGE_QUERY_AWARENESS:
       return { type: 'query-awareness' }
     case MESSAGE_AUTH:
@@ -61,6 +64,46 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
     default:
       throw new MalformedMessageError(`unknown message type ${type}`)
   }
+}
+
+/** One entry of a y-protocols awareness update: a client id, its clock, its state or null (gone). */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  state: Record<string, unknown> | null
+}
+
+/**
+ * Decodes an awareness update as y-protocols writes it (varUint count, then per entry varUint
+ * clientID, varUint clock, varString JSON state); throws MalformedMessageError for anything else,
+ * including a state that is neither an object nor null.
+ */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: AwarenessEntry[] = []
+  const count = decoding.readVarUint(decoder)
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
+      throw new MalformedMessageError('an awareness state is neither an object nor null')
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null })
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing awareness bytes')
+  return entries
+}
+
+/** Encodes entries as an awareness update, the format `applyAwarenessUpdate` reads. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /** The server's sync step 1: its state vector, so the client answers with what it lacks. */
