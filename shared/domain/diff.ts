@@ -1,24 +1,99 @@
-/** One run of a word-level diff: words both texts share, or words only the later (insert) or earlier (delete) has. */
+import { diffArrays } from 'diff'
+
+/** One run of a diff: text both sides share, or text only the later (insert) or earlier (delete) has. */
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete'
   text: string
 }
 
+/**
+ * How finely a diff compared: word by word; paragraph by paragraph (a changed paragraph shows
+ * as deleted and inserted whole) when the word diff passed its limit; or the whole text as one
+ * deletion and one insertion when even that did.
+ */
+export type DiffGranularity = 'word' | 'paragraph' | 'text'
+
+/** A diff and how finely it compared. */
+export interface TextDiff {
+  granularity: DiffGranularity
+  parts: DiffPart[]
+}
+
+/** How much work one diff may do before it falls back to a coarser comparison. */
+export interface DiffLimits {
+  /** Milliseconds the word diff may run. */
+  wordMs: number
+  /** Milliseconds the paragraph comparison may run. */
+  paragraphMs: number
+  /** At most this many tokens inserted plus deleted in a word diff (none if absent). */
+  maxWordEdits?: number
+  /** At most this many paragraphs inserted plus deleted (none if absent). */
+  maxParagraphEdits?: number
+}
+
+// Together under ~50 ms, so that one diff never holds the server's event loop for longer.
+/** The limits a request's diff runs with. */
+export const DIFF_LIMITS: DiffLimits = { wordMs: 30, paragraphMs: 10 }
+
 // Words, runs of whitespace, and single punctuation marks: "10 years;" is "10", " ", "years", ";".
 const TOKEN = /\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
+
+// Lines with their line break; the article texts have one clause a line.
+const PARAGRAPH = /[^\n]*\n|[^\n]+/g
 
 /** Splits a text into the tokens the diff compares; joined again they give the text back. */
 export const tokenize = (text: string): string[] => text.match(TOKEN) ?? []
 
+/** Splits a text into its paragraphs, each with its line break; joined they give the text back. */
+export const paragraphs = (text: string): string[] => text.match(PARAGRAPH) ?? []
+
 /**
- * A word-level diff from `a` to `b` (Myers' O(ND) algorithm over word, whitespace and
- * punctuation tokens): the parts, in order, concatenate to `a` when inserts are skipped and to
- * `b` when deletes are. Whitespace alone between two changes joins them, so a rewritten phrase
- * reads as one deletion and one insertion.
+ * A diff from `a` to `b`, word by word (jsdiff's Myers over word, whitespace and punctuation
+ * tokens) within `limits`, else paragraph by paragraph, else the whole text replaced. The parts,
+ * in order, concatenate to `a` when inserts are skipped and to `b` when deletes are. Whitespace
+ * alone between two changes joins them, so a rewritten phrase reads as one deletion and one
+ * insertion.
  */
-export function diffWords(a: string, b: string): DiffPart[] {
-  const x = tokenize(a)
-  const y = tokenize(b)
+export function diffText(a: string, b: string, limits: DiffLimits = DIFF_LIMITS): TextDiff {
+  const steps = diffSteps(a, b, limits)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `diffText` in slices: it pauses (yields) after each bounded piece of work, so that a server
+ * can let other requests run in between, and returns the diff.
+ */
+export function* diffSteps(
+  a: string,
+  b: string,
+  limits: DiffLimits = DIFF_LIMITS,
+): Generator<void, TextDiff, void> {
+  if (a === b) return { granularity: 'word', parts: a === '' ? [] : [{ op: 'equal', text: a }] }
+  const words = compare(tokenize(a), tokenize(b), limits.wordMs, limits.maxWordEdits)
+  if (words) return { granularity: 'word', parts: words }
+  yield
+  const lines = compare(paragraphs(a), paragraphs(b), limits.paragraphMs, limits.maxParagraphEdits)
+  if (lines) return { granularity: 'paragraph', parts: lines }
+  const parts: DiffPart[] = []
+  push(parts, 'delete', a)
+  push(parts, 'insert', b)
+  return { granularity: 'text', parts }
+}
+
+/** The parts of `diffText(a, b, limits)`, for callers that need no granularity. */
+export const diffWords = (a: string, b: string, limits: DiffLimits = DIFF_LIMITS): DiffPart[] =>
+  diffText(a, b, limits).parts
+
+// The diff of two token lists as joined parts, or undefined past the time or edit limit.
+function compare(
+  x: string[],
+  y: string[],
+  timeout: number,
+  maxEditLength?: number,
+): DiffPart[] | undefined {
   // A shared head and tail cost nothing to find and shrink the search to what changed.
   let head = 0
   while (head < x.length && head < y.length && x[head] === y[head]) head++
@@ -30,10 +105,23 @@ export function diffWords(a: string, b: string): DiffPart[] {
   ) {
     tail++
   }
+  const oldMiddle = x.slice(head, x.length - tail)
+  const newMiddle = y.slice(head, y.length - tail)
   const parts: DiffPart[] = []
   push(parts, 'equal', x.slice(0, head).join(''))
-  const middle = myers(x.slice(head, x.length - tail), y.slice(head, y.length - tail))
-  for (const part of middle) push(parts, part.op, part.text)
+  if (oldMiddle.length === 0 || newMiddle.length === 0) {
+    push(parts, 'delete', oldMiddle.join(''))
+    push(parts, 'insert', newMiddle.join(''))
+  } else {
+    const changes = diffArrays(oldMiddle, newMiddle, {
+      timeout,
+      ...(maxEditLength === undefined ? {} : { maxEditLength }),
+    })
+    if (!changes) return undefined
+    for (const c of changes) {
+      push(parts, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value.join(''))
+    }
+  }
   push(parts, 'equal', x.slice(x.length - tail).join(''))
   return joinAcrossSpaces(parts)
 }
@@ -45,72 +133,9 @@ function push(parts: DiffPart[], op: DiffPart['op'], text: string): void {
   else parts.push({ op, text })
 }
 
-// Myers' greedy shortest edit script, keeping each step's frontier to walk the path back.
-function myers(x: string[], y: string[]): DiffPart[] {
-  const n = x.length
-  const m = y.length
-  if (n === 0 || m === 0) {
-    const parts: DiffPart[] = []
-    push(parts, 'delete', x.join(''))
-    push(parts, 'insert', y.join(''))
-    return parts
-  }
-  const max = n + m
-  const offset = max + 1
-  const v = new Int32Array(2 * max + 3)
-  const trace: Int32Array[] = []
-  let found = -1
-  for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2))
-    for (let k = -d; k <= d; k += 2) {
-      const down =
-        k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number))
-      let i = down ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1
-      let j = i - k
-      while (i < n && j < m && x[i] === y[j]) {
-        i++
-        j++
-      }
-      v[offset + k] = i
-      if (i >= n && j >= m) {
-        found = d
-        break
-      }
-    }
-  }
-  // Walk back from (n, m) through each step's frontier, collecting the edit in reverse.
-  const reversed: DiffPart[] = []
-  let i = n
-  let j = m
-  for (let d = found; d > 0; d--) {
-    const frontier = trace[d] as Int32Array
-    const at = (k: number) => frontier[k + d + 1] as number
-    const k = i - j
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1))
-    const prevK = down ? k + 1 : k - 1
-    const prevI = at(prevK)
-    const prevJ = prevI - prevK
-    while (i > (down ? prevI : prevI + 1) && j > (down ? prevJ + 1 : prevJ)) {
-      reversed.push({ op: 'equal', text: x[--i] as string })
-      j--
-    }
-    if (down) reversed.push({ op: 'insert', text: y[--j] as string })
-    else reversed.push({ op: 'delete', text: x[--i] as string })
-  }
-  while (i > 0 && j > 0) {
-    reversed.push({ op: 'equal', text: x[--i] as string })
-    j--
-  }
-  const parts: DiffPart[] = []
-  for (let r = reversed.length - 1; r >= 0; r--) {
-    const part = reversed[r] as DiffPart
-    push(parts, part.op, part.text)
-  }
-  return parts
-}
-
 // Folds an equal run of whitespace that sits between two changes into both sides of them: the
-// old text loses it and the new one gets it back, so both texts still read the same.
+// old text loses it and the new one gets it back, so both texts still read the same. Each run
+// of changes comes out as one deletion, then one insertion.
 function joinAcrossSpaces(parts: DiffPart[]): DiffPart[] {
   type Block = { equal: string } | { deleted: string; inserted: string }
   const blocks: Block[] = []

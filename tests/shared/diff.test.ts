@@ -2,7 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { articleText, articleVersion } from '../../shared/domain/articleText'
-import { diffWords, tokenize, type DiffPart } from '../../shared/domain/diff'
+import {
+  diffText,
+  diffWords as diffWithin,
+  paragraphs,
+  tokenize,
+  type DiffLimits,
+  type DiffPart,
+} from '../../shared/domain/diff'
 import { outlineChanges } from '../../shared/domain/outlineChanges'
 import {
   article,
@@ -13,6 +20,14 @@ import {
   subparagraph,
   treaty,
 } from '../support/builders'
+import { random } from '../support/random'
+
+// No time limit: these tests pin what a word diff finds, whatever the machine's load.
+const UNBOUNDED: DiffLimits = { wordMs: Infinity, paragraphMs: Infinity }
+const diffWords = (a: string, b: string) => diffWithin(a, b, UNBOUNDED)
+// Limits by edit count rather than time, so that which comparison is used never depends on load.
+const NO_WORDS: DiffLimits = { ...UNBOUNDED, maxWordEdits: 0 }
+const NO_PARAGRAPHS: DiffLimits = { ...NO_WORDS, maxParagraphEdits: 0 }
 
 const older = (parts: DiffPart[]) =>
   parts
@@ -96,6 +111,92 @@ describe('diffWords', () => {
     expect(older(diff)).toBe(ccm)
     expect(newer(diff)).toBe(edited)
     expect(diff.filter((p) => p.op === 'insert').map((p) => p.text)).toContain('five')
+  })
+})
+
+describe('diffText past its limits', () => {
+  const before = [
+    '1. Scope of the Convention',
+    '(a) flares;',
+    '(b) smoke;',
+    '2. Final clause',
+  ].join('\n')
+  const after = [
+    '1. Scope of this Convention',
+    '(a) flares;',
+    '(b) smoke and dust;',
+    '2. Final clause',
+  ].join('\n')
+
+  it('compares word by word within its limits', () => {
+    const diff = diffText(before, after, UNBOUNDED)
+    expect(diff.granularity).toBe('word')
+    expect(diff.parts).toContainEqual({ op: 'insert', text: 'this' })
+  })
+
+  it('falls back to paragraphs: equal ones stay equal, changed ones are replaced whole', () => {
+    const diff = diffText(before, after, NO_WORDS)
+    expect(diff).toEqual({
+      granularity: 'paragraph',
+      parts: [
+        { op: 'delete', text: '1. Scope of the Convention\n' },
+        { op: 'insert', text: '1. Scope of this Convention\n' },
+        { op: 'equal', text: '(a) flares;\n' },
+        { op: 'delete', text: '(b) smoke;\n' },
+        { op: 'insert', text: '(b) smoke and dust;\n' },
+        { op: 'equal', text: '2. Final clause' },
+      ],
+    })
+  })
+
+  it('falls back to the whole text as one deletion and one insertion past both limits', () => {
+    expect(diffText(before, after, NO_PARAGRAPHS)).toEqual({
+      granularity: 'text',
+      parts: [
+        { op: 'delete', text: before },
+        { op: 'insert', text: after },
+      ],
+    })
+    expect(diffText('same', 'same', NO_PARAGRAPHS)).toEqual({
+      granularity: 'word',
+      parts: [{ op: 'equal', text: 'same' }],
+    })
+  })
+
+  it('splits paragraphs with their line breaks, giving the text back', () => {
+    expect(paragraphs('a\n\nb\n')).toEqual(['a\n', '\n', 'b\n'])
+    expect(paragraphs('')).toEqual([])
+  })
+
+  it('gives back both texts at every granularity (seeded random texts)', () => {
+    const next = random(9)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+    const words = ['shall', 'not', 'ten', 'five', 'years;', '(a)', 'State', '1.', '']
+    const line = () => Array.from({ length: Math.floor(next() * 6) }, () => pick(words)).join(' ')
+    const text = () => Array.from({ length: Math.floor(next() * 8) }, line).join('\n')
+    // Edits of a text: lines kept, dropped, rewritten or added, so that many are shared.
+    const edit = (t: string) =>
+      t
+        .split('\n')
+        .flatMap((l) =>
+          next() < 0.6 ? [l] : next() < 0.5 ? [] : [line(), ...(next() < 0.3 ? [line()] : [])],
+        )
+        .join('\n')
+    const seen = new Set<string>()
+    for (let run = 0; run < 600; run++) {
+      const a = text()
+      const b = next() < 0.8 ? edit(a) : text()
+      const limits = pick([UNBOUNDED, NO_WORDS, NO_PARAGRAPHS, { ...UNBOUNDED, maxWordEdits: 4 }])
+      const diff = diffText(a, b, limits)
+      seen.add(diff.granularity)
+      expect(older(diff.parts)).toBe(a)
+      expect(newer(diff.parts)).toBe(b)
+      diff.parts.forEach((p, i) => {
+        expect(p.text).not.toBe('')
+        expect(p.op).not.toBe(diff.parts[i - 1]?.op)
+      })
+    }
+    expect([...seen].sort()).toEqual(['paragraph', 'text', 'word'])
   })
 })
 

@@ -62,7 +62,11 @@ export function DiffCompare({ negotiationId, articleId, versions }: DiffCompareP
       )}
       {diff.parts && (
         <>
-          <DiffView parts={diff.parts} label={`Changes from ${name(from)} to ${name(to)}`} />
+          <DiffView
+            parts={diff.parts}
+            granularity={diff.granularity}
+            label={`Changes from ${name(from)} to ${name(to)}`}
+          />
           <DiffLegend />
         </>
       )}

@@ -1,4 +1,4 @@
-import type { DiffPart } from './historyApi'
+import type { DiffGranularity, DiffPart } from './historyApi'
 import { diffCounts } from './historySelectors'
 
 /** The count of words a diff inserts and deletes: "+12 words · −5 words". */
@@ -13,12 +13,27 @@ export function DiffCounts({ parts }: { parts: readonly DiffPart[] }) {
   )
 }
 
+// What a coarser comparison means for the reader.
+const COARSER: Record<Exclude<DiffGranularity, 'word'>, string> = {
+  paragraph: 'Compared paragraph by paragraph: the change is too large to mark word by word.',
+  text: 'Compared as a whole: the change is too large to mark word by word or by paragraph.',
+}
+
 /**
  * Wording with insertions and deletions marked: inserted words underlined on green, deleted
  * ones struck through on red, and announced as such to screen readers (never by colour alone).
+ * A diff coarser than word by word says so above the wording.
  */
-export function DiffView({ parts, label }: { parts: readonly DiffPart[]; label: string }) {
-  return (
+export function DiffView({
+  parts,
+  label,
+  granularity = 'word',
+}: {
+  parts: readonly DiffPart[]
+  label: string
+  granularity?: DiffGranularity
+}) {
+  const diff = (
     <div className="diff wording" role="group" aria-label={label} data-testid="diff">
       {parts.map((p, i) =>
         p.op === 'insert' ? (
@@ -30,6 +45,15 @@ export function DiffView({ parts, label }: { parts: readonly DiffPart[]; label: 
         ),
       )}
     </div>
+  )
+  if (granularity === 'word') return diff
+  return (
+    <>
+      <p className="muted diff-granularity" data-testid="diff-granularity">
+        {COARSER[granularity]}
+      </p>
+      {diff}
+    </>
   )
 }
 

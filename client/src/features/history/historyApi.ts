@@ -34,6 +34,9 @@ export interface DiffPart {
   text: string
 }
 
+/** How finely a diff compared: word by word, paragraph by paragraph, or the whole text. */
+export type DiffGranularity = 'word' | 'paragraph' | 'text'
+
 /** Which version a diff starts or ends at: a round's id, or 'current'. */
 export type VersionKey = string
 
@@ -47,7 +50,7 @@ const path = (negotiationId: string, articleId: string, rest: string) =>
 export const getArticleHistory = (negotiationId: string, articleId: string, signal?: AbortSignal) =>
   request<ArticleHistory>('GET', path(negotiationId, articleId, '/history'), { signal })
 
-/** A word-level diff of the article between two versions. */
+/** A diff of the article between two versions (word-level unless the change is too large). */
 export const getArticleDiff = async (
   negotiationId: string,
   articleId: string,
@@ -56,9 +59,10 @@ export const getArticleDiff = async (
   signal?: AbortSignal,
 ) => {
   const query = `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
-  return (
-    await request<{ diff: DiffPart[] }>('GET', path(negotiationId, articleId, `/diff${query}`), {
-      signal,
-    })
-  ).diff
+  const answer = await request<{ diff: DiffPart[]; granularity?: DiffGranularity }>(
+    'GET',
+    path(negotiationId, articleId, `/diff${query}`),
+    { signal },
+  )
+  return { parts: answer.diff, granularity: answer.granularity ?? 'word' }
 }

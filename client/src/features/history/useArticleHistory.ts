@@ -3,6 +3,7 @@ import {
   getArticleDiff,
   getArticleHistory,
   type ArticleHistory,
+  type DiffGranularity,
   type DiffPart,
   type VersionKey,
 } from './historyApi'
@@ -39,10 +40,12 @@ export function useArticleHistory(negotiationId: string, articleId: string | nul
 /** A diff between two versions of an article, or null while it loads. */
 export interface DiffHandle {
   parts: DiffPart[] | null
+  /** How finely the parts compare (word unless the change was too large). */
+  granularity: DiffGranularity
   error: string | null
 }
 
-/** Loads the word-level diff of an article between two versions (null pair: nothing). */
+/** Loads the diff of an article between two versions (null pair: nothing). */
 export function useArticleDiff(
   negotiationId: string,
   articleId: string,
@@ -51,6 +54,7 @@ export function useArticleDiff(
   const key = pair ? `${pair[0]}→${pair[1]}` : null
   const [state, setState] = useState<DiffHandle & { of: string | null }>({
     parts: null,
+    granularity: 'word',
     error: null,
     of: null,
   })
@@ -58,14 +62,15 @@ export function useArticleDiff(
     if (!pair || !key) return
     const abort = new AbortController()
     getArticleDiff(negotiationId, articleId, pair[0], pair[1], abort.signal).then(
-      (parts) => setState({ parts, error: null, of: key }),
+      ({ parts, granularity }) => setState({ parts, granularity, error: null, of: key }),
       (e: unknown) => {
-        if (!abort.signal.aborted) setState({ parts: null, error: (e as Error).message, of: key })
+        if (!abort.signal.aborted)
+          setState({ parts: null, granularity: 'word', error: (e as Error).message, of: key })
       },
     )
     return () => abort.abort()
     // The pair is compared by its key: a new array with the same versions loads nothing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [negotiationId, articleId, key])
-  return state.of === key ? state : { parts: null, error: null }
+  return state.of === key ? state : { parts: null, granularity: 'word', error: null }
 }

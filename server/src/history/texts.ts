@@ -1,0 +1,82 @@
+import type { Node } from 'prosemirror-model'
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import { TEXT_FRAGMENT, roomName } from '../../../shared/collab'
+import type { Principal } from '../../../shared/domain/policy'
+import { treatySchema } from '../../../shared/schema'
+import type { RoomRegistry } from '../collab/rooms'
+import { HttpError } from '../http/errors'
+import type { Storage } from '../storage/Storage'
+
+/** Who reads an article's history in which negotiation. */
+export interface HistoryContext {
+  storage: Storage
+  registry: RoomRegistry
+  principal: Principal
+  negotiationId: string
+}
+
+/** One version of an article: as frozen when a round closed (roundId), or now (roundId null). */
+export interface VersionJson {
+  roundId: string | null
+  roundName: string | null
+  snapshotName: string | null
+  /** What to call the version: the frozen text's name, or "Current text". */
+  name: string
+  closedAt: string | null
+  number: number
+  title: string
+  text: string
+}
+
+/** The name of the live text among the versions. */
+export const CURRENT_TEXT = 'Current text'
+
+/** A text an article may be read in, by key (a closed round's id or 'current'), read on demand. */
+export interface TextSource {
+  key: string
+  meta: Omit<VersionJson, 'number' | 'title' | 'text'>
+  /** The whole text as a ProseMirror document; each call converts it again. */
+  doc(): Promise<Node>
+}
+
+/**
+ * Every text an article may be read in: each closed round's frozen text in round order, then
+ * now. Nothing is converted until asked for, so that a diff reads two texts, not all of them.
+ */
+export async function textSources(ctx: HistoryContext): Promise<TextSource[]> {
+  const [rounds, snapshots] = await Promise.all([
+    ctx.storage.rounds.list(ctx.negotiationId),
+    ctx.storage.rounds.snapshots(ctx.negotiationId),
+  ])
+  const frozen = snapshots.map((s): TextSource => ({
+    key: s.roundId,
+    meta: {
+      roundId: s.roundId,
+      roundName: rounds.find((r) => r.id === s.roundId)?.name ?? null,
+      snapshotName: s.name,
+      name: s.name,
+      closedAt: s.closedAt,
+    },
+    doc: () => Promise.resolve(treatySchema.nodeFromJSON(s.doc)),
+  }))
+  const text = roomName({ negotiationId: ctx.negotiationId, kind: 'text' })
+  const current: TextSource = {
+    key: 'current',
+    meta: {
+      roundId: null,
+      roundName: null,
+      snapshotName: null,
+      name: CURRENT_TEXT,
+      closedAt: null,
+    },
+    doc: () =>
+      ctx.registry.read(text, (ydoc) =>
+        yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(TEXT_FRAGMENT), treatySchema),
+      ),
+  }
+  return [...frozen, current]
+}
+
+/** The 404 for an article that is in no text of the negotiation. */
+export const articleNotFound = (id: string): HttpError =>
+  new HttpError(404, 'article_not_found', `No article "${id}" in any text of this negotiation.`)

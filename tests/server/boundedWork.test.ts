@@ -1,0 +1,113 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { TEXT_FRAGMENT } from '../../shared/collab'
+import { call } from '../support/api'
+import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
+import { memoryOf, resetPeakMemory } from '../support/largeBodies'
+import { random } from '../support/random'
+import { spawnServer, type ServerProcess } from '../support/spawnServer'
+import { createToken, DEMO_PASSWORD, login, tempDataDir } from '../support/startServer'
+
+const MB = 1024 * 1024
+
+type Part = { op: 'equal' | 'insert' | 'delete'; text: string }
+const older = (parts: Part[]) =>
+  parts
+    .filter((p) => p.op !== 'insert')
+    .map((p) => p.text)
+    .join('')
+const newer = (parts: Part[]) =>
+  parts
+    .filter((p) => p.op !== 'delete')
+    .map((p) => p.text)
+    .join('')
+
+// `count` words drawn (seeded) from the Convention's own vocabulary, as a chair pasting text would.
+function words(count: number, seed: number): string {
+  const vocabulary = [
+    ...new Set(fs.readFileSync('fixtures/ccm-2008.txt', 'utf8').match(/\p{L}+/gu) ?? []),
+  ]
+  const next = random(seed)
+  return Array.from(
+    { length: count },
+    () => vocabulary[Math.floor(next() * vocabulary.length)] as string,
+  ).join(' ')
+}
+
+// A request whose cost grows with the data it reads must not hold the server for everyone else.
+describe('bounded work: requests whose cost grows with data', () => {
+  let server: ServerProcess
+  let dataDir: string
+  const tokens: Record<string, string> = {}
+  const clients: CollabClient[] = []
+  const pid = () => server.child.pid as number
+  const api = (who: string, path: string) =>
+    call(server.url, { token: tokens[who] as string }, 'GET', `/api/negotiations/ccm${path}`)
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    server = await spawnServer(dataDir)
+    for (const who of ['chair', 'observer']) {
+      tokens[who] = await createToken(server.url, await login(server.url, who, DEMO_PASSWORD))
+    }
+  })
+  afterAll(async () => {
+    clients.splice(0).forEach((c) => c.destroy())
+    server.child.kill('SIGTERM')
+    await server.exited
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('diffs 3,000 + 3,000 inserted words within 100 MB while /api/health keeps answering', async () => {
+    // The chair inserts 3,000 words at the start of Article 2 and 3,000 at its end.
+    const chair = connectClient(server.wsUrl, 'ccm/text', { token: tokens.chair as string })
+    const observer = connectClient(server.wsUrl, 'ccm/text', { token: tokens.observer as string })
+    clients.push(chair, observer)
+    await Promise.all([chair.synced(), observer.synced()])
+    const article = chair.doc.getXmlFragment(TEXT_FRAGMENT).get(3) as Y.XmlElement
+    const articleId = String(article.getAttribute('id'))
+    const first = clauseText(chair.doc, 1, 1)
+    const last = clauseText(chair.doc, 1, article.length - 1)
+    first.insert(0, `${words(3000, 1)} `)
+    last.insert(last.length, ` ${words(3000, 2)}`)
+    // The observer's copy has both edits once the server has applied and relayed them.
+    const lengthOf = (c: CollabClient) =>
+      (c.doc.getXmlFragment(TEXT_FRAGMENT).get(3) as Y.XmlElement).toString().length
+    await waitFor('the edits at the observer', () => lengthOf(observer) === lengthOf(chair))
+
+    const history = await api('observer', `/articles/${articleId}/history`)
+    expect(history.status).toBe(200)
+    const versions = history.body.versions as { roundId: string | null; text: string }[]
+    const frozen = versions.filter((v) => v.roundId !== null).at(-1)
+    const now = versions.find((v) => v.roundId === null)
+    if (!frozen?.roundId || !now) throw new Error('the demo has a closed round and a live text')
+    const path = `/articles/${articleId}/diff?from=${frozen.roundId}&to=current`
+    // A small diff first, so that the big one's growth is its own and not the first call's.
+    expect(
+      (await api('observer', `/articles/${articleId}/diff?from=current&to=current`)).status,
+    ).toBe(200)
+
+    resetPeakMemory(pid())
+    const before = memoryOf(pid()).rss
+    let answered = false
+    let healthDuringDiff = 0
+    const diff = api('observer', path).finally(() => (answered = true))
+    // Polls /api/health one request at a time for as long as the diff runs.
+    while (!answered) {
+      const health = await fetch(`${server.url}/api/health`)
+      expect(health.status).toBe(200)
+      if (!answered) healthDuringDiff++
+    }
+    const res = await diff
+    const growth = memoryOf(pid()).peak - before
+
+    expect(res.status).toBe(200)
+    expect(healthDuringDiff).toBeGreaterThan(0)
+    expect(growth).toBeLessThan(100 * MB)
+    // A word diff, or a coarser one that says so; either gives both versions back.
+    expect(['word', 'paragraph']).toContain(res.body.granularity)
+    expect(older(res.body.diff)).toBe(frozen.text)
+    expect(newer(res.body.diff)).toBe(now.text)
+  })
+})
