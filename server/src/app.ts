@@ -1,13 +1,15 @@
 import express, { type Express } from 'express'
-import { authenticate, requireAuth } from './auth/authenticate'
+import { authenticate, requireAdmin, requireAuth } from './auth/authenticate'
 import { csrfGuard } from './auth/csrf'
 import { LoginLimiter } from './auth/LoginLimiter'
 import { negotiationGate } from './auth/negotiationAccess'
 import type { RoomRegistry } from './collab/rooms'
 import type { TextEditTracker } from './history/TextEditTracker'
+import { jsonBody } from './http/bodies'
 import { apiNotFound, errorHandler } from './http/errors'
-import { securityHeaders } from './http/securityHeaders'
+import { noStore, securityHeaders } from './http/securityHeaders'
 import { staticClient } from './http/staticClient'
+import type { TrustProxy } from './http/trustProxy'
 import { annotationRoutes } from './routes/annotations'
 import { articleRoutes } from './routes/articles'
 import { exportRoutes, importJsonBody, negotiationJsonImportRoutes } from './routes/exports'
@@ -26,6 +28,8 @@ import { roundRoutes } from './routes/rounds'
 import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
+const ADMIN_IMPORTS = 'Only an administrator imports negotiations.'
+
 /** What the Express app needs. */
 export interface AppDeps {
   storage: Storage
@@ -38,28 +42,35 @@ export interface AppDeps {
   limiter?: LoginLimiter
   /** Summaries of text edits, written out before a round closes. */
   edits?: TextEditTracker
+  /** Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); default: none. */
+  trustProxy?: TrustProxy
 }
 
 /**
- * Builds the Express app: security headers; the REST API under /api, where every request's
- * session or API token is resolved first and cookie-authenticated writes must come from our
- * own pages; every /api/negotiations/:id route behind the membership gate; then the client.
+ * Builds the Express app: security headers; the REST API under /api, never cached, where every
+ * request's session or API token is resolved first and cookie-authenticated writes must come
+ * from our own pages, before any body is read (the 64 MB import's only for an administrator);
+ * every /api/negotiations/:id route behind the membership gate; then the client.
  */
 export function createApp(deps: AppDeps): Express {
   const { storage, registry, clientDir, publicOrigin } = deps
   const limiter = deps.limiter ?? new LoginLimiter()
   const app = express()
   app.disable('x-powered-by')
-  app.use(securityHeaders())
-  app.use('/api/negotiations/import-json', importJsonBody)
-  app.use('/api', express.json({ limit: '4mb' }))
+  // Without it, X-Forwarded-For and X-Forwarded-Proto are ignored: anybody can send them.
+  app.set('trust proxy', deps.trustProxy ?? false)
+  app.use(securityHeaders(publicOrigin))
+  app.use('/api', noStore)
+  // Who is calling is known, and a forged write refused, before any body is read.
   app.use('/api', authenticate(storage))
   app.use('/api', csrfGuard(publicOrigin))
+  app.post('/api/negotiations/import-json', requireAdmin(ADMIN_IMPORTS), importJsonBody)
+  app.use('/api/negotiations', requireAuth)
+  app.use('/api', jsonBody)
   app.use('/api', healthRoutes())
   app.use('/api', authRoutes({ storage, registry, limiter, publicOrigin }))
   app.use('/api', meRoutes(storage, registry))
   app.use('/api', invitationLinkRoutes({ storage, registry, publicOrigin }))
-  app.use('/api/negotiations', requireAuth)
   app.use('/api', negotiationImportRoutes(storage))
   app.use('/api', negotiationJsonImportRoutes(storage))
   app.use('/api/negotiations/:id', negotiationGate(storage))

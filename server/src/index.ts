@@ -1,13 +1,16 @@
+import { parseTrustProxy } from './http/trustProxy'
 import { startServer } from './server'
 
 // Entry point: `npm start` / `tsx server/src/index.ts`, configured by PORT, DATA_DIR,
-// ADMIN_PASSWORD (the first start's admin password) and PUBLIC_ORIGIN (behind a proxy).
+// ADMIN_PASSWORD (the first start's admin password), PUBLIC_ORIGIN (behind a proxy) and
+// TRUST_PROXY (which proxies' X-Forwarded-For/-Proto to believe: a hop count, true, or addresses).
 const port = Number(process.env.PORT ?? 8080)
 const dataDir = process.env.DATA_DIR ?? './data'
 const adminPassword = process.env.ADMIN_PASSWORD || undefined
 const publicOrigin = process.env.PUBLIC_ORIGIN || undefined
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY)
 
-const server = await startServer({ port, dataDir, adminPassword, publicOrigin })
+const server = await startServer({ port, dataDir, adminPassword, publicOrigin, trustProxy })
 console.log(`Plenary listening on ${server.url} (data in ${dataDir})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -10,6 +10,7 @@ import { RoomRegistry } from './collab/rooms'
 import { TextEditTracker } from './history/TextEditTracker'
 import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
+import type { TrustProxy } from './http/trustProxy'
 import { loadDemoIfEmpty } from './negotiations/demo'
 import { loadDemoAccounts } from './negotiations/demoAccounts'
 import { rebuildEmptyRegisters } from './proposals/register'
@@ -37,6 +38,8 @@ export interface ServerOptions {
   decideAccess?: AccessDecider
   /** Quiet time per author and article before their text edits become one event (20 s). */
   textEditQuietMs?: number
+  /** Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); default: none. */
+  trustProxy?: TrustProxy
 }
 
 /** A running server. */
@@ -75,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicOrigin,
     limiter: options.loginLimiter,
     edits,
+    trustProxy: options.trustProxy,
   })
   const server = http.createServer(app)
   const decideAccess = options.decideAccess ?? policyAccess(storage, publicOrigin)

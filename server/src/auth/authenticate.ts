@@ -67,3 +67,11 @@ export const requireAuth: RequestHandler = (_req, res, next) => {
   requireAuthOf(res)
   next()
 }
+
+/** Middleware: 401 without a credential, 403 unless its account is an administrator. */
+export function requireAdmin(sentence: string): RequestHandler {
+  return (_req, res, next) => {
+    if (!requireAuthOf(res).account.isAdmin) throw new HttpError(403, 'forbidden', sentence)
+    next()
+  }
+}

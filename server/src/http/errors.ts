@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { closeAfterAnswer } from './lingeringClose'
 
 /** The JSON body of every API error: a machine-readable code and a human sentence. */
 export interface ApiErrorBody {
@@ -25,9 +26,15 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `No API endpoint ${req.method} ${req.path}.`))
 }
 
-/** Turns thrown errors into JSON: HttpErrors as they say, body-parser errors as 4xx, bugs as 500. */
-export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+/**
+ * Turns thrown errors into JSON: HttpErrors as they say, body-parser errors as 4xx, bugs as 500.
+ * A refusal that leaves some of the request's body unread closes the connection after it.
+ */
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) return next(error)
+  // Else Node would read and discard the rest of the body to keep the connection: a refused
+  // 60 MB upload would still be received whole.
+  if (!req.complete) closeAfterAnswer(res)
   const body = (status: number, code: string, message: string, details = {}) =>
     res.status(status).json({ error: { code, message, ...details } } satisfies ApiErrorBody)
   if (error instanceof HttpError)

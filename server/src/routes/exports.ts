@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express'
+import { Router, type Request, type Response } from 'express'
 import { listActors } from '../actors/catalogue'
 import { requireAuthOf } from '../auth/authenticate'
 import { negotiationAccessOf } from '../auth/negotiationAccess'
@@ -19,6 +19,7 @@ import { importNegotiation } from '../exports/negotiationImport'
 import { htmlToPdf } from '../exports/pdf'
 import { textDocx } from '../exports/textDocx'
 import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
+import { jsonBodyUpTo } from '../http/bodies'
 import { HttpError } from '../http/errors'
 import { hasBeenTabled } from '../proposals/visibility'
 import type { Storage } from '../storage/Storage'
@@ -33,8 +34,8 @@ export interface ExportDeps {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 // A whole negotiation with its rooms is some megabytes; the API's default limit is 4 MB.
-/** The body parser of the JSON import, mounted before the API's own. */
-export const importJsonBody = express.json({ limit: '64mb' })
+/** The body parser of the JSON import, mounted after the admin check and before the API's own. */
+export const importJsonBody = jsonBodyUpTo(64 * 1024 * 1024)
 
 const today = () => new Date().toISOString().slice(0, 10)
 
