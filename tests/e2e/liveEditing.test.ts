@@ -56,12 +56,29 @@ describe('two editors on the same article', () => {
     await expect
       .poll(() => people.locator('li', { hasText: 'Chair (Norway)' }).textContent())
       .toContain('Art. 3')
+    // The account the server vouches for, beside the name the chair chose.
+    expect(await people.locator('li', { hasText: 'Chair (Norway)' }).textContent()).toContain(
+      '@chair',
+    )
     // The chair's caret in the administrator's text is labelled with the chair's name.
     await expect
       .poll(() => admin.page.locator('.remote-caret-label').allTextContents())
       .toContain('Chair (Norway)')
     expect(chair.errors).toEqual([])
     expect(admin.errors).toEqual([])
+  })
+
+  it("lists a reader with the article they read, but shows no reader's caret", async () => {
+    const observer = await env.open('/n/ccm', 'observer')
+    await waitForText(observer.page)
+    await observer.page.getByRole('button', { name: /Art\. 5\s/ }).click()
+    const observerRow = chair.page.getByTestId('presence').locator('li', { hasText: '@observer' })
+    await expect.poll(() => observerRow.textContent()).toContain('Art. 5')
+    expect(await observerRow.textContent()).toContain('Observer')
+    expect(await chair.page.locator('.remote-caret-label').allTextContents()).not.toContain(
+      'Observer',
+    )
+    expect(observer.errors).toEqual([])
   })
 
   it('undoes only the undoer’s own edits', async () => {

@@ -33,7 +33,7 @@ export function PresenceList({ peers, articles, user, onUserChange }: PresenceLi
         {others.map((peer) => (
           <li className="person" key={peer.clientId}>
             <span className="swatch" style={{ background: peer.color }} aria-hidden="true" />
-            <PersonText name={peer.name} role={peer.role} />
+            <PersonText name={peer.name} role={peer.role} account={peer.account} />
             <span className="person-where">{where(peer)}</span>
           </li>
         ))}
@@ -43,12 +43,20 @@ export function PresenceList({ peers, articles, user, onUserChange }: PresenceLi
   )
 }
 
-/** A person's name, and under it the role they announce. */
-function PersonText({ name, role }: { name: string; role?: string | null }) {
+interface PersonTextProps {
+  name: string
+  role?: string | null
+  /** The account the server vouches for; the name and role are whatever the person typed. */
+  account?: string | null
+}
+
+/** A person's name, and under it the role they announce and the account they signed in with. */
+function PersonText({ name, role, account }: PersonTextProps) {
+  const details = [role, account && `@${account}`].filter(Boolean).join(' · ')
   return (
-    <span className="person-text">
+    <span className="person-text" title={account ? `Signed in as ${account}` : undefined}>
       <span className="person-name">{name}</span>
-      {role && <span className="person-role">{role}</span>}
+      {details && <span className="person-role">{details}</span>}
     </span>
   )
 }

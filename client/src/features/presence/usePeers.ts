@@ -9,6 +9,8 @@ export interface Peer {
   color: string
   /** Their role as they announce it ("Delegate of France"), if they do. */
   role: string | null
+  /** The account they signed in with, as the server stamps it: a name is theirs to choose. */
+  account: string | null
   /** Id of the article their cursor is in, if any. */
   articleId: string | null
   isLocal: boolean
@@ -17,7 +19,8 @@ export interface Peer {
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined
+    const user = state.user as
+      { name?: unknown; color?: unknown; role?: unknown; account?: unknown } | undefined
     // A client that has not announced a user yet (just connected) is not shown.
     if (!user || typeof user.name !== 'string') return
     const article = state[ARTICLE_FIELD]
@@ -26,6 +29,7 @@ function readPeers(awareness: Awareness): Peer[] {
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#555555',
       role: typeof user.role === 'string' ? user.role : null,
+      account: typeof user.account === 'string' ? user.account : null,
       articleId: typeof article === 'string' ? article : null,
       isLocal: clientId === awareness.clientID,
     })
