@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT } from '../../shared/collab'
 import { call } from '../support/api'
+import { anchorOn } from '../support/proposals'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { memoryOf, resetPeakMemory } from '../support/largeBodies'
 import { random } from '../support/random'
@@ -42,13 +43,19 @@ describe('bounded work: requests whose cost grows with data', () => {
   const tokens: Record<string, string> = {}
   const clients: CollabClient[] = []
   const pid = () => server.child.pid as number
-  const api = (who: string, path: string) =>
-    call(server.url, { token: tokens[who] as string }, 'GET', `/api/negotiations/ccm${path}`)
+  const api = (who: string, path: string, method = 'GET', body?: unknown) =>
+    call(server.url, { token: tokens[who] as string }, method, `/api/negotiations/ccm${path}`, body)
+  const connect = async (who: string) => {
+    const client = connectClient(server.wsUrl, 'ccm/text', { token: tokens[who] as string })
+    clients.push(client)
+    await client.synced()
+    return client
+  }
 
   beforeAll(async () => {
     dataDir = tempDataDir()
     server = await spawnServer(dataDir)
-    for (const who of ['chair', 'observer']) {
+    for (const who of ['chair', 'observer', 'germany', 'france']) {
       tokens[who] = await createToken(server.url, await login(server.url, who, DEMO_PASSWORD))
     }
   })
@@ -61,10 +68,7 @@ describe('bounded work: requests whose cost grows with data', () => {
 
   it('diffs 3,000 + 3,000 inserted words within 100 MB while /api/health keeps answering', async () => {
     // The chair inserts 3,000 words at the start of Article 2 and 3,000 at its end.
-    const chair = connectClient(server.wsUrl, 'ccm/text', { token: tokens.chair as string })
-    const observer = connectClient(server.wsUrl, 'ccm/text', { token: tokens.observer as string })
-    clients.push(chair, observer)
-    await Promise.all([chair.synced(), observer.synced()])
+    const [chair, observer] = await Promise.all([connect('chair'), connect('observer')])
     const article = chair.doc.getXmlFragment(TEXT_FRAGMENT).get(3) as Y.XmlElement
     const articleId = String(article.getAttribute('id'))
     const first = clauseText(chair.doc, 1, 1)
@@ -109,5 +113,32 @@ describe('bounded work: requests whose cost grows with data', () => {
     expect(['word', 'paragraph']).toContain(res.body.granularity)
     expect(older(res.body.diff)).toBe(frozen.text)
     expect(newer(res.body.diff)).toBe(now.text)
+  })
+
+  it('fills a page of events with what the caller may see, past other delegations’ drafts', async () => {
+    const text = await connect('germany')
+    const { events } = (await api('france', '/events')).body as { events: { seq: number }[] }
+    const after = events.at(-1)?.seq ?? 0
+    const draft = async (who: string, quote: string) => {
+      const created = await api(who, '/proposals', 'POST', {
+        params: { kind: 'deadline-change', fromYears: 8, toYears: 4 },
+        title: `${who}: ${quote}`,
+        articleId: 'art-3',
+        anchor: anchorOn(text.doc, 'art-3', quote),
+      })
+      expect(created.status).toBe(201)
+      return created.body.proposal.id as string
+    }
+    // Three of Germany's drafts, private to Germany, come before France's own.
+    for (let i = 0; i < 3; i++) await draft('germany', 'not later than eight years')
+    const own = await draft('france', 'not later than eight years')
+
+    const page = await api('france', `/events?after=${after}&limit=2&type=proposal-created`)
+    expect(page.status).toBe(200)
+    expect(page.body.events.map((e: { proposalId: string }) => e.proposalId)).toContain(own)
+    expect(page.body.events.every((e: { proposalId: string | null }) => e.proposalId === own)).toBe(
+      true,
+    )
+    expect(page.body.next).toBeNull()
   })
 })

@@ -5,9 +5,9 @@ import { negotiationAccessOf } from '../auth/negotiationAccess'
 import type { RoomRegistry } from '../collab/rooms'
 import { articleDiff } from '../history/articleDiff'
 import { articleHistory } from '../history/articleHistory'
+import { EVENTS_PAGE, eventsPage } from '../history/eventsPage'
 import type { HistoryContext } from '../history/texts'
 import { parseBody } from '../http/parseBody'
-import { draftAccess } from '../proposals/visibility'
 import type { Storage } from '../storage/Storage'
 
 const Key = z.string().min(1).max(64)
@@ -20,12 +20,13 @@ const EventsQuery = z.object({
   actor: Key.optional(),
   type: z.union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES))]).optional(),
   after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(EVENTS_PAGE),
 })
 
 /**
  * History, after negotiationGate (any member): GET .../articles/:articleId/history[?actor=],
- * GET .../articles/:articleId/diff?from=&to=, and GET .../events (the log, filtered).
+ * GET .../articles/:articleId/diff?from=&to=, and GET .../events (the log, filtered, a page of
+ * at most `limit` events at a time (1000 unless asked) with `next`, the `after` of the next page).
  */
 export function historyRoutes(storage: Storage, registry: RoomRegistry): Router {
   const router = Router()
@@ -47,23 +48,18 @@ export function historyRoutes(storage: Storage, registry: RoomRegistry): Router 
 
   router.get('/negotiations/:id/events', async (req, res) => {
     const q = parseBody(EventsQuery, req.query)
-    const c = ctx(res)
-    const [events, proposals] = await Promise.all([
-      storage.events.list(c.negotiationId, {
+    const page = await eventsPage(
+      ctx(res),
+      {
         articleId: q.article,
         proposalId: q.proposal,
         actorId: q.actor,
         types: q.type === undefined ? undefined : [q.type].flat(),
         afterSeq: q.after,
-        limit: q.limit,
-      }),
-      storage.proposals.list(c.negotiationId),
-    ])
-    // Events about another delegation's drafts stay as private as the drafts.
-    const hidden = new Set(
-      proposals.filter((p) => draftAccess(c.principal, p) === 'none').map((p) => p.id),
+      },
+      q.limit,
     )
-    res.json({ events: events.filter((e) => e.proposalId === null || !hidden.has(e.proposalId)) })
+    res.json(page)
   })
 
   return router
