@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab'
+import { reannouncePresence } from '../../client/src/collab/reannouncePresence'
 import { openRaw, type RawSocket } from '../support/api'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { startServer, type TestServer } from '../support/startServer'
@@ -149,6 +150,8 @@ describe('presence bound to its connection', () => {
     )
     const seen = watch(watcher, chairId)
 
+    // As the app's rooms do (useCollabRoom): a reconnect announces the presence anew.
+    reannouncePresence(chair.provider)
     chair.provider.disconnect()
     await waitFor('the chair gone at the watcher', () => stateOf(watcher, chairId) === undefined)
     const observer = await openSocket('observer')
@@ -161,13 +164,9 @@ describe('presence bound to its connection', () => {
     expect(stateOf(watcher, chairId)).toBeUndefined()
 
     chair.provider.connect()
-    await chair.synced()
-    // y-websocket re-announces at the same clock on reconnect; its next change moves it on.
-    chair.provider.awareness.setLocalStateField('article', 'art-1')
-    await waitFor(
-      'the chair back at the watcher',
-      () => stateOf(watcher, chairId)?.article === 'art-1',
-    )
+    // Without the new announcement the others would show it only at y-websocket's 15-second
+    // renewal, past waitFor's 10 s bound.
+    await waitFor('the chair back at the watcher', () => stateOf(watcher, chairId) !== undefined)
     expect(stateOf(watcher, chairId)?.user?.name).toBe('Chair')
     expect(seen.names).not.toContain('Forged')
     expect((chair.provider.awareness.getLocalState() as PresenceState).user?.name).toBe('Chair')
