@@ -44,6 +44,8 @@ export interface AppDeps {
   edits?: TextEditTracker
   /** Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); default: none. */
   trustProxy?: TrustProxy
+  /** How long a session lasts (default 14 days). */
+  sessionLifetimeMs?: number
 }
 
 /**
@@ -53,7 +55,7 @@ export interface AppDeps {
  * every /api/negotiations/:id route behind the membership gate; then the client.
  */
 export function createApp(deps: AppDeps): Express {
-  const { storage, registry, clientDir, publicOrigin } = deps
+  const { storage, registry, clientDir, publicOrigin, sessionLifetimeMs } = deps
   const limiter = deps.limiter ?? new LoginLimiter()
   const app = express()
   app.disable('x-powered-by')
@@ -68,9 +70,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/negotiations', requireAuth)
   app.use('/api', jsonBody)
   app.use('/api', healthRoutes())
-  app.use('/api', authRoutes({ storage, registry, limiter, publicOrigin }))
+  app.use('/api', authRoutes({ storage, registry, limiter, publicOrigin, sessionLifetimeMs }))
   app.use('/api', meRoutes(storage, registry))
-  app.use('/api', invitationLinkRoutes({ storage, registry, publicOrigin }))
+  app.use('/api', invitationLinkRoutes({ storage, registry, publicOrigin, sessionLifetimeMs }))
   app.use('/api', negotiationImportRoutes(storage))
   app.use('/api', negotiationJsonImportRoutes(storage))
   app.use('/api/negotiations/:id', negotiationGate(storage))

@@ -40,6 +40,8 @@ export interface ServerOptions {
   textEditQuietMs?: number
   /** Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); default: none. */
   trustProxy?: TrustProxy
+  /** How long a session lasts (default 14 days); its websockets close when it ends. */
+  sessionLifetimeMs?: number
 }
 
 /** A running server. */
@@ -79,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limiter: options.loginLimiter,
     edits,
     trustProxy: options.trustProxy,
+    sessionLifetimeMs: options.sessionLifetimeMs,
   })
   const server = http.createServer(app)
   const decideAccess = options.decideAccess ?? policyAccess(storage, publicOrigin)

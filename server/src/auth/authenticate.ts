@@ -8,7 +8,7 @@ import { API_TOKEN_PREFIX, hashSecret } from './secrets'
 
 /** Who a request or connection comes from, and by which credential. */
 export type Auth =
-  | { account: Account; via: 'session'; sessionId: string }
+  | { account: Account; via: 'session'; sessionId: string; expiresAt: string }
   | { account: Account; via: 'token'; tokenId: string }
 
 /** The account behind a session token, or null if there is no such unexpired session. */
@@ -16,7 +16,9 @@ export async function authenticateSession(storage: Storage, token: string): Prom
   const tokenHash = hashSecret(token)
   const session = await storage.credentials.findSession(tokenHash, new Date().toISOString())
   const account = session && (await storage.accounts.get(session.accountId))
-  return account ? { account, via: 'session', sessionId: tokenHash } : null
+  return account && session
+    ? { account, via: 'session', sessionId: tokenHash, expiresAt: session.expiresAt }
+    : null
 }
 
 /** The account behind an API token secret (`plt_…`), or null. */

@@ -4,6 +4,9 @@ export const SESSION_COOKIE = 'plenary_session'
 /** How long a session lasts. */
 export const SESSION_DAYS = 14
 
+/** How long a session lasts, in milliseconds (ServerOptions.sessionLifetimeMs overrides it). */
+export const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000
+
 /** The value of the session cookie in a Cookie header, or null. */
 export function sessionTokenOf(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null
@@ -17,8 +20,8 @@ export function sessionTokenOf(cookieHeader: string | undefined): string | null 
 }
 
 /** A Set-Cookie value carrying a session token: httpOnly, SameSite=Lax, Secure over https. */
-export function sessionCookie(token: string, secure: boolean): string {
-  const maxAge = SESSION_DAYS * 24 * 60 * 60
+export function sessionCookie(token: string, secure: boolean, lifetimeMs = SESSION_MS): string {
+  const maxAge = Math.floor(lifetimeMs / 1000)
   return serialize(`${SESSION_COOKIE}=${token}; Max-Age=${maxAge}`, secure)
 }
 

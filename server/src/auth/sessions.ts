@@ -1,15 +1,16 @@
 import type { Storage } from '../storage/Storage'
-import { SESSION_DAYS } from './cookies'
+import { SESSION_MS } from './cookies'
 import { hashSecret, newSecret } from './secrets'
 
 /** Starts a session for an account; the token goes into the cookie and nowhere else. */
 export async function startSession(
   storage: Storage,
   accountId: string,
+  lifetimeMs = SESSION_MS,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = newSecret()
   const now = new Date()
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString()
+  const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString()
   await storage.credentials.createSession({
     tokenHash: hashSecret(token),
     accountId,

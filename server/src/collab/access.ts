@@ -17,6 +17,8 @@ export interface ConnectionOwner {
   /** The account's username, stamped into the presence this connection announces. */
   username?: string
   sessionId?: string
+  /** When that session expires; its connections close then (API tokens last until revoked). */
+  expiresAt?: string
   tokenId?: string
 }
 

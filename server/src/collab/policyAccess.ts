@@ -53,7 +53,7 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
     const account = { accountId: auth.account.id, username: auth.account.username }
     const owner =
       auth.via === 'session'
-        ? { ...account, sessionId: auth.sessionId }
+        ? { ...account, sessionId: auth.sessionId, expiresAt: auth.expiresAt }
         : { ...account, tokenId: auth.tokenId }
     return { access, owner }
   }

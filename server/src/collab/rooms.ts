@@ -4,6 +4,7 @@ import type { Storage } from '../storage/Storage'
 import { directBroadcaster, type Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
 import { Room } from './Room'
+import { SessionExpiry } from './SessionExpiry'
 
 /** Which connections to cut: all of an account's, or those in one negotiation or credential. */
 export interface ConnectionFilter {
@@ -33,6 +34,8 @@ export class RoomRegistry {
   private readonly byAccount = new Map<string, Set<Connection>>()
   // What to run when each observed room is released.
   private readonly detachers = new Map<Room, () => void>()
+  // Closes connections whose session expires while they are open.
+  private readonly expiry = new SessionExpiry()
 
   constructor(
     private readonly storage: Storage,
@@ -63,10 +66,12 @@ export class RoomRegistry {
     const set = this.byAccount.get(owner.accountId) ?? new Set()
     set.add(connection)
     this.byAccount.set(owner.accountId, set)
+    this.expiry.watch(connection)
   }
 
   /** Stops counting a connection whose socket has closed. */
   untrack(connection: Connection): void {
+    this.expiry.forget(connection)
     const owner = connection.owner
     const set = owner && this.byAccount.get(owner.accountId)
     if (!owner || !set) return
@@ -160,6 +165,7 @@ export class RoomRegistry {
 
   /** Closes every connection and waits until every room's queued writes are stored. */
   async closeAll(code: number, reason: string): Promise<void> {
+    this.expiry.stop()
     const rooms = await Promise.allSettled(this.rooms.values())
     await Promise.all(
       rooms.map(async (settled) => {

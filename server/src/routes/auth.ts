@@ -24,10 +24,13 @@ export interface AuthRouteDeps {
   registry: RoomRegistry
   limiter: LoginLimiter
   publicOrigin?: string
+  /** How long a session lasts (default 14 days). */
+  sessionLifetimeMs?: number
 }
 
 /** POST /api/auth/login (rate-limited) and POST /api/auth/logout. */
-export function authRoutes({ storage, registry, limiter, publicOrigin }: AuthRouteDeps): Router {
+export function authRoutes(deps: AuthRouteDeps): Router {
+  const { storage, registry, limiter, publicOrigin, sessionLifetimeMs } = deps
   const router = Router()
 
   router.post('/auth/login', async (req, res) => {
@@ -48,8 +51,9 @@ export function authRoutes({ storage, registry, limiter, publicOrigin }: AuthRou
       throw new HttpError(401, 'invalid_credentials', 'Wrong username or password.')
     }
     limiter.recordSuccess(username)
-    const { token } = await startSession(storage, account.id)
-    res.setHeader('Set-Cookie', sessionCookie(token, wantsSecureCookie(req, publicOrigin)))
+    const { token } = await startSession(storage, account.id, sessionLifetimeMs)
+    const secure = wantsSecureCookie(req, publicOrigin)
+    res.setHeader('Set-Cookie', sessionCookie(token, secure, sessionLifetimeMs))
     res.json({ me: await meJson(storage, account) })
   })
 

@@ -51,6 +51,8 @@ export interface InvitationRouteDeps {
   storage: Storage
   registry: RoomRegistry
   publicOrigin?: string
+  /** How long a session lasts (default 14 days). */
+  sessionLifetimeMs?: number
 }
 
 /**
@@ -100,7 +102,8 @@ export function negotiationInvitationRoutes(storage: Storage): Router {
  * POST /api/invitations/:token/accept joins as the signed-in person, or with a new account from
  * the body (then signed in). One use only; an expired or used link is 410.
  */
-export function invitationLinkRoutes({ storage, registry, publicOrigin }: InvitationRouteDeps) {
+export function invitationLinkRoutes(deps: InvitationRouteDeps) {
+  const { storage, registry } = deps
   const router = Router()
 
   router.get('/invitations/:token', async (req, res) => {
@@ -153,7 +156,7 @@ export function invitationLinkRoutes({ storage, registry, publicOrigin }: Invita
         'Your role changed; reconnecting with your new access.',
       )
     }
-    if (!auth) await signIn(storage, req, res, account.id, publicOrigin)
+    if (!auth) await signIn(deps, req, res, account.id)
     res.json({
       negotiationId: invitation.negotiationId,
       membership: membershipJson(invitation.membership),
@@ -184,14 +187,14 @@ async function newAccountFrom(req: Request) {
 }
 
 async function signIn(
-  storage: Storage,
+  { storage, publicOrigin, sessionLifetimeMs }: InvitationRouteDeps,
   req: Request,
   res: Response,
   accountId: string,
-  publicOrigin?: string,
 ) {
-  const { token } = await startSession(storage, accountId)
-  res.setHeader('Set-Cookie', sessionCookie(token, wantsSecureCookie(req, publicOrigin)))
+  const { token } = await startSession(storage, accountId, sessionLifetimeMs)
+  const secure = wantsSecureCookie(req, publicOrigin)
+  res.setHeader('Set-Cookie', sessionCookie(token, secure, sessionLifetimeMs))
 }
 
 function redeemError(reason: 'not-found' | 'used' | 'expired' | 'username-taken'): HttpError {
