@@ -10,6 +10,9 @@ export type Origin =
 /** The origin of a transaction that loads stored state into a document. */
 export const STORAGE_ORIGIN: Origin = { kind: 'storage' }
 
+/** The origin of the server's own repair of a text's structure (shared/domain/structure.ts). */
+export const STRUCTURE_ORIGIN: Origin = { kind: 'server-command', command: 'restore-structure' }
+
 /** Whether a transaction origin is one of ours (y-prosemirror uses its own plugin key). */
 export const isOrigin = (o: unknown): o is Origin =>
   typeof o === 'object' && o !== null && 'kind' in o && typeof (o as Origin).kind === 'string'

@@ -28,10 +28,11 @@ export function articleText(doc: Node, articleId: string): string {
   if (!article) return ''
   const labels = clauseLabels(article)
   const lines: string[] = []
-  article.forEach((clause, _offset, index) => {
-    // The first child is the title; clauses follow, labelled in order.
-    if (index === 0) return
-    const label = labels[index - 1] ?? ''
+  let index = 0
+  article.forEach((clause) => {
+    // The title (first, when the article has one) carries no label; clauses are labelled in order.
+    if (clause.type.name === 'article_title') return
+    const label = labels[index++] ?? ''
     lines.push(label ? `${label} ${clause.textContent}` : clause.textContent)
   })
   return lines.join('\n')

@@ -9,6 +9,12 @@ export interface ArticleSummary {
   pos: number
 }
 
+/** The text of an article's title; "" for an article without one (a merge can leave it out). */
+export function articleTitleOf(article: Node): string {
+  const first = article.firstChild
+  return first?.type.name === 'article_title' ? first.textContent : ''
+}
+
 /** The articles of a treaty document in order, numbered from 1. */
 export function outlineOf(doc: Node): ArticleSummary[] {
   const out: ArticleSummary[] = []
@@ -17,7 +23,7 @@ export function outlineOf(doc: Node): ArticleSummary[] {
     out.push({
       id: String(node.attrs.id),
       number: out.length + 1,
-      title: node.firstChild?.textContent ?? '',
+      title: articleTitleOf(node),
       pos: offset,
     })
   })

@@ -1,7 +1,7 @@
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model'
 
 /** Bumped whenever a change to the schema makes older clients unsafe; the server refuses them. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 // A clause is one block of an article's body. Clauses are flat siblings rather than nested
 // lists: "make subparagraph" is a change of type, numbering is derived from order, and
@@ -14,9 +14,15 @@ const clause = (cls: string): NodeSpec => ({
   toDOM: () => ['p', { class: `clause ${cls}` }, 0],
 })
 
-/** Node specs of a treaty text, as plain data. */
+/**
+ * Node specs of a treaty text, as plain data. Content is permissive on purpose: y-prosemirror
+ * deletes from the shared document any element the schema rejects when it reads a merge, so no
+ * merge of valid concurrent edits may produce one (an emptied preamble, an article whose title a
+ * client deleted). Only the server puts back a missing title, preamble or paragraph
+ * (shared/domain/structure.ts), and clients never remove them (structureKept).
+ */
 export const nodes = {
-  doc: { content: 'title preamble article*' },
+  doc: { content: 'title? preamble? article*' },
   title: {
     content: 'text*',
     marks: '',
@@ -25,7 +31,7 @@ export const nodes = {
     toDOM: () => ['h1', { class: 'treaty-title' }, 0],
   },
   preamble: {
-    content: 'paragraph+',
+    content: 'paragraph*',
     defining: true,
     parseDOM: [{ tag: 'div.preamble' }],
     toDOM: () => ['div', { class: 'preamble' }, 0],
@@ -33,7 +39,7 @@ export const nodes = {
   article: {
     // The id is stable for the article's whole life; its number is derived from its position.
     attrs: { id: { default: '' } },
-    content: 'article_title clause*',
+    content: 'article_title? clause*',
     defining: true,
     isolating: true,
     parseDOM: [

@@ -8,7 +8,8 @@ import { marks, nodes } from './treatySchema'
  */
 export const wordingSchema = new Schema({
   nodes: {
-    doc: { content: 'article_title? clause+' },
+    // `clause*`: sponsors edit a draft concurrently, and a merge may delete every clause.
+    doc: { content: 'article_title? clause*' },
     article_title: nodes.article_title,
     paragraph: nodes.paragraph,
     numbered_paragraph: nodes.numbered_paragraph,

@@ -21,6 +21,20 @@ export function articleAt(state: EditorState): ArticleAt | null {
   return { node, pos: $from.before(1), index: $from.index(0) }
 }
 
+/**
+ * Where articles begin: after the title and preamble, whichever the document holds (a merge can
+ * leave either out until the server puts it back).
+ */
+export function articlesStart(doc: Node): number {
+  let pos = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const child = doc.child(i)
+    if (child.type.name === 'article') break
+    pos += child.nodeSize
+  }
+  return pos
+}
+
 /** A new stable article id: `art-` and eight random base-36 characters. */
 export function newArticleId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8))

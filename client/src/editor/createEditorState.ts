@@ -13,6 +13,7 @@ import { pasteArticlesPlugin } from './plugins/pasteArticlesPlugin'
 import { placeholderPlugin } from './plugins/placeholderPlugin'
 import { proposalsPlugin } from './plugins/proposalsPlugin'
 import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
+import { structureGuardPlugin } from './plugins/structureGuardPlugin'
 
 /** What the editor state is built from. */
 export interface EditorSetup {
@@ -52,6 +53,7 @@ export function createEditorState({ fragment, awareness, leaveEditor, editable }
       articleIdsPlugin(),
       placeholderPlugin(),
       deleteRequestPlugin(),
+      structureGuardPlugin(),
     ],
   })
 }

@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import type { ClauseType } from '../../schema'
-import { clauseLabels } from '../numbering'
+import { articleTitleOf, clauseLabels } from '../numbering'
 
 /** A stretch of text with the emphasis drafters use. */
 export interface Run {
@@ -104,7 +104,7 @@ export function treatyView(doc: Node): TreatyView {
         view.articles.push({
           id: String(node.attrs.id),
           number: view.articles.length + 1,
-          title: node.firstChild?.type.name === 'article_title' ? node.firstChild.textContent : '',
+          title: articleTitleOf(node),
           clauses: nestClauses(node),
         })
         break

@@ -36,7 +36,9 @@ export function findArticle(doc: Node, articleId: string): { node: Node; pos: nu
 // blocks of its body, after the title (where whole clauses can be inserted).
 function inBody($pos: ResolvedPos, articlePos: number): boolean {
   if ($pos.depth < 1 || $pos.before(1) !== articlePos) return false
-  if ($pos.depth === 1) return $pos.index(1) >= 1
+  // Between blocks: after the title, if the article has one (a merge can leave it out).
+  if ($pos.depth === 1)
+    return $pos.index(1) >= ($pos.parent.firstChild?.type.name === 'article_title' ? 1 : 0)
   return $pos.depth === 2 && $pos.parent.type.spec.group === 'clause'
 }
 

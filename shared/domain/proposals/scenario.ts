@@ -97,8 +97,8 @@ export function resolveQuote(doc: Node, articleId: string, quote: string): DocRa
   // The clauses' text joined by "\n", and for each character its position in the document.
   let text = ''
   const at: number[] = []
-  article.node.forEach((clause, offset, index) => {
-    if (index === 0) return // the article's title is not amended by quote
+  article.node.forEach((clause, offset) => {
+    if (clause.type.name === 'article_title') return // the article's title is not amended by quote
     const start = article.pos + 1 + offset + 1
     if (text !== '') {
       text += '\n'

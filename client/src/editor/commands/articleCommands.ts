@@ -1,16 +1,17 @@
-import { Fragment } from 'prosemirror-model'
 import { TextSelection, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { treatySchema } from '../../../../shared/schema'
-import { articleAt, newArticleId } from '../articles'
+import { articleAt, articlesStart, newArticleId } from '../articles'
+import { articleIdsKey } from '../plugins/articleIdsPlugin'
 
 const { article, article_title, numbered_paragraph } = treatySchema.nodes
 
 // A new or moved article is what the user looks at next: bring its heading to the top, not
 // just its cursor into view at the bottom edge.
 function scrollArticleToTop(view: EditorView | undefined, pos: number) {
+  // Without a view (a command run on a bare state) there is nothing to scroll.
   const dom = view?.nodeDOM(pos)
-  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+  if (dom && dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
 }
 
 /** An empty article with a fresh id, a title to type and one numbered paragraph. */
@@ -23,14 +24,8 @@ export const emptyArticle = () =>
  */
 export const insertArticleAfter: Command = (state, dispatch, view) => {
   const current = articleAt(state)
-  let insertAt: number
-  if (current) {
-    insertAt = current.pos + current.node.nodeSize
-  } else {
-    // Title and preamble come first; a new article goes right after the preamble.
-    const preamble = state.doc.child(1)
-    insertAt = state.doc.child(0).nodeSize + preamble.nodeSize
-  }
+  // Title and preamble come first; a new article goes right after them.
+  const insertAt = current ? current.pos + current.node.nodeSize : articlesStart(state.doc)
   if (dispatch) {
     const tr = state.tr.insert(insertAt, emptyArticle())
     tr.setSelection(TextSelection.create(tr.doc, insertAt + 2))
@@ -40,7 +35,15 @@ export const insertArticleAfter: Command = (state, dispatch, view) => {
   return true
 }
 
-/** Moves the article holding the cursor one place up (-1) or down (+1); the cursor moves with it. */
+/**
+ * Moves the article holding the cursor one place up (-1) or down (+1); the cursor moves with it.
+ *
+ * Yjs has no move, and y-prosemirror writes a swap of two articles as a rewrite of both elements
+ * in place: words typed meanwhile in the moved article would land in its neighbour, and two
+ * concurrent moves could lose text. So the neighbour is copied to the other side and then its
+ * original deleted, in two transactions (two Yjs updates): the moved article's element, with
+ * whatever others type in it meanwhile, stays as it is.
+ */
 export const moveArticle =
   (direction: -1 | 1): Command =>
   (state, dispatch, view) => {
@@ -52,21 +55,14 @@ export const moveArticle =
     if (!neighbour || neighbour.type.name !== 'article') return false
     if (dispatch) {
       const { node, pos } = current
-      const [first, second] = direction < 0 ? [node, neighbour] : [neighbour, node]
-      const from = direction < 0 ? pos - neighbour.nodeSize : pos
-      const to = from + node.nodeSize + neighbour.nodeSize
-      const tr = state.tr.replaceWith(from, to, Fragment.from([first, second]))
-      const newPos = direction < 0 ? from : from + neighbour.nodeSize
-      const { anchor, head, from: selFrom, to: selTo } = state.selection
-      // Keep the cursor at the same place in the moved article; a selection reaching outside
-      // it cannot follow, so it collapses to the start of the title.
-      const inside = selFrom > pos && selTo < pos + node.nodeSize
-      const selection = inside
-        ? TextSelection.create(tr.doc, newPos + (anchor - pos), newPos + (head - pos))
-        : TextSelection.create(tr.doc, newPos + 2)
-      tr.setSelection(selection)
-      dispatch(tr)
-      scrollArticleToTop(view, newPos)
+      const end = pos + node.nodeSize
+      // The copy keeps the neighbour's id: its original goes in the next transaction.
+      const copy = state.tr.insert(direction < 0 ? end : pos, neighbour)
+      dispatch(copy.setMeta(articleIdsKey, 'moving'))
+      const next = view?.state ?? state.apply(copy)
+      const original = direction < 0 ? pos - neighbour.nodeSize : end + neighbour.nodeSize
+      dispatch(next.tr.delete(original, original + neighbour.nodeSize))
+      scrollArticleToTop(view, direction < 0 ? pos - neighbour.nodeSize : pos + neighbour.nodeSize)
     }
     return true
   }

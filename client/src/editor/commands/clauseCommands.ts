@@ -102,7 +102,9 @@ export const insertParagraph: Command = (state, dispatch) => {
  */
 export const splitClause: Command = (state, dispatch) => {
   if (state.selection.$from.parent.type === types.title) {
-    if (dispatch) {
+    // The preamble's first paragraph, if the preamble follows with one (the server restores it).
+    const next = state.doc.maybeChild(1)
+    if (dispatch && next?.type === types.preamble && next.firstChild?.isTextblock) {
       const start = state.doc.child(0).nodeSize + 2
       dispatch(state.tr.setSelection(TextSelection.create(state.doc, start)).scrollIntoView())
     }

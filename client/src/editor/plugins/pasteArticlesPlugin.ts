@@ -1,8 +1,23 @@
+import { Fragment, type Node } from 'prosemirror-model'
 import { Plugin } from 'prosemirror-state'
 import { treatySchema } from '../../../../shared/schema'
-import { articleAt } from '../articles'
+import { articleAt, articlesStart } from '../articles'
 
-const { article } = treatySchema.nodes
+const { article, article_title } = treatySchema.nodes
+
+// A pasted article without a title gets an empty one: it is a new element, so adding it here
+// cannot race with anyone; an article already in the text only gets its title from the server.
+const withTitles = (content: Fragment): Fragment => {
+  const articles: Node[] = []
+  content.forEach((node) => {
+    articles.push(
+      node.firstChild?.type === article_title
+        ? node
+        : node.copy(Fragment.from(article_title!.create()).append(node.content)),
+    )
+  })
+  return Fragment.from(articles)
+}
 
 /**
  * Pasting whole articles inserts them after the current article (or after the preamble),
@@ -21,10 +36,8 @@ export const pasteArticlesPlugin = () =>
         if (!onlyArticles || slice.openStart > 0 || slice.openEnd > 0) return false
         const { state } = view
         const current = articleAt(state)
-        const at = current
-          ? current.pos + current.node.nodeSize
-          : state.doc.child(0).nodeSize + state.doc.child(1).nodeSize
-        view.dispatch(state.tr.insert(at, content).scrollIntoView())
+        const at = current ? current.pos + current.node.nodeSize : articlesStart(state.doc)
+        view.dispatch(state.tr.insert(at, withTitles(content)).scrollIntoView())
         return true
       },
     },
