@@ -77,10 +77,57 @@ describe('invitation links', () => {
     ).toMatchObject({
       groupName: 'Cluster Munition Coalition',
     })
-    const hana = await server.loginAs('hana')
-    const joined = await call(server.url, hana, 'POST', `/api/invitations/${token}/accept`, {})
+    // The administrator is nobody's member in the demo.
+    const admin = await server.loginAs('admin')
+    const joined = await call(server.url, admin, 'POST', `/api/invitations/${token}/accept`, {})
     expect(joined.status).toBe(200)
     expect(joined.body.me.memberships).toMatchObject([{ role: 'campaigner', groupId: 'cmc' }])
+  })
+
+  it('asks before replacing a membership in the same negotiation, and replaces it when told', async () => {
+    const { body } = await invite({ role: 'delegate', actorId: 'FRA' })
+    const token = tokenOf(body.invitation.url)
+    const ben = await server.loginAs('ben')
+    const asked = await call(server.url, ben, 'POST', `/api/invitations/${token}/accept`, {})
+    expect(asked).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'membership_exists',
+          current: { role: 'campaigner', groupId: 'cmc' },
+          offered: { role: 'delegate', actorId: 'FRA' },
+        },
+      },
+    })
+    expect(asked.body.error.message).toMatch(
+      /You are a campaigner in Cluster Munition Coalition .* a delegate of France instead/,
+    )
+    // Nothing changed: the membership stays and the link still works.
+    const me = await call(server.url, ben, 'GET', '/api/me')
+    expect(me.body.me.memberships).toMatchObject([{ role: 'campaigner', groupId: 'cmc' }])
+    expect(
+      (await call(server.url, null, 'GET', `/api/invitations/${token}`)).body.invitation.valid,
+    ).toBe(true)
+
+    const replaced = await call(server.url, ben, 'POST', `/api/invitations/${token}/accept`, {
+      replace: true,
+    })
+    expect(replaced.status).toBe(200)
+    expect(replaced.body.me.memberships).toMatchObject([{ role: 'delegate', actorId: 'FRA' }])
+  })
+
+  it('accepts without asking an invitation to the membership the person has already', async () => {
+    const { body } = await invite({ role: 'campaigner', groupId: 'hrw' })
+    const hana = await server.loginAs('hana')
+    const res = await call(
+      server.url,
+      hana,
+      'POST',
+      `/api/invitations/${tokenOf(body.invitation.url)}/accept`,
+      {},
+    )
+    expect(res.status).toBe(200)
+    expect(res.body.me.memberships).toMatchObject([{ role: 'campaigner', groupId: 'hrw' }])
   })
 
   it('refuses an expired link with 410, and an unknown one with 404', async () => {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import { CloseCode } from '../../../shared/collab'
+import type { Membership } from '../../../shared/domain/policy'
+import { getActor } from '../actors/catalogue'
 import { authOf } from '../auth/authenticate'
 import { sessionCookie } from '../auth/cookies'
 import { MembershipFields, checkedMembership, membershipJson } from '../auth/membershipFields'
@@ -35,6 +37,9 @@ const NewAccountBody = z.object({
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
 })
+
+// What a signed-in person may add when accepting: yes, replace my membership in that negotiation.
+const AcceptBody = z.object({ replace: z.boolean().optional() })
 
 // The link's token as newSecret makes it: 32 bytes in base64url.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
@@ -100,7 +105,9 @@ export function negotiationInvitationRoutes(storage: Storage): Router {
 /**
  * Invitation links for whoever holds one: GET /api/invitations/:token shows what it offers;
  * POST /api/invitations/:token/accept joins as the signed-in person, or with a new account from
- * the body (then signed in). One use only; an expired or used link is 410.
+ * the body (then signed in). One use only; an expired or used link is 410. A signed-in person
+ * with another membership in the negotiation gets 409 membership_exists unless the body says
+ * `{ replace: true }`.
  */
 export function invitationLinkRoutes(deps: InvitationRouteDeps) {
   const { storage, registry } = deps
@@ -134,6 +141,9 @@ export function invitationLinkRoutes(deps: InvitationRouteDeps) {
     if (found.usedBy !== null) throw redeemError('used')
     if (found.expiresAt <= new Date().toISOString()) throw redeemError('expired')
     const auth = authOf(res)
+    if (auth && !parseBody(AcceptBody, req.body).replace) {
+      await refuseToReplaceSilently(storage, auth.account.id, found)
+    }
     const redeemer: Redeemer = auth
       ? { accountId: auth.account.id }
       : { newAccount: await newAccountFrom(req) }
@@ -165,6 +175,46 @@ export function invitationLinkRoutes(deps: InvitationRouteDeps) {
   })
 
   return router
+}
+
+/**
+ * Throws 409 membership_exists, naming both, if the account has another membership in the
+ * invitation's negotiation: accepting would replace it, which the person must ask for.
+ */
+async function refuseToReplaceSilently(storage: Storage, accountId: string, inv: Invitation) {
+  const current = await storage.members.get(inv.negotiationId, accountId)
+  const offered = inv.membership
+  if (!current || sameMembership(current, offered)) return
+  const [now, then] = await Promise.all([
+    phrase(storage, inv.negotiationId, current),
+    phrase(storage, inv.negotiationId, offered),
+  ])
+  throw new HttpError(
+    409,
+    'membership_exists',
+    `You are ${now} in this negotiation; accepting makes you ${then} instead. ` +
+      'Accept with { "replace": true } to do so.',
+    { current: membershipJson(current), offered: membershipJson(offered) },
+  )
+}
+
+const sameMembership = (a: Membership, b: Membership) =>
+  JSON.stringify(membershipJson(a)) === JSON.stringify(membershipJson(b))
+
+// A membership as the object of "you are …": "a campaigner in Cluster Munition Coalition".
+async function phrase(storage: Storage, negotiationId: string, m: Membership): Promise<string> {
+  switch (m.role) {
+    case 'chair':
+      return 'the chair'
+    case 'observer':
+      return 'an observer'
+    case 'delegate':
+      return `a delegate of ${getActor(m.actorId)?.name ?? m.actorId}`
+    case 'campaigner': {
+      const group = await storage.members.getGroup(negotiationId, m.groupId)
+      return `a campaigner in ${group?.name ?? m.groupId}`
+    }
+  }
 }
 
 async function findInvitation(storage: Storage, token: string): Promise<Invitation> {
