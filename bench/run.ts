@@ -1,6 +1,7 @@
 // `npm run bench`: the performance targets of DESIGN.md, each measured against a reference in
 // the same run and printed as figures and ratios (never pass/fail on wall-clock time).
 // Scale with BENCH_* variables; see bench/README.md.
+import { benchDiff } from './diff/diffBench'
 import { benchFanout } from './fanout/fanoutBench'
 import { benchLoad } from './load/loadBench'
 import { envInt } from './stats'
@@ -25,6 +26,14 @@ if (!only || only === 'fanout') {
     seconds: envInt('BENCH_SECONDS', 10),
     presence: process.env.BENCH_PRESENCE !== '0',
     rounds: Math.max(1, envInt('BENCH_ROUNDS', 3)),
+  })
+  lines.forEach((line) => console.log(line))
+}
+
+if (!only || only === 'diff') {
+  const lines = await benchDiff({
+    limitMs: envInt('BENCH_DIFF_LIMIT_S', 10) * 1000,
+    limitBytes: envInt('BENCH_DIFF_LIMIT_MB', 4000) * 1e6,
   })
   lines.forEach((line) => console.log(line))
 }
