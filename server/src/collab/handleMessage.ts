@@ -2,6 +2,7 @@ import { CloseCode } from '../../../shared/collab'
 import { wouldChange } from './access'
 import type { Connection } from './Connection'
 import { encodeAwareness, encodeSyncStep2, type ClientMessage } from './protocol'
+import { restoreStructure } from './restoreStructure'
 import type { Room } from './Room'
 
 /**
@@ -26,6 +27,7 @@ export async function handleMessage(
         return
       }
       await room.applyClientUpdate(connection, message.update)
+      await restoreStructure(room)
       return
     case 'awareness':
       // Presence from a socket that already left would linger until it timed out.

@@ -1,0 +1,26 @@
+import { TEXT_FRAGMENT, STRUCTURE_ORIGIN } from '../../../shared/collab'
+import {
+  fillStructureGaps,
+  structureGaps,
+  wordingGaps,
+  type StructureGap,
+} from '../../../shared/domain/structure'
+import type { Room } from './Room'
+
+/**
+ * After a client's update, puts back what the editor needs and the merge left out (a title, a
+ * preamble or its one paragraph, an article's title; a draft's only clause), stored and sent like
+ * any command. Runs in the room's queue, so it adds each missing piece once: the next update
+ * finds it there. Answers what it added (nothing, almost always).
+ */
+export async function restoreStructure(room: Room): Promise<StructureGap[]> {
+  const find =
+    room.ref.kind === 'text' ? structureGaps : room.ref.kind === 'draft' ? wordingGaps : null
+  if (!find) return []
+  const gaps = find(room.doc.getXmlFragment(TEXT_FRAGMENT))
+  if (gaps.length === 0) return gaps
+  await room.transact(STRUCTURE_ORIGIN, (doc) =>
+    fillStructureGaps(doc.getXmlFragment(TEXT_FRAGMENT), gaps),
+  )
+  return gaps
+}
