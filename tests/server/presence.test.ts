@@ -181,6 +181,34 @@ describe('presence bound to its connection', () => {
     expect(stateOf(watcher, chairId)?.user?.name).toBe('Chair, tab 2')
   })
 
+  it('keeps a departed id for its account after its room unloaded', async () => {
+    const chair = await chairIn()
+    const chairId = chair.doc.clientID
+    reannouncePresence(chair.provider)
+    const first = await connect('france')
+    await waitFor('the chair at a watcher', () => stateOf(first, chairId)?.user?.name === 'Chair')
+    chair.provider.disconnect()
+    first.destroy()
+    await waitFor('the room to unload', () => server.loadedRooms().length === 0)
+
+    const observer = await openSocket('observer')
+    const watcher = await connect('france')
+    const seen = watch(watcher, chairId)
+    const forged = {
+      clientId: chairId,
+      clock: clockOf(chair) + 10,
+      state: { user: { name: 'Forged' } },
+    }
+    await sendThenSettle(observer, [forged], [watcher])
+    expect(stateOf(watcher, chairId)).toBeUndefined()
+
+    chair.provider.connect()
+    await waitFor('the chair back at the watcher', () => stateOf(watcher, chairId) !== undefined)
+    expect(stateOf(watcher, chairId)?.user?.name).toBe('Chair')
+    expect(seen.names).not.toContain('Forged')
+    expect((chair.provider.awareness.getLocalState() as PresenceState).user?.name).toBe('Chair')
+  })
+
   it("ignores a null-state removal of someone else's id", async () => {
     const chair = await chairIn()
     const watcher = await connect('france')

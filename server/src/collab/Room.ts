@@ -5,7 +5,7 @@ import type { Storage } from '../storage/Storage'
 import { admitAwareness } from './awareness'
 import type { Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
-import { PresenceOwners } from './PresenceOwners'
+import { DepartedIds, PresenceOwners } from './PresenceOwners'
 import {
   MalformedMessageError,
   encodeAwareness,
@@ -49,7 +49,7 @@ export class Room {
   /** Presence of the room's clients, relayed but never stored. */
   readonly awareness: Awareness
   // Which connection may speak for each presence client id.
-  private readonly presenceOwners = new PresenceOwners()
+  private readonly presenceOwners: PresenceOwners
   private readonly connections = new Map<string, Connection>()
   private queue: Promise<void> = Promise.resolve()
   private broken = false
@@ -64,7 +64,9 @@ export class Room {
     private readonly storage: Storage,
     private readonly broadcaster: Broadcaster,
     private readonly onReset: (room: Room) => void,
+    departedIds: DepartedIds,
   ) {
+    this.presenceOwners = new PresenceOwners(name, departedIds)
     this.doc = new Y.Doc({ gc: true })
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
     this.awareness = new Awareness(this.doc)
@@ -73,15 +75,21 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
-  /** Loads a room's document from storage; `onReset` hears when the room gives up its state. */
+  /**
+   * Loads a room's document from storage; `onReset` hears when the room gives up its state, and
+   * `departedIds` keeps the presence ids of connections that left, across the room's reloads
+   * (the registry's; a room loaded alone keeps its own).
+   */
   static async load(
     name: string,
     ref: RoomRef,
     storage: Storage,
     broadcaster: Broadcaster,
     onReset: (room: Room) => void,
+    departedIds: DepartedIds = new DepartedIds(),
   ): Promise<Room> {
-    return new Room(name, ref, await storage.loadRoom(name), storage, broadcaster, onReset)
+    const updates = await storage.loadRoom(name)
+    return new Room(name, ref, updates, storage, broadcaster, onReset, departedIds)
   }
 
   /** The number of connections in the room. */
@@ -192,7 +200,11 @@ export class Room {
 
   /** Closes every connection in the room with a code and reason. */
   closeAll(code: number, reason: string): void {
-    for (const connection of this.connections.values()) connection.close(code, reason)
+    for (const connection of this.connections.values()) {
+      connection.close(code, reason)
+      // Their ids stay theirs in the room loaded next, as if each had left.
+      this.presenceOwners.release(connection)
+    }
     this.connections.clear()
   }
 

@@ -3,6 +3,7 @@ import { STORAGE_ORIGIN, parseRoomName, type RoomRef } from '../../../shared/col
 import type { Storage } from '../storage/Storage'
 import { directBroadcaster, type Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
+import { DepartedIds } from './PresenceOwners'
 import { Room } from './Room'
 import { SessionExpiry } from './SessionExpiry'
 
@@ -36,6 +37,8 @@ export class RoomRegistry {
   private readonly detachers = new Map<Room, () => void>()
   // Closes connections whose session expires while they are open.
   private readonly expiry = new SessionExpiry()
+  // Presence ids of connections that left, kept for their accounts across room reloads.
+  private readonly departedIds = new DepartedIds()
 
   constructor(
     private readonly storage: Storage,
@@ -179,7 +182,14 @@ export class RoomRegistry {
   private acquire(name: string, ref: RoomRef): Promise<Room> {
     const existing = this.rooms.get(name)
     if (existing) return existing
-    const loading = Room.load(name, ref, this.storage, this.broadcaster, (r) => this.forget(r))
+    const loading = Room.load(
+      name,
+      ref,
+      this.storage,
+      this.broadcaster,
+      (r) => this.forget(r),
+      this.departedIds,
+    )
     this.rooms.set(name, loading)
     loading.then(
       (room) => {
