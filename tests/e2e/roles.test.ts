@@ -7,6 +7,7 @@ import {
   type BrowserUser,
   type E2EEnvironment,
 } from '../support/browser'
+import { call } from '../support/api'
 import { DEMO_PASSWORD } from '../support/startServer'
 
 // Who is signed in decides which controls the page shows; the server refuses the rest.
@@ -193,6 +194,36 @@ describe('signing in, and controls that differ by role', () => {
       .poll(() => guest.page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('no longer a member')
     expect(chair.errors).toEqual([])
+  })
+
+  it('asks a member before an invitation replaces their membership', async () => {
+    const created = await call(
+      env.url,
+      await env.server.loginAs('chair'),
+      'POST',
+      '/api/negotiations/ccm/invitations',
+      { role: 'delegate', actorId: 'FRA' },
+    )
+    const link = created.body.invitation.url as string
+    const hana = await env.open(link, 'hana')
+    const question = hana.page.getByTestId('replace-question')
+    await expect
+      .poll(() => question.textContent())
+      .toBe(
+        'You are a campaigner (Human Rights Watch) in this negotiation. ' +
+          'Accept and become the delegate of France instead?',
+      )
+    await hana.page.screenshot({ path: '/tmp/plenary-e2e-invitation-replace.png' })
+    await hana.page.getByRole('button', { name: 'Keep' }).click()
+    await waitForText(hana.page)
+    expect(await header(hana).textContent()).toContain('Campaigner')
+
+    // The link still works; accepting it now makes Hana a delegate of France.
+    await hana.page.goto(`${env.url}${link}`)
+    await hana.page.getByRole('button', { name: 'Accept', exact: true }).click()
+    await waitForText(hana.page)
+    await expect.poll(() => header(hana).textContent()).toContain('Delegate of France')
+    expect(hana.errors).toEqual([])
   })
 
   it('lets the chair upload the actors as CSV, and says on which line a bad file is wrong', async () => {

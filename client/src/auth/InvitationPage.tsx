@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
 import { ApiError } from '../api'
 import { linkTo, type Navigate } from '../useRoute'
-import { acceptInvitation, getInvitation, type InvitationInfo } from './authApi'
+import {
+  acceptInvitation,
+  getInvitation,
+  type InvitationInfo,
+  type MyMembership,
+  type NewAccount,
+} from './authApi'
 import { NewAccountForm } from './NewAccountForm'
-import { describeMembership } from './principal'
+import { describeMembership, youAre } from './principal'
 import { useSession } from './SessionContext'
 
 type Load =
@@ -41,19 +47,30 @@ export function InvitationPage({ token, navigate }: { token: string; navigate: N
     return () => abort.abort()
   }, [token])
 
-  const accept = async (account?: Parameters<typeof acceptInvitation>[1]) => {
+  const accept = async (account?: NewAccount, replace = false) => {
     if (load.kind !== 'ready') return
     setBusy(true)
     setError(null)
     try {
-      await acceptInvitation(token, account)
+      await acceptInvitation(token, account, replace)
       await refresh()
       navigate({ page: 'negotiation', id: load.invitation.negotiationId, view: 'text' })
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? e.message : problem(e))
+      // Our memberships changed since the page loaded: reload them, and the question shows.
+      if (e instanceof ApiError && e.code === 'membership_exists') await refresh()
+      else setError(e instanceof ApiError && e.status === 409 ? e.message : problem(e))
       setBusy(false)
     }
   }
+  const openNegotiation = () =>
+    load.kind === 'ready' &&
+    navigate({ page: 'negotiation', id: load.invitation.negotiationId, view: 'text' })
+
+  // The membership this person already has in the invitation's negotiation, if another one.
+  const current =
+    state.kind === 'signed-in' && load.kind === 'ready'
+      ? otherMembership(state.me.memberships, load.invitation)
+      : undefined
 
   return (
     <main className="auth-page">
@@ -76,7 +93,25 @@ export function InvitationPage({ token, navigate }: { token: string; navigate: N
                 {error}
               </p>
             )}
-            {state.kind === 'signed-in' ? (
+            {state.kind === 'signed-in' && current && load.kind === 'ready' ? (
+              <div role="group" aria-label="Replace your membership?">
+                <p data-testid="replace-question">
+                  You are {youAre(current, current)} in this negotiation. Accept and become{' '}
+                  {youAre(load.invitation, load.invitation)} instead?
+                </p>
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={busy}
+                  onClick={() => void accept(undefined, true)}
+                >
+                  Accept
+                </button>{' '}
+                <button type="button" disabled={busy} onClick={openNegotiation}>
+                  Keep
+                </button>
+              </div>
+            ) : state.kind === 'signed-in' ? (
               <>
                 <button
                   type="button"
@@ -114,4 +149,17 @@ export function InvitationPage({ token, navigate }: { token: string; navigate: N
       </div>
     </main>
   )
+}
+
+// The person's membership in the invitation's negotiation, if it differs from the one offered.
+function otherMembership(
+  memberships: MyMembership[],
+  invitation: InvitationInfo,
+): MyMembership | undefined {
+  const mine = memberships.find((m) => m.negotiationId === invitation.negotiationId)
+  const same =
+    mine?.role === invitation.role &&
+    (mine.actorId ?? null) === (invitation.actorId ?? null) &&
+    (mine.groupId ?? null) === (invitation.groupId ?? null)
+  return mine && !same ? mine : undefined
 }

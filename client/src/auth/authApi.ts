@@ -61,8 +61,11 @@ export interface NewAccount {
   password: string
 }
 
-/** Accepts an invitation as the signed-in person, or with a new account (then signed in). */
-export const acceptInvitation = (token: string, account?: NewAccount) =>
+/**
+ * Accepts an invitation as the signed-in person (`replace` to give up another membership in
+ * that negotiation, which the server otherwise refuses with 409), or with a new account.
+ */
+export const acceptInvitation = (token: string, account?: NewAccount, replace = false) =>
   request<unknown>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {
-    body: account ?? {},
+    body: account ?? (replace ? { replace: true } : {}),
   })

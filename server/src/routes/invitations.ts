@@ -127,6 +127,7 @@ export function invitationLinkRoutes(deps: InvitationRouteDeps) {
         negotiationName: negotiation?.name ?? invitation.negotiationId,
         ...membershipJson(m),
         ...(group ? { groupName: group.name } : {}),
+        ...(m.role === 'delegate' ? { actorName: getActor(m.actorId)?.name ?? null } : {}),
         expiresAt: invitation.expiresAt,
         valid: invitation.usedBy === null && invitation.expiresAt > new Date().toISOString(),
       },
