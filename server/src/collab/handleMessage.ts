@@ -27,7 +27,7 @@ export async function handleMessage(
         return
       }
       await room.applyClientUpdate(connection, message.update)
-      await restoreStructure(room)
+      await restoreStructure(room, connection)
       return
     case 'awareness':
       // Presence from a socket that already left would linger until it timed out.

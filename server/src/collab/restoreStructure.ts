@@ -5,6 +5,7 @@ import {
   wordingGaps,
   type StructureGap,
 } from '../../../shared/domain/structure'
+import type { Connection } from './Connection'
 import type { Room } from './Room'
 
 /**
@@ -13,7 +14,10 @@ import type { Room } from './Room'
  * any command. Runs in the room's queue, so it adds each missing piece once: the next update
  * finds it there. Answers what it added (nothing, almost always).
  */
-export async function restoreStructure(room: Room): Promise<StructureGap[]> {
+export async function restoreStructure(room: Room, from: Connection): Promise<StructureGap[]> {
+  // Only a writer's update can open a gap; a reader's sync must never make the server write
+  // (into a tabled proposal's draft, say).
+  if (from.access !== 'write') return []
   const find =
     room.ref.kind === 'text' ? structureGaps : room.ref.kind === 'draft' ? wordingGaps : null
   if (!find) return []
