@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab'
-import { reannouncePresence } from '../../client/src/collab/reannouncePresence'
+import { keepOwnPresence } from '../../client/src/collab/keepOwnPresence'
 import { openRaw, type RawSocket } from '../support/api'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { startServer, type TestServer } from '../support/startServer'
@@ -151,7 +151,7 @@ describe('presence bound to its connection', () => {
     const seen = watch(watcher, chairId)
 
     // As the app's rooms do (useCollabRoom): a reconnect announces the presence anew.
-    reannouncePresence(chair.provider)
+    keepOwnPresence(chair.provider)
     chair.provider.disconnect()
     await waitFor('the chair gone at the watcher', () => stateOf(watcher, chairId) === undefined)
     const observer = await openSocket('observer')
@@ -171,20 +171,23 @@ describe('presence bound to its connection', () => {
     expect(seen.names).not.toContain('Forged')
     expect((chair.provider.awareness.getLocalState() as PresenceState).user?.name).toBe('Chair')
 
-    // Another connection of the same account (a second tab of the same doc) may take it over.
+    // Another connection of the same account (a reconnecting tab) may take the id over; the
+    // chair's own provider still never adopts a state for its id that it did not set.
     const secondTab = await openSocket('chair')
     await sendThenSettle(
       secondTab,
       [{ clientId: chairId, clock: clockOf(chair) + 1, state: { user: { name: 'Chair, tab 2' } } }],
       [watcher],
     )
-    expect(stateOf(watcher, chairId)?.user?.name).toBe('Chair, tab 2')
+    expect(seen.names).toContain('Chair, tab 2')
+    await waitFor('the chair itself again', () => stateOf(watcher, chairId)?.user?.name === 'Chair')
+    expect((chair.provider.awareness.getLocalState() as PresenceState).user?.name).toBe('Chair')
   })
 
   it('keeps a departed id for its account after its room unloaded', async () => {
     const chair = await chairIn()
     const chairId = chair.doc.clientID
-    reannouncePresence(chair.provider)
+    keepOwnPresence(chair.provider)
     const first = await connect('france')
     await waitFor('the chair at a watcher', () => stateOf(first, chairId)?.user?.name === 'Chair')
     chair.provider.disconnect()

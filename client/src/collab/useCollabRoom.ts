@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { COLLAB_PATH, CloseCode } from '../../../shared/collab'
 import { SCHEMA_VERSION } from '../../../shared/schema'
-import { reannouncePresence } from './reannouncePresence'
+import { keepOwnPresence } from './keepOwnPresence'
 
 /** How the connection to the room stands, as the status badge shows it. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'outdated' | 'refused'
@@ -77,7 +77,7 @@ export function useCollabRoom(
       // Until the first connection succeeds we are "connecting"; after a loss, "offline".
       else if (s === 'disconnected' || status === 'offline') setStatus('offline')
     })
-    reannouncePresence(provider)
+    keepOwnPresence(provider)
     provider.on('connection-error', () => setStatus('offline'))
     provider.on('connection-close', (event) => {
       const code = event?.code ?? 0
