@@ -141,4 +141,29 @@ describe('bounded work: requests whose cost grows with data', () => {
     )
     expect(page.body.next).toBeNull()
   })
+
+  it('makes one PDF at a time with two waiting, and refuses more at once with 503', async () => {
+    // CI installs Chromium (.ci/run); without it every PDF answers 501 and nothing queues.
+    expect(fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')).toBe(true)
+    const pdf = () =>
+      fetch(`${server.url}/api/negotiations/ccm/export/text.pdf`, {
+        headers: { authorization: `Bearer ${tokens.observer}` },
+      })
+    const answers = await Promise.all(Array.from({ length: 5 }, pdf))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 503, 503])
+    for (const answer of answers) {
+      if (answer.status === 200) {
+        expect(
+          Buffer.from(await answer.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-')
+        continue
+      }
+      const { error } = (await answer.json()) as { error: { code: string; message: string } }
+      expect(error.code).toBe('busy')
+      expect(error.message).toMatch(/try again/)
+      expect(answer.headers.get('retry-after')).toBe('10')
+    }
+  })
 })

@@ -89,7 +89,15 @@ export function exportRoutes(deps: ExportDeps): Router {
       subtitle: subtitleOf(v),
     })
     const pdf = await htmlToPdf(html)
-    if (!pdf) {
+    if (!pdf.ok && pdf.code === 'busy') {
+      res.set('Retry-After', '10')
+      throw new HttpError(
+        503,
+        'busy',
+        'The server is already making several PDFs; try again in a few seconds, or print text.html from a browser.',
+      )
+    }
+    if (!pdf.ok) {
       throw new HttpError(
         501,
         'pdf_unavailable',
@@ -99,7 +107,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     res
       .type('application/pdf')
       .attachment(textFile(negotiation.id, v, 'pdf'))
-      .send(pdf)
+      .send(pdf.pdf)
   })
 
   router.get('/negotiations/:id/export/text.akn.xml', async (req, res) => {
