@@ -8,6 +8,8 @@ import { TEXT_FRAGMENT } from '../../shared/collab'
 // The origin of updates a replica receives from the queue, so that it does not send them on.
 const REMOTE = Symbol('remote')
 
+const idOf = (id: Y.ID) => `${id.client}:${id.clock}`
+
 type BindingMeta = ReturnType<typeof initProseMirrorDoc>['meta']
 
 /**
@@ -37,6 +39,7 @@ export class ReplicaNetwork {
   readonly replicas: Replica[]
   private readonly queue: Message[] = []
   private readonly metas = new Map<Replica, BindingMeta>()
+  private readonly removedBy = new Map<string, string>()
 
   constructor(
     readonly schema: Schema,
@@ -49,8 +52,10 @@ export class ReplicaNetwork {
     prosemirrorToYXmlFragment(initial, origin.getXmlFragment(TEXT_FRAGMENT))
     const start = Y.encodeStateAsUpdate(origin)
     origin.destroy()
-    this.replicas = names.map((name) => {
+    this.replicas = names.map((name, i) => {
       const ydoc = new Y.Doc()
+      // Fixed client ids: Yjs orders concurrent inserts by them, so a seed replays exactly.
+      ydoc.clientID = i + 1
       Y.applyUpdate(ydoc, start, REMOTE)
       const replica: Replica = {
         name,
@@ -76,13 +81,35 @@ export class ReplicaNetwork {
   }
 
   /** Applies a local ProseMirror transaction on a replica and writes it into its Y.Doc. */
-  apply(replica: Replica, tr: Transaction): void {
+  apply(replica: Replica, tr: Transaction, label = 'edit'): void {
     if (!tr.docChanged) return
     replica.state = replica.state.apply(tr)
     const meta = this.metas.get(replica) as BindingMeta
-    replica.ydoc.transact(() =>
-      updateYFragment(replica.ydoc, replica.fragment, replica.state.doc, meta),
+    this.recording(replica, label, () =>
+      replica.ydoc.transact(() =>
+        updateYFragment(replica.ydoc, replica.fragment, replica.state.doc, meta),
+      ),
     )
+  }
+
+  // Runs `change`, noting every Yjs element or text it deletes as deleted by `label`.
+  private recording(replica: Replica, label: string, change: () => void): void {
+    const record = (t: Y.Transaction) =>
+      Y.iterateDeletedStructs(t, t.deleteSet, (struct) => {
+        const type = struct instanceof Y.Item ? (struct.content as { type?: unknown }).type : null
+        if (type) this.removedBy.set(idOf(struct.id), label)
+      })
+    replica.ydoc.on('afterTransaction', record)
+    try {
+      change()
+    } finally {
+      replica.ydoc.off('afterTransaction', record)
+    }
+  }
+
+  /** Which local edit (by its label) deleted the Yjs element or text with this item id. */
+  removedByEdit(id: Y.ID): string | undefined {
+    return this.removedBy.get(idOf(id))
   }
 
   /** Changes a replica's Y.Doc directly (as the server does), then re-reads its document. */
@@ -112,7 +139,11 @@ export class ReplicaNetwork {
   // where y-prosemirror deletes what the schema rejects) and replace the whole document with them.
   private read(replica: Replica): void {
     const before = replica.fragment.toString()
-    const { doc, meta } = initProseMirrorDoc(replica.fragment, this.schema)
+    let read: ReturnType<typeof initProseMirrorDoc> | undefined
+    this.recording(replica, 'reading', () => {
+      read = initProseMirrorDoc(replica.fragment, this.schema)
+    })
+    const { doc, meta } = read as ReturnType<typeof initProseMirrorDoc>
     const tr = replica.state.tr.replace(
       0,
       replica.state.doc.content.size,
