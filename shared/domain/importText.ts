@@ -27,6 +27,19 @@ interface ParsedArticle {
   clauses: { kind: ClauseKind; text: string }[]
 }
 
+// Ten times the longest treaties (UNCLOS has a few thousand lines); past about 100,000 clauses in
+// one article converting the document to Yjs exhausts the stack, and the import blocks the server
+// for about 15 µs a line.
+/** The most lines a plain-text treaty may have to be imported. */
+export const MAX_TREATY_LINES = 20_000
+
+/** How many lines a text has, counted without splitting it. */
+export function lineCount(text: string): number {
+  let lines = 1
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
+  return lines
+}
+
 const ARTICLE = /^Article\s+(\S+)\s*$/i
 const NUMBERED = /^(\d+)\.\s+(.*)$/
 // `a)`, `(a)`, `(iv)`, and the OCR slip `1)` for `l)` that the CCM source carries.

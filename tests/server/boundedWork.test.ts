@@ -8,7 +8,13 @@ import { clauseText, connectClient, waitFor, type CollabClient } from '../suppor
 import { memoryOf, resetPeakMemory } from '../support/largeBodies'
 import { random } from '../support/random'
 import { spawnServer, type ServerProcess } from '../support/spawnServer'
-import { createToken, DEMO_PASSWORD, login, tempDataDir } from '../support/startServer'
+import {
+  createToken,
+  DEMO_PASSWORD,
+  login,
+  TEST_ADMIN_PASSWORD,
+  tempDataDir,
+} from '../support/startServer'
 
 const MB = 1024 * 1024
 
@@ -58,6 +64,8 @@ describe('bounded work: requests whose cost grows with data', () => {
     for (const who of ['chair', 'observer', 'germany', 'france']) {
       tokens[who] = await createToken(server.url, await login(server.url, who, DEMO_PASSWORD))
     }
+    const admin = await login(server.url, 'admin', TEST_ADMIN_PASSWORD)
+    tokens.admin = await createToken(server.url, admin)
   })
   afterAll(async () => {
     clients.splice(0).forEach((c) => c.destroy())
@@ -165,5 +173,39 @@ describe('bounded work: requests whose cost grows with data', () => {
       expect(error.message).toMatch(/try again/)
       expect(answer.headers.get('retry-after')).toBe('10')
     }
+  })
+
+  it('refuses a treaty text of more lines than any treaty with 413 and a sentence', async () => {
+    // One article of 150,000 one-word clauses: 1.5 MB, within the body limit.
+    const clauses = Array.from({ length: 150_000 }, (_, i) => `${i + 1}. ab`)
+    const text = ['A Treaty', 'Article 1', 'Scope', ...clauses].join('\n')
+    const res = await call(
+      server.url,
+      { token: tokens.admin as string },
+      'POST',
+      '/api/negotiations/import',
+      {
+        text,
+        id: 'too-long',
+      },
+    )
+    expect(res.status).toBe(413)
+    expect(res.body.error).toMatchObject({
+      code: 'treaty_too_large',
+      lines: 150_003,
+      limit: 20_000,
+    })
+    expect(res.body.error.message).toContain('150,003 lines')
+    expect((await api('admin', '')).status).toBe(200)
+    expect(
+      (
+        await call(
+          server.url,
+          { token: tokens.admin as string },
+          'GET',
+          '/api/negotiations/too-long',
+        )
+      ).status,
+    ).toBe(404)
   })
 })

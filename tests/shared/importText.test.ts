@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
-import { parseTreatyText } from '../../shared/domain/importText'
+import { lineCount, MAX_TREATY_LINES, parseTreatyText } from '../../shared/domain/importText'
 import { clauseLabels, outlineOf } from '../../shared/domain/numbering'
 
 const ccmText = readFileSync(new URL('../../fixtures/ccm-2008.txt', import.meta.url), 'utf8')
@@ -123,4 +123,14 @@ describe('malformed treaty files', () => {
       expect(result.error.message).toContain(`Line ${line}:`)
     })
   }
+})
+
+describe('the size of a treaty text', () => {
+  it('counts lines as the parser splits them, and the Convention is far within the limit', () => {
+    expect(lineCount('')).toBe(1)
+    expect(lineCount('a\nb\r\nc')).toBe(3)
+    expect(lineCount('a\n')).toBe(2)
+    expect(lineCount(ccmText)).toBe(ccmText.split(/\r?\n/).length)
+    expect(lineCount(ccmText) * 20).toBeLessThan(MAX_TREATY_LINES)
+  })
 })

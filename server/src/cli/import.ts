@@ -33,9 +33,11 @@ async function main(): Promise<number> {
       console.error(
         result.reason === 'malformed'
           ? `${file}:${result.error.line}: ${result.error.message}`
-          : result.reason === 'id-taken'
-            ? `a negotiation "${result.id}" already exists; choose another --id`
-            : `"${result.id}" is not a valid id (a-z, 0-9 and -, at most 64)`,
+          : result.reason === 'too-large'
+            ? `${file} has ${result.lines} lines; a treaty is imported with at most ${result.limit}`
+            : result.reason === 'id-taken'
+              ? `a negotiation "${result.id}" already exists; choose another --id`
+              : `"${result.id}" is not a valid id (a-z, 0-9 and -, at most 64)`,
       )
       return 1
     }

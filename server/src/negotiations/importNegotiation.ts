@@ -1,7 +1,12 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT, isValidSegment, roomName } from '../../../shared/collab'
-import { parseTreatyText, type ImportError } from '../../../shared/domain/importText'
+import {
+  MAX_TREATY_LINES,
+  lineCount,
+  parseTreatyText,
+  type ImportError,
+} from '../../../shared/domain/importText'
 import type { Round } from '../../../shared/domain/rounds'
 import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
 import { freeSlug, slugify } from './slug'
@@ -20,6 +25,7 @@ export type ImportNegotiationResult =
   | { ok: true; negotiation: Negotiation }
   | { ok: false; reason: 'malformed'; error: ImportError }
   | { ok: false; reason: 'bad-id' | 'id-taken'; id: string }
+  | { ok: false; reason: 'too-large'; lines: number; limit: number }
 
 /** An import checked and encoded, ready to store: the negotiation, its rooms' first state, rounds. */
 export interface PreparedImport {
@@ -35,6 +41,10 @@ export async function prepareImport(
 ): Promise<
   { ok: true; prepared: PreparedImport } | Exclude<ImportNegotiationResult, { ok: true }>
 > {
+  const lines = lineCount(request.text)
+  if (lines > MAX_TREATY_LINES) {
+    return { ok: false, reason: 'too-large', lines, limit: MAX_TREATY_LINES }
+  }
   const parsed = parseTreatyText(request.text)
   if (!parsed.ok) return { ok: false, reason: 'malformed', error: parsed.error }
   if (request.id !== undefined && !isValidSegment(request.id)) {

@@ -92,6 +92,13 @@ export function negotiationImportRoutes(storage: Storage): Router {
         throw new HttpError(400, 'invalid_id', `"${result.id}" is not a valid id (a-z, 0-9, -).`)
       case 'id-taken':
         throw new HttpError(409, 'id_taken', `A negotiation "${result.id}" already exists.`)
+      case 'too-large':
+        throw new HttpError(
+          413,
+          'treaty_too_large',
+          `The text has ${result.lines.toLocaleString('en')} lines; a treaty is imported with at most ${result.limit.toLocaleString('en')} (one clause a line).`,
+          { lines: result.lines, limit: result.limit },
+        )
     }
   })
 
