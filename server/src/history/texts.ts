@@ -41,24 +41,31 @@ export interface TextSource {
 
 /**
  * Every text an article may be read in: each closed round's frozen text in round order, then
- * now. Nothing is converted until asked for, so that a diff reads two texts, not all of them.
+ * now. Nothing is read or converted until asked for, so that a diff loads two texts, not all.
  */
 export async function textSources(ctx: HistoryContext): Promise<TextSource[]> {
-  const [rounds, snapshots] = await Promise.all([
-    ctx.storage.rounds.list(ctx.negotiationId),
-    ctx.storage.rounds.snapshots(ctx.negotiationId),
-  ])
-  const frozen = snapshots.map((s): TextSource => ({
-    key: s.roundId,
-    meta: {
-      roundId: s.roundId,
-      roundName: rounds.find((r) => r.id === s.roundId)?.name ?? null,
-      snapshotName: s.name,
-      name: s.name,
-      closedAt: s.closedAt,
-    },
-    doc: () => Promise.resolve(treatySchema.nodeFromJSON(s.doc)),
-  }))
+  const rounds = await ctx.storage.rounds.list(ctx.negotiationId)
+  const frozen = rounds.flatMap((r): TextSource[] =>
+    r.snapshotName === null || r.closedAt === null
+      ? []
+      : [
+          {
+            key: r.id,
+            meta: {
+              roundId: r.id,
+              roundName: r.name,
+              snapshotName: r.snapshotName,
+              name: r.snapshotName,
+              closedAt: r.closedAt,
+            },
+            doc: async () => {
+              const s = await ctx.storage.rounds.snapshot(ctx.negotiationId, r.id)
+              if (!s) throw new Error(`round ${r.id} lists a frozen text that is not stored`)
+              return treatySchema.nodeFromJSON(s.doc)
+            },
+          },
+        ],
+  )
   const text = roomName({ negotiationId: ctx.negotiationId, kind: 'text' })
   const current: TextSource = {
     key: 'current',
