@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import { Limiter } from '../work/Limiter'
 
 /** Where the system Chromium is (CHROMIUM_PATH, default /usr/bin/chromium), if it is there. */
@@ -7,9 +9,6 @@ export function chromiumPath(): string | null {
   return fs.existsSync(candidate) ? candidate : null
 }
 
-// Debian's Chromium in a container needs no sandbox; nothing it loads comes from the network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
-
 /** What printing to PDF answers: the file, or why there is none (no Chromium, or too many at once). */
 export type PdfResult = { ok: true; pdf: Buffer } | { ok: false; code: 'pdf_unavailable' | 'busy' }
 
@@ -17,32 +16,43 @@ export type PdfResult = { ok: true; pdf: Buffer } | { ok: false; code: 'pdf_unav
 // two more waiting their turn, and any beyond those refused rather than piled up.
 const renders = new Limiter(1, 2)
 
+const CHILD = path.join(import.meta.dirname, 'pdfChild.mjs')
+// A render that takes longer than this is stuck; its process is killed.
+const RENDER_LIMIT_MS = 60_000
+
 /**
- * Prints an HTML document to an A4 PDF with headless Chromium (playwright-core), one render at a
- * time; answers `pdf_unavailable` when no Chromium or no playwright-core is installed on this
- * machine, and `busy` when three renders are already running or waiting.
+ * Prints an HTML document to an A4 PDF with headless Chromium (playwright-core) in a child
+ * process, one render at a time; answers `pdf_unavailable` when no Chromium or no playwright-core
+ * is installed on this machine, and `busy` when three renders are already running or waiting.
  */
 export async function htmlToPdf(html: string): Promise<PdfResult> {
   const executablePath = chromiumPath()
   if (!executablePath) return { ok: false, code: 'pdf_unavailable' }
-  let chromium
-  try {
-    ;({ chromium } = await import('playwright-core'))
-  } catch {
-    return { ok: false, code: 'pdf_unavailable' }
-  }
-  const launcher = chromium
-  const run = await renders.run(async () => {
-    const browser = await launcher.launch({ executablePath, args: ARGS })
-    try {
-      const page = await browser.newPage({ javaScriptEnabled: false })
-      // The page is self-contained; refuse any request it might make.
-      await page.route('**/*', (route) => route.abort())
-      await page.setContent(html, { waitUntil: 'load' })
-      return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })
-    } finally {
-      await browser.close()
-    }
+  const run = await renders.run(() => render(html, executablePath))
+  if (!run.ok) return run
+  return run.value ? { ok: true, pdf: run.value } : { ok: false, code: 'pdf_unavailable' }
+}
+
+// The PDF, or null when the child finds no playwright-core; throws if the render fails.
+function render(html: string, executablePath: string): Promise<Buffer | null> {
+  const child = spawn(process.execPath, [CHILD, executablePath], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: RENDER_LIMIT_MS,
+    killSignal: 'SIGKILL',
   })
-  return run.ok ? { ok: true, pdf: run.value } : run
+  const out: Buffer[] = []
+  let errors = ''
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+  // A child that exits early (no playwright-core) closes its stdin; its exit code says why.
+  child.stdin.on('error', () => {})
+  child.stdin.end(html)
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve(Buffer.concat(out))
+      else if (code === 3) resolve(null)
+      else reject(new Error(`PDF render failed (${code ?? signal}): ${errors.slice(0, 500)}`))
+    })
+  })
 }
