@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT } from '../../shared/collab'
+import { openStorage } from '../../server/src/storage/openStorage'
 import { call } from '../support/api'
 import { anchorOn } from '../support/proposals'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
@@ -12,8 +13,8 @@ import {
   createToken,
   DEMO_PASSWORD,
   login,
+  startServer,
   TEST_ADMIN_PASSWORD,
-  tempDataDir,
 } from '../support/startServer'
 
 const MB = 1024 * 1024
@@ -42,6 +43,34 @@ function words(count: number, seed: number): string {
   ).join(' ')
 }
 
+// More edit summaries of one article than its history page carries.
+const EDITS = 1200
+
+// Appends `count` summaries of text edits to an article into a stopped server's data folder.
+async function recordEdits(dataDir: string, articleId: string, count: number): Promise<void> {
+  const storage = openStorage(dataDir)
+  try {
+    await storage.atomically((tx) => {
+      for (let i = 0; i < count; i++) {
+        tx.events.append({
+          negotiationId: 'ccm',
+          type: 'text-edited',
+          at: new Date(Date.UTC(2008, 4, 19) + i * 60_000).toISOString(),
+          accountId: null,
+          byName: 'Chair',
+          actorId: null,
+          roundId: 'dublin-2008',
+          articleId,
+          proposalId: null,
+          data: { insertedChars: i, deletedChars: 0 },
+        })
+      }
+    })
+  } finally {
+    await storage.close()
+  }
+}
+
 // A request whose cost grows with the data it reads must not hold the server for everyone else.
 describe('bounded work: requests whose cost grows with data', () => {
   let server: ServerProcess
@@ -59,7 +88,11 @@ describe('bounded work: requests whose cost grows with data', () => {
   }
 
   beforeAll(async () => {
-    dataDir = tempDataDir()
+    // The demo, with a long record of edits to Article 9 written while no server runs.
+    const first = await startServer()
+    await first.close()
+    dataDir = first.dataDir
+    await recordEdits(dataDir, 'art-9', EDITS)
     server = await spawnServer(dataDir)
     for (const who of ['chair', 'observer', 'germany', 'france']) {
       tokens[who] = await createToken(server.url, await login(server.url, who, DEMO_PASSWORD))
@@ -207,5 +240,19 @@ describe('bounded work: requests whose cost grows with data', () => {
         )
       ).status,
     ).toBe(404)
+  })
+
+  it('carries the newest 1,000 of an article’s events in its history and counts the rest', async () => {
+    const history = await api('observer', '/articles/art-9/history')
+    expect(history.status).toBe(200)
+    const edits = history.body.events.filter((e: { type: string }) => e.type === 'text-edited')
+    expect(history.body.events).toHaveLength(1000)
+    const all = await api('observer', '/events?article=art-9&limit=5000')
+    expect(all.body.events.length).toBeGreaterThanOrEqual(EDITS)
+    expect(history.body.earlierEvents).toBe(all.body.events.length - 1000)
+    // The newest: the last summary written is there, the first is not.
+    const inserted = edits.map((e: { data: { insertedChars: number } }) => e.data.insertedChars)
+    expect(inserted).toContain(EDITS - 1)
+    expect(inserted).not.toContain(0)
   })
 })

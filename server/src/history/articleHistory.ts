@@ -11,11 +11,16 @@ import {
   type VersionJson,
 } from './texts'
 
+// Past this many, the page lists the newest and says how many earlier events it leaves out.
+/** How many of an article's events its history carries at most (the newest). */
+export const HISTORY_EVENTS = 1000
+
 /**
  * An article across rounds, followed by its stable id whatever its number: its wording in each
  * closed round's text where it exists and now; the proposals on it (those the caller may see)
  * with their status history and positions; and the events about it. With `actor`, only the
  * proposals that actor sponsors, co-sponsors or took a position on, and that actor's events.
+ * At most the newest `HISTORY_EVENTS` events; `earlierEvents` counts those left out.
  */
 export async function articleHistory(ctx: HistoryContext, articleId: string, actor?: string) {
   const versions: VersionJson[] = []
@@ -54,6 +59,8 @@ export async function articleHistory(ctx: HistoryContext, articleId: string, act
   const shownEvent = (e: NegotiationEvent) =>
     (e.proposalId === null || visible.has(e.proposalId)) &&
     (actor === undefined || e.actorId === actor)
+  const shown = events.filter(shownEvent)
+  const earlierEvents = Math.max(0, shown.length - HISTORY_EVENTS)
   return {
     article: {
       id: articleId,
@@ -62,7 +69,8 @@ export async function articleHistory(ctx: HistoryContext, articleId: string, act
     },
     versions: versions.length > 0 && !current ? [...versions, absentNow()] : versions,
     proposals: onArticle.map((p) => ({ ...p, positions: positionsOf.get(p.id) ?? [] })),
-    events: events.filter(shownEvent),
+    events: shown.slice(earlierEvents),
+    earlierEvents,
   }
 }
 

@@ -159,6 +159,7 @@ export function HistoryPage(props: HistoryPageProps) {
             />
             <EventList
               events={filtered.events}
+              earlier={history?.earlierEvents}
               rounds={rounds}
               names={names}
               proposalTitles={proposalTitles}

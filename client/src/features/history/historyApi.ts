@@ -25,7 +25,10 @@ export interface ArticleHistory {
   article: { id: string; currentNumber: number | null; currentTitle: string }
   versions: ArticleVersion[]
   proposals: HistoryProposal[]
+  /** The newest events about the article (at most 1000). */
   events: NegotiationEvent[]
+  /** How many earlier events the history leaves out. */
+  earlierEvents?: number
 }
 
 /** One run of words of a diff. */
