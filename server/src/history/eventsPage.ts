@@ -1,5 +1,6 @@
 import type { EventFilter, NegotiationEvent } from '../../../shared/domain/events'
 import { draftAccess } from '../proposals/visibility'
+import { yieldToOthers } from '../work/slices'
 import type { HistoryContext } from './texts'
 
 /** How many events a page holds unless the caller asks for fewer (or more, up to the route's cap). */
@@ -41,5 +42,7 @@ export async function eventsPage(
     const last = rows[rows.length - 1]
     if (rows.length < limit || !last) return { events, next: null }
     after = last.seq
+    // Each batch is read in one go; let waiting requests through before the next.
+    await yieldToOthers()
   }
 }
