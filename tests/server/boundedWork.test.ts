@@ -7,7 +7,6 @@ import { call } from '../support/api'
 import { anchorOn } from '../support/proposals'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { memoryOf, resetPeakMemory } from '../support/largeBodies'
-import { random } from '../support/random'
 import { spawnServer, type ServerProcess } from '../support/spawnServer'
 import {
   createToken,
@@ -16,6 +15,7 @@ import {
   startServer,
   TEST_ADMIN_PASSWORD,
 } from '../support/startServer'
+import { seededWords } from '../support/words'
 
 const MB = 1024 * 1024
 
@@ -30,18 +30,6 @@ const newer = (parts: Part[]) =>
     .filter((p) => p.op !== 'delete')
     .map((p) => p.text)
     .join('')
-
-// `count` words drawn (seeded) from the Convention's own vocabulary, as a chair pasting text would.
-function words(count: number, seed: number): string {
-  const vocabulary = [
-    ...new Set(fs.readFileSync('fixtures/ccm-2008.txt', 'utf8').match(/\p{L}+/gu) ?? []),
-  ]
-  const next = random(seed)
-  return Array.from(
-    { length: count },
-    () => vocabulary[Math.floor(next() * vocabulary.length)] as string,
-  ).join(' ')
-}
 
 // More edit summaries of one article than its history page carries.
 const EDITS = 1200
@@ -114,8 +102,8 @@ describe('bounded work: requests whose cost grows with data', () => {
     const articleId = String(article.getAttribute('id'))
     const first = clauseText(chair.doc, 1, 1)
     const last = clauseText(chair.doc, 1, article.length - 1)
-    first.insert(0, `${words(3000, 1)} `)
-    last.insert(last.length, ` ${words(3000, 2)}`)
+    first.insert(0, `${seededWords(3000, 1)} `)
+    last.insert(last.length, ` ${seededWords(3000, 2)}`)
     // The observer's copy has both edits once the server has applied and relayed them.
     const lengthOf = (c: CollabClient) =>
       (c.doc.getXmlFragment(TEXT_FRAGMENT).get(3) as Y.XmlElement).toString().length
