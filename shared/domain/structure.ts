@@ -12,6 +12,8 @@ export type StructureGap =
   | { kind: 'preamble-paragraph' }
   /** `index`: the article's index among the fragment's children. */
   | { kind: 'article-title'; index: number }
+  /** An article whose id is empty or an earlier article's (two concurrent moves copy one). */
+  | { kind: 'article-id'; index: number }
   /** A draft's wording with no block at all. */
   | { kind: 'wording-clause' }
 
@@ -35,10 +37,13 @@ export function structureGaps(fragment: Y.XmlFragment): StructureGap[] {
   const preamble = children.find((c) => named(c, 'preamble'))
   if (!preamble) gaps.push({ kind: 'preamble' })
   else if (preamble.length === 0) gaps.push({ kind: 'preamble-paragraph' })
+  const ids = new Set<string>()
   children.forEach((child, index) => {
-    if (named(child, 'article') && !holds(child, 'article_title')) {
-      gaps.push({ kind: 'article-title', index })
-    }
+    if (!named(child, 'article')) return
+    if (!holds(child, 'article_title')) gaps.push({ kind: 'article-title', index })
+    const id = child.getAttribute('id') ?? ''
+    if (id === '' || ids.has(id)) gaps.push({ kind: 'article-id', index })
+    ids.add(id)
   })
   return gaps
 }
@@ -49,16 +54,23 @@ export function wordingGaps(fragment: Y.XmlFragment): StructureGap[] {
 }
 
 /**
- * Adds what `gaps` (found in this fragment just before) lists: empty elements only, never
- * deleting or moving anything. Call inside one Yjs transaction, from the server alone: two
- * writers would each add their own copy, and the merge would keep both.
+ * Adds what `gaps` (found in this fragment just before) lists: empty elements, and fresh ids
+ * from `newId` for articles whose id is repeated; never deleting or moving anything. Call inside
+ * one Yjs transaction, from the server alone: two writers would each add their own copy, and the
+ * merge would keep both.
  */
-export function fillStructureGaps(fragment: Y.XmlFragment, gaps: readonly StructureGap[]): void {
+export function fillStructureGaps(
+  fragment: Y.XmlFragment,
+  gaps: readonly StructureGap[],
+  newId: () => string,
+): void {
   // Inner pieces first, while the indices of the fragment's children still hold.
   for (const gap of gaps) {
-    if (gap.kind !== 'article-title') continue
+    if (gap.kind !== 'article-title' && gap.kind !== 'article-id') continue
     const article = fragment.get(gap.index)
-    if (named(article, 'article')) article.insert(0, [new Y.XmlElement('article_title')])
+    if (!named(article, 'article')) continue
+    if (gap.kind === 'article-title') article.insert(0, [new Y.XmlElement('article_title')])
+    else article.setAttribute('id', newId())
   }
   const kinds = new Set(gaps.map((g) => g.kind))
   if (kinds.has('preamble-paragraph')) {

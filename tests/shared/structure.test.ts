@@ -35,10 +35,13 @@ function fragmentOf(node: Node): Y.XmlFragment {
 
 const read = (fragment: Y.XmlFragment) => yXmlFragmentToProseMirrorRootNode(fragment, treatySchema)
 
+let ids = 0
+const freshId = () => `art-fresh${ids++}`
+
 // What the server does after a client's update: find the gaps, fill them in one transaction.
 function restore(fragment: Y.XmlFragment) {
   const gaps = structureGaps(fragment)
-  ;(fragment.doc as Y.Doc).transact(() => fillStructureGaps(fragment, gaps))
+  ;(fragment.doc as Y.Doc).transact(() => fillStructureGaps(fragment, gaps, freshId))
   return gaps
 }
 
@@ -77,6 +80,20 @@ describe('the structure a text needs, restored by the server', () => {
     expect(read(fragment).toJSON()).toEqual(
       doc(title(), preamble(paragraph()), article('a', article_title('Scope'))).toJSON(),
     )
+  })
+
+  it('gives an article whose id an earlier one holds a fresh id', () => {
+    const fragment = fragmentOf(
+      doc(
+        title('T'),
+        preamble(paragraph()),
+        article('a', article_title('X')),
+        article('a', article_title('Y')),
+      ),
+    )
+    expect(structureGaps(fragment)).toEqual([{ kind: 'article-id', index: 3 }])
+    restore(fragment)
+    expect(outlineOf(read(fragment)).map((a) => a.id)).toEqual(['a', 'art-fresh0'])
   })
 
   it('gives an emptied draft one clause', () => {

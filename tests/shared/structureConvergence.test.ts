@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { moveArticle } from '../../client/src/editor/commands/articleCommands'
 import { parseTreatyText } from '../../shared/domain/importText'
+import { outlineOf } from '../../shared/domain/numbering'
 import { fillStructureGaps, structureGaps } from '../../shared/domain/structure'
 import { marks, nodes, treatySchema } from '../../shared/schema'
 import { ReplicaNetwork, expectConverged, type Replica } from '../support/convergence'
@@ -17,6 +18,7 @@ import {
   structuralEdits,
   tokensOf,
   TOKEN,
+  word,
 } from '../support/structuralEdits'
 
 function ccm(schema: Schema = treatySchema): Node {
@@ -37,10 +39,13 @@ const strictSchema = new Schema({
   marks,
 })
 
+let ids = 0
+const freshId = () => `art-fresh${ids++}`
+
 // Runs the server's fix-up on its replica, as handleMessage does after a client's update.
 function restore(net: ReplicaNetwork, server: Replica): number {
   const gaps = structureGaps(server.fragment)
-  if (gaps.length > 0) net.transact(server, (f) => fillStructureGaps(f, gaps))
+  if (gaps.length > 0) net.transact(server, (f) => fillStructureGaps(f, gaps, freshId))
   return gaps.length
 }
 
@@ -127,7 +132,7 @@ describe('moving an article while another client types in it', () => {
     const moved = a.state.doc.child(4)
     const start = blocksOf(a.state.doc).find((x) => x.top === 4)!.pos
     for (const tr of runCommand(a.state, start + 1, moveArticle(1))) applyOn(net, a, tr)
-    const words = ['w1x', 'w2x', 'w3x']
+    const words = [word(1), word(2), word(3)]
     const blocks = blocksOf(b.state.doc).filter((x) => x.top === 4)
     const targets = [0, 1, blocks.length - 1]
     targets.forEach((index, i) => {
@@ -143,9 +148,14 @@ describe('moving an article while another client types in it', () => {
     )
     expect([...(after.textContent.match(TOKEN) ?? [])].sort()).toEqual(words)
     // The rest of both articles is as it was.
-    expect(after.textContent.replace(/ w\dx /g, '')).toBe(moved.textContent)
+    expect(words.reduce((t, w) => t.replace(` ${w} `, ''), after.textContent)).toBe(
+      moved.textContent,
+    )
   })
 })
+
+// 30 by default; STRUCTURE_SEEDS=500 explores further (a failure names its seed, which replays).
+const SEEDS = Number(process.env.STRUCTURE_SEEDS ?? 30)
 
 describe('seeded random structural edits by three clients', () => {
   function run(seed: number) {
@@ -158,13 +168,13 @@ describe('seeded random structural edits by three clients', () => {
     const seen = new Map<string, Y.XmlText>()
     const ops: Record<string, number> = {}
     let n = 0
-    const word = () => `w${seed * 10_000 + n++}x`
+    const next = () => word(n++)
     let fixups = 0
     for (let round = 0; round < 12; round++) {
       for (const client of clients) {
         for (let k = Math.floor(rand() * 3); k > 0; k--) {
           const edit = edits[Math.floor(rand() * edits.length)]!
-          const made = edit.run(client.state, word) ?? []
+          const made = edit.run(client.state, next) ?? []
           const trs = Array.isArray(made) ? made : [made]
           if (trs.length > 0) ops[edit.name] = (ops[edit.name] ?? 0) + 1
           for (const tr of trs) {
@@ -197,6 +207,10 @@ describe('seeded random structural edits by three clients', () => {
     read.forEach((node, _o, i) => {
       if (i > 1) expect(node.firstChild?.type.name, `article ${i - 1}`).toBe('article_title')
     })
+    // Two concurrent moves can copy one article twice; the server gives the later copy a new id.
+    const ids = outlineOf(read).map((a) => a.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).not.toContain('')
     const present = tokensOf(read)
     const missing = [...typed].filter((w) => !deleted.has(w) && !present.has(w))
     // y-prosemirror writes a join (or a delete across clauses) as "delete the second block,
@@ -208,32 +222,44 @@ describe('seeded random structural edits by three clients', () => {
       const t = seen.get(w)
       const by = t ? removedBy(net, t) : undefined
       if (by) lostWith[by] = (lostWith[by] ?? 0) + 1
+      if (process.env.DEBUG_LOSS && !by) {
+        const chain: string[] = []
+        for (let x = t as Y.AbstractType<unknown> | null; x; x = x.parent)
+          chain.push(
+            `${(x as Y.XmlElement).nodeName ?? 'text'}:${x._item?.deleted}:${x.toString().slice(0, 60)}`,
+          )
+        console.log('LOSS', seed, w, chain)
+      }
       return !by || by === 'reading'
     })
     expect(unexplained, `seed ${seed}`).toEqual([])
     return { typed: typed.size, deleted: deleted.size, lostWith, fixups, ops }
   }
 
-  it('converge, pass check(), get their structure back from the server and lose no typed word', () => {
-    const totals = { typed: 0, deleted: 0, fixups: 0 }
-    const lostWith: Record<string, number> = {}
-    const ops: Record<string, number> = {}
-    for (let seed = 1; seed <= 30; seed++) {
-      const r = run(seed)
-      totals.typed += r.typed
-      totals.deleted += r.deleted
-      totals.fixups += r.fixups
-      for (const [k, v] of Object.entries(r.lostWith)) lostWith[k] = (lostWith[k] ?? 0) + v
-      for (const [k, v] of Object.entries(r.ops)) ops[k] = (ops[k] ?? 0) + v
-    }
-    console.log(
-      '30 seeds:',
-      totals,
-      '\nedits:',
-      ops,
-      '\nwords lost with a block deleted by:',
-      lostWith,
-    )
-    expect(totals.typed).toBeGreaterThan(0)
-  })
+  it(
+    'converge, pass check(), get their structure back from the server and lose no typed word',
+    { timeout: SEEDS * 2_000 },
+    () => {
+      const totals = { typed: 0, deleted: 0, fixups: 0 }
+      const lostWith: Record<string, number> = {}
+      const ops: Record<string, number> = {}
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const r = run(seed)
+        totals.typed += r.typed
+        totals.deleted += r.deleted
+        totals.fixups += r.fixups
+        for (const [k, v] of Object.entries(r.lostWith)) lostWith[k] = (lostWith[k] ?? 0) + v
+        for (const [k, v] of Object.entries(r.ops)) ops[k] = (ops[k] ?? 0) + v
+      }
+      console.log(
+        `${SEEDS} seeds:`,
+        totals,
+        '\nedits:',
+        ops,
+        '\nwords lost with a block deleted by:',
+        lostWith,
+      )
+      expect(totals.typed).toBeGreaterThan(0)
+    },
+  )
 })

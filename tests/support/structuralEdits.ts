@@ -9,8 +9,19 @@ import {
 import { splitClause } from '../../client/src/editor/commands/clauseCommands'
 import { structureKept } from '../../shared/domain/structure'
 
-/** A typed word: `w`, a number unique in the run, `x`; easy to find again in any text. */
-export const TOKEN = /w\d+x/g
+/**
+ * A typed word: a number unique in the run between two copies of a CJK character that belongs
+ * to that number alone. y-prosemirror writes a change as a diff of the whole textblock, which
+ * reuses old characters equal to the new ones at the edges; a character found nowhere else in
+ * the text means every character of the word is one its client typed.
+ */
+export const word = (n: number): string => {
+  const c = String.fromCodePoint(0x4e00 + (n % 20_000))
+  return `${c}${n}${c}`
+}
+
+/** Finds typed words (see `word`) in a text. */
+export const TOKEN = /([\u4e00-\u9fff])\d+\1/gu
 
 /** The typed words a document holds. */
 export function tokensOf(doc: Node): Set<string> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { TEXT_FRAGMENT, STRUCTURE_ORIGIN } from '../../../shared/collab'
 import {
   fillStructureGaps,
@@ -8,9 +9,12 @@ import {
 import type { Connection } from './Connection'
 import type { Room } from './Room'
 
+// The same shape as the ids the editor and the proposal commands give new articles.
+const newArticleId = () => `art-${randomBytes(4).toString('hex')}`
+
 /**
  * After a client's update, puts back what the editor needs and the merge left out (a title, a
- * preamble or its one paragraph, an article's title; a draft's only clause), stored and sent like
+ * preamble or its one paragraph, an article's title or unique id; a draft's only clause), stored and sent like
  * any command. Runs in the room's queue, so it adds each missing piece once: the next update
  * finds it there. Answers what it added (nothing, almost always).
  */
@@ -24,7 +28,7 @@ export async function restoreStructure(room: Room, from: Connection): Promise<St
   const gaps = find(room.doc.getXmlFragment(TEXT_FRAGMENT))
   if (gaps.length === 0) return gaps
   await room.transact(STRUCTURE_ORIGIN, (doc) =>
-    fillStructureGaps(doc.getXmlFragment(TEXT_FRAGMENT), gaps),
+    fillStructureGaps(doc.getXmlFragment(TEXT_FRAGMENT), gaps, newArticleId),
   )
   return gaps
 }

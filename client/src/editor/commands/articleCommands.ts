@@ -2,7 +2,6 @@ import { TextSelection, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { treatySchema } from '../../../../shared/schema'
 import { articleAt, articlesStart, newArticleId } from '../articles'
-import { articleIdsKey } from '../plugins/articleIdsPlugin'
 
 const { article, article_title, numbered_paragraph } = treatySchema.nodes
 
@@ -41,8 +40,9 @@ export const insertArticleAfter: Command = (state, dispatch, view) => {
  * Yjs has no move, and y-prosemirror writes a swap of two articles as a rewrite of both elements
  * in place: words typed meanwhile in the moved article would land in its neighbour, and two
  * concurrent moves could lose text. So the neighbour is copied to the other side and then its
- * original deleted, in two transactions (two Yjs updates): the moved article's element, with
- * whatever others type in it meanwhile, stays as it is.
+ * original deleted, in separate transactions (separate Yjs updates): the moved article's
+ * element, with whatever others type in it meanwhile, stays as it is. Words typed meanwhile in
+ * the neighbour are lost with its original (tests/shared/structureConvergence.test.ts counts them).
  */
 export const moveArticle =
   (direction: -1 | 1): Command =>
@@ -56,12 +56,23 @@ export const moveArticle =
     if (dispatch) {
       const { node, pos } = current
       const end = pos + node.nodeSize
-      // The copy keeps the neighbour's id: its original goes in the next transaction.
-      const copy = state.tr.insert(direction < 0 ? end : pos, neighbour)
-      dispatch(copy.setMeta(articleIdsKey, 'moving'))
-      const next = view?.state ?? state.apply(copy)
+      // The copy has an id of its own until its original is gone, so that no one, even between
+      // the updates, sees two articles with one id. One change per transaction, so that
+      // y-prosemirror writes each as what it is: an insert, a delete, an attribute.
+      const at = direction < 0 ? end : pos
+      const copy = neighbour.type.create(
+        { ...neighbour.attrs, id: newArticleId() },
+        neighbour.content,
+      )
+      const inserted = state.tr.insert(at, copy)
+      dispatch(inserted)
+      let next = view?.state ?? state.apply(inserted)
       const original = direction < 0 ? pos - neighbour.nodeSize : end + neighbour.nodeSize
-      dispatch(next.tr.delete(original, original + neighbour.nodeSize))
+      const deleted = next.tr.delete(original, original + neighbour.nodeSize)
+      dispatch(deleted)
+      next = view?.state ?? next.apply(deleted)
+      const copyAt = deleted.mapping.map(at)
+      dispatch(next.tr.setNodeAttribute(copyAt, 'id', neighbour.attrs.id))
       scrollArticleToTop(view, direction < 0 ? pos - neighbour.nodeSize : pos + neighbour.nodeSize)
     }
     return true

@@ -21,8 +21,6 @@ export const articleIdsPlugin = () =>
       // Remote changes were repaired by the client that made them; repairing them here too
       // would make every client race to rename the same article.
       if (!transactions.some((tr) => tr.docChanged && !isRemote(tr))) return null
-      // A move copies an article before deleting its original: the copy keeps the id.
-      if (transactions.some((tr) => tr.getMeta(articleIdsKey) === 'moving')) return null
       const mapping = new Mapping()
       for (const tr of transactions) mapping.appendMapping(tr.mapping)
       return repairArticleIds(oldState, newState, mapping)
