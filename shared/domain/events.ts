@@ -65,5 +65,9 @@ export interface EventFilter {
   types?: readonly EventType[]
   /** Only events after this `seq`, for paging and polling. */
   afterSeq?: number
+  /** Only events before this `seq`, for paging back from the newest. */
+  beforeSeq?: number
+  /** Newest first (with `limit`: the newest events), rather than in log order. */
+  newestFirst?: boolean
   limit?: number
 }

@@ -3,6 +3,7 @@ import type { NegotiationEvent } from '../../../shared/domain/events'
 import type { Position, Proposal } from '../../../shared/domain/proposals/types'
 import { draftAccess } from '../proposals/visibility'
 import { yieldToOthers } from '../work/slices'
+import { newestEvents } from './eventsPage'
 import {
   CURRENT_TEXT,
   articleNotFound,
@@ -11,7 +12,7 @@ import {
   type VersionJson,
 } from './texts'
 
-// Past this many, the page lists the newest and says how many earlier events it leaves out.
+// Past this many, the page lists the newest and says that earlier ones are in the log.
 /** How many of an article's events its history carries at most (the newest). */
 export const HISTORY_EVENTS = 1000
 
@@ -20,7 +21,7 @@ export const HISTORY_EVENTS = 1000
  * closed round's text where it exists and now; the proposals on it (those the caller may see)
  * with their status history and positions; and the events about it. With `actor`, only the
  * proposals that actor sponsors, co-sponsors or took a position on, and that actor's events.
- * At most the newest `HISTORY_EVENTS` events; `earlierEvents` counts those left out.
+ * At most the newest `HISTORY_EVENTS` events; `olderEvents` says whether there are earlier ones.
  */
 export async function articleHistory(ctx: HistoryContext, articleId: string, actor?: string) {
   const versions: VersionJson[] = []
@@ -34,10 +35,9 @@ export async function articleHistory(ctx: HistoryContext, articleId: string, act
   const latest = versions[versions.length - 1]
   if (!latest) throw articleNotFound(articleId)
 
-  const [proposals, positions, events] = await Promise.all([
+  const [proposals, positions] = await Promise.all([
     ctx.storage.proposals.list(ctx.negotiationId),
     ctx.storage.proposals.listPositions(ctx.negotiationId),
-    ctx.storage.events.list(ctx.negotiationId, { articleId }),
   ])
   const visible = new Map(
     proposals
@@ -56,11 +56,8 @@ export async function articleHistory(ctx: HistoryContext, articleId: string, act
     p.coSponsors.includes(actor) ||
     (positionsOf.get(p.id) ?? []).some((q) => q.actorId === actor)
   const onArticle = [...visible.values()].filter((p) => p.articleId === articleId && concerns(p))
-  const shownEvent = (e: NegotiationEvent) =>
-    (e.proposalId === null || visible.has(e.proposalId)) &&
-    (actor === undefined || e.actorId === actor)
-  const shown = events.filter(shownEvent)
-  const earlierEvents = Math.max(0, shown.length - HISTORY_EVENTS)
+  const shownEvent = (e: NegotiationEvent) => e.proposalId === null || visible.has(e.proposalId)
+  const events = await newestEvents(ctx, { articleId, actorId: actor }, shownEvent, HISTORY_EVENTS)
   return {
     article: {
       id: articleId,
@@ -69,8 +66,8 @@ export async function articleHistory(ctx: HistoryContext, articleId: string, act
     },
     versions: versions.length > 0 && !current ? [...versions, absentNow()] : versions,
     proposals: onArticle.map((p) => ({ ...p, positions: positionsOf.get(p.id) ?? [] })),
-    events: shown.slice(earlierEvents),
-    earlierEvents,
+    events: events.events,
+    olderEvents: events.older,
   }
 }
 

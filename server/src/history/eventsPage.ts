@@ -46,3 +46,34 @@ export async function eventsPage(
     await yieldToOthers()
   }
 }
+
+/**
+ * The newest `max` events matching `filter` that `shown` keeps, in log order, and whether older
+ * ones are kept too. Reads the log backwards in batches of `max`, never all of it.
+ */
+export async function newestEvents(
+  ctx: HistoryContext,
+  filter: Omit<EventFilter, 'limit' | 'beforeSeq' | 'newestFirst'>,
+  shown: (e: NegotiationEvent) => boolean,
+  max: number,
+): Promise<{ events: NegotiationEvent[]; older: boolean }> {
+  const found: NegotiationEvent[] = []
+  let before: number | undefined
+  for (;;) {
+    const rows = await ctx.storage.events.list(ctx.negotiationId, {
+      ...filter,
+      beforeSeq: before,
+      newestFirst: true,
+      limit: max,
+    })
+    for (const e of rows) {
+      if (!shown(e)) continue
+      if (found.length === max) return { events: found.reverse(), older: true }
+      found.push(e)
+    }
+    const last = rows[rows.length - 1]
+    if (rows.length < max || !last) return { events: found.reverse(), older: false }
+    before = last.seq
+    await yieldToOthers()
+  }
+}

@@ -8,7 +8,7 @@ import type { EventFilter, NegotiationEvent, NewEvent } from '../../../shared/do
 export interface EventStore {
   /** Appends one event on its own (e.g. a summary of text edits); answers it with its `seq`. */
   append(event: NewEvent): Promise<NegotiationEvent>
-  /** A negotiation's events in log order, narrowed by `filter`. */
+  /** A negotiation's events in log order (or newest first), narrowed by `filter`. */
   list(negotiationId: string, filter?: EventFilter): Promise<NegotiationEvent[]>
 }
 

@@ -10,21 +10,21 @@ interface EventListProps {
   rounds: readonly Round[]
   names: ActorNames
   proposalTitles: ReadonlyMap<string, string>
-  /** How many earlier events the server left out of the history. */
-  earlier?: number
+  /** Whether the server left earlier events out of the history. */
+  older?: boolean
 }
 
 /** The article's events, newest first: when, in which round, who, for which delegation, what. */
-export function EventList({ events, rounds, names, proposalTitles, earlier = 0 }: EventListProps) {
+export function EventList({ events, rounds, names, proposalTitles, older }: EventListProps) {
   const newestFirst = [...events].sort((a, b) => b.seq - a.seq)
   return (
     <section className="history-events" aria-labelledby="history-events-heading">
       <h2 id="history-events-heading" className="panel-heading">
         Events <span className="count">{events.length}</span>
       </h2>
-      {earlier > 0 && (
-        <p className="muted" data-testid="earlier-events">
-          The newest events only: {earlier} earlier ones are in the negotiation’s log.
+      {older && (
+        <p className="muted" data-testid="older-events">
+          The newest {events.length} events only: earlier ones are in the negotiation’s log.
         </p>
       )}
       {events.length === 0 ? (

@@ -159,7 +159,7 @@ export function HistoryPage(props: HistoryPageProps) {
             />
             <EventList
               events={filtered.events}
-              earlier={history?.earlierEvents}
+              older={history?.olderEvents}
               rounds={rounds}
               names={names}
               proposalTitles={proposalTitles}

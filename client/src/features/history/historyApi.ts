@@ -27,8 +27,8 @@ export interface ArticleHistory {
   proposals: HistoryProposal[]
   /** The newest events about the article (at most 1000). */
   events: NegotiationEvent[]
-  /** How many earlier events the history leaves out. */
-  earlierEvents?: number
+  /** Whether the history leaves out earlier events (they are in the negotiation's log). */
+  olderEvents?: boolean
 }
 
 /** One run of words of a diff. */

@@ -70,7 +70,7 @@ export class SqliteEventStore implements EventStore {
     return this.appendNow(e)
   }
 
-  /** Events in seq order, narrowed by the filter. */
+  /** Events in seq order (or newest first), narrowed by the filter. */
   async list(negotiationId: string, filter: EventFilter = {}): Promise<NegotiationEvent[]> {
     const where = ['negotiation_id = ?']
     const args: (string | number)[] = [negotiationId]
@@ -90,9 +90,14 @@ export class SqliteEventStore implements EventStore {
       where.push('seq > ?')
       args.push(filter.afterSeq)
     }
+    if (filter.beforeSeq !== undefined) {
+      where.push('seq < ?')
+      args.push(filter.beforeSeq)
+    }
     const limit =
       filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`
-    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq${limit}`
+    const order = filter.newestFirst ? 'seq DESC' : 'seq'
+    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY ${order}${limit}`
     return this.db
       .prepare<(string | number)[], EventRow>(sql)
       .all(...args)
