@@ -57,7 +57,7 @@ function deletePreamble(net: ReplicaNetwork, r: Replica, from: number, to: numbe
   net.apply(r, r.state.tr.delete(a.pos, z.pos + z.node.nodeSize))
 }
 
-// Every article's text but its title and the preamble's: what edits elsewhere must not touch.
+// The articles as JSON: what edits to the preamble must not touch.
 const articlesJson = (doc: Node) =>
   doc.content.toJSON().filter((n: { type: string }) => n.type === 'article')
 
