@@ -1,6 +1,7 @@
 import type { Round, RoundState } from '../../../shared/domain/rounds'
 import type { AccountStore } from './AccountStore'
 import type { CredentialStore } from './CredentialStore'
+import type { DocumentStore, VisitStore } from './DocumentStore'
 import type { EventStore, EventWrites } from './EventStore'
 import type { InvitationStore } from './InvitationStore'
 import type { MemberStore, MemberWrites } from './MemberStore'
@@ -72,6 +73,10 @@ export interface Storage {
   readonly events: EventStore
   /** Rounds with their status, and the texts frozen when they closed. */
   readonly rounds: RoundStore
+  /** The chair's document symbol and distribution per text. */
+  readonly documents: DocumentStore
+  /** When each account last read a negotiation's report. */
+  readonly visits: VisitStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */

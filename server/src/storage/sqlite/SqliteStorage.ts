@@ -14,6 +14,7 @@ import type {
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
+import { SqliteDocumentStore, SqliteVisitStore } from './SqliteDocumentStore'
 import { SqliteEventStore } from './SqliteEventStore'
 import { SqliteInvitationStore } from './SqliteInvitationStore'
 import { SqliteMemberStore } from './SqliteMemberStore'
@@ -63,6 +64,10 @@ export class SqliteStorage implements Storage {
   readonly events: SqliteEventStore
   /** Rounds and their frozen texts, sharing this database. */
   readonly rounds: SqliteRoundStore
+  /** Document symbols and distributions, sharing this database. */
+  readonly documents: SqliteDocumentStore
+  /** Report visits, sharing this database. */
+  readonly visits: SqliteVisitStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -83,6 +88,8 @@ export class SqliteStorage implements Storage {
     this.proposals = new SqliteProposalStore(this.db)
     this.events = new SqliteEventStore(this.db)
     this.rounds = new SqliteRoundStore(this.db)
+    this.documents = new SqliteDocumentStore(this.db)
+    this.visits = new SqliteVisitStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(

@@ -233,6 +233,25 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER round_snapshots_frozen_d BEFORE DELETE ON round_snapshots
     BEGIN SELECT RAISE(ABORT, 'round_snapshots is append-only'); END;
   `,
+  `
+  -- The chair's document symbol and distribution per text as circulated (round_key '' for the
+  -- live text), and when each account last read the report of a negotiation.
+  CREATE TABLE document_settings (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    round_key      TEXT NOT NULL,
+    symbol         TEXT NOT NULL,
+    distribution   TEXT NOT NULL CHECK (distribution IN ('general', 'limited')),
+    updated_at     TEXT NOT NULL,
+    updated_by     TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, round_key)
+  );
+  CREATE TABLE report_visits (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    account_id     TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    visited_at     TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, account_id)
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
