@@ -293,7 +293,7 @@ describe('alternatives, views, positions and deleted words', () => {
     const observed = card(observer.page, 'Medical care first')
     await expect
       .poll(() => observed.getByTestId('position-counts').textContent())
-      .toBe('1 support0 oppose0 concerns')
+      .toBe('1 supports0 oppose0 have concerns')
     await observed.getByText('Positions (1)').click()
     await observed.getByText('earlier (1)').click()
     expect(await observed.locator('.superseded .position').textContent()).toContain('opposes')
@@ -370,7 +370,7 @@ describe('the demo’s proposals on Art. 2', () => {
     expect(await broad.locator('.card-sponsors').textContent()).toBe('Mexico with Austria')
     expect(await broad.getByTestId('status').textContent()).toBe('bracketed')
     expect(await broad.getByTestId('position-counts').textContent()).toBe(
-      '15 support12 oppose0 concerns',
+      '15 support12 oppose0 have concerns',
     )
     await broad.getByText('Positions (27)').click()
     const stances = await broad.locator('.position-list .position-head').allTextContents()

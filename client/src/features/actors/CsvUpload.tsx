@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { ApiError } from '../../api'
 import { uploadParticipantsCsv, type Participant } from './actorsApi'
+import { counted } from '../common/plural'
 
 /** One problem the server found in an uploaded file, where it is. */
 export interface CsvProblem {
@@ -63,7 +64,7 @@ export function useCsvUpload(
     setDone(null)
     try {
       const answer = await uploadParticipantsCsv(negotiationId, await file.text())
-      setDone(`Imported ${file.name}: ${answer.participants.length} actors.`)
+      setDone(`Imported ${file.name}: ${counted(answer.participants.length, 'actor')}.`)
       onUploaded(answer.participants)
     } catch (error) {
       setProblems(csvProblems(error))

@@ -1,5 +1,6 @@
 import type { DiffGranularity, DiffPart } from './historyApi'
 import { diffCounts } from './historySelectors'
+import { counted } from '../common/plural'
 
 /** The count of words a diff inserts and deletes: "+12 words · −5 words". */
 export function DiffCounts({ parts }: { parts: readonly DiffPart[] }) {
@@ -7,8 +8,8 @@ export function DiffCounts({ parts }: { parts: readonly DiffPart[] }) {
   if (inserted === 0 && deleted === 0) return <span className="diff-counts">no change</span>
   return (
     <span className="diff-counts">
-      <span className="diff-count-ins">+{inserted} words</span>{' '}
-      <span className="diff-count-del">−{deleted} words</span>
+      <span className="diff-count-ins">+{counted(inserted, 'word')}</span>{' '}
+      <span className="diff-count-del">−{counted(deleted, 'word')}</span>
     </span>
   )
 }

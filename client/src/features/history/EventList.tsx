@@ -4,6 +4,7 @@ import { nameOf, type ActorNames } from '../proposals/actorNames'
 import { formatWhen } from '../proposals/labels'
 import { placeOf } from '../rounds/roundsApi'
 import { describeEvent } from './eventLabels'
+import { counted } from '../common/plural'
 
 interface EventListProps {
   events: readonly NegotiationEvent[]
@@ -24,7 +25,8 @@ export function EventList({ events, rounds, names, proposalTitles, older }: Even
       </h2>
       {older && (
         <p className="muted" data-testid="older-events">
-          The newest {events.length} events only: earlier ones are in the negotiation’s log.
+          The newest {counted(events.length, 'event')} only: earlier ones are in the negotiation’s
+          log.
         </p>
       )}
       {events.length === 0 ? (

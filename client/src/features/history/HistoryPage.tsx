@@ -13,6 +13,7 @@ import { activityByVersion, actorsIn, filterByActor, numberingSentence } from '.
 import { useArticleHistory } from './useArticleHistory'
 import { useRoomArticles } from './useRoomArticles'
 import { VersionTimeline } from './VersionTimeline'
+import { counted } from '../common/plural'
 
 interface HistoryPageProps {
   negotiationId: string
@@ -83,7 +84,7 @@ export function HistoryPage(props: HistoryPageProps) {
       <aside className="sidebar sidebar-left">
         <nav className="outline" aria-labelledby="history-outline-heading">
           <h2 id="history-outline-heading" className="panel-heading">
-            History of <span className="count">{articles.length} articles</span>
+            History of <span className="count">{counted(articles.length, 'article')}</span>
           </h2>
           <ol className="outline-list" data-testid="history-outline">
             {articles.map((a) => (

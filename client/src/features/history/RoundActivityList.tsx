@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { nameOf, type ActorNames } from '../proposals/actorNames'
 import { STANCE_LABELS, STATUS_LABELS, formatWhen } from '../proposals/labels'
 import type { RoundActivity } from './historySelectors'
+import { counted } from '../common/plural'
 
 interface RoundActivityListProps {
   activity: RoundActivity
@@ -60,7 +61,7 @@ export function RoundActivityList({ activity, names, heading }: RoundActivityLis
         >
           {all
             ? 'Show fewer'
-            : `Show all ${total} (${activity.changes.length} status changes, ${activity.positions.length} positions)`}
+            : `Show all ${total} (${counted(activity.changes.length, 'status change')}, ${counted(activity.positions.length, 'position')})`}
         </button>
       )}
     </div>

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/domain/proposals'
 import { nameOf, type ActorNames } from './actorNames'
 import { STANCE_LABELS, formatWhen } from './labels'
+import { counted } from '../common/plural'
 
 interface PositionListProps {
   positions: readonly Position[]
@@ -55,9 +56,11 @@ export function PositionList({ positions, names, rounds }: PositionListProps) {
   return (
     <div className="positions">
       <p className="position-counts" data-testid="position-counts">
-        <span className="stance-supports">{counts.supports} support</span>
-        <span className="stance-opposes">{counts.opposes} oppose</span>
-        <span className="stance-concerns">{counts.concerns} concerns</span>
+        <span className="stance-supports">{counted(counts.supports, 'supports', 'support')}</span>
+        <span className="stance-opposes">{counted(counts.opposes, 'opposes', 'oppose')}</span>
+        <span className="stance-concerns">
+          {counted(counts.concerns, 'has concerns', 'have concerns')}
+        </span>
         {counts.neutral > 0 && <span className="stance-neutral">{counts.neutral} neutral</span>}
       </p>
       {current.length > 0 && (
