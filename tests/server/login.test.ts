@@ -61,15 +61,27 @@ describe('signing in and out', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull()
   })
 
-  it('answers 401 to /api/me and /api/negotiations without a session', async () => {
-    for (const path of ['/api/me', '/api/negotiations', '/api/negotiations/ccm']) {
+  it('answers 401 to /api/negotiations without a session, and /api/me with nobody', async () => {
+    for (const path of ['/api/negotiations', '/api/negotiations/ccm']) {
       expect(await call(server.url, null, 'GET', path)).toMatchObject({
         status: 401,
         body: { error: { code: 'unauthenticated' } },
       })
     }
+    // "Who am I" is answered, not refused, so that a signed-out page logs no error.
     const forged = { cookie: 'plenary_session=forged', origin: server.url }
-    expect((await call(server.url, forged, 'GET', '/api/me')).status).toBe(401)
+    for (const who of [null, forged]) {
+      expect(await call(server.url, who, 'GET', '/api/me')).toMatchObject({
+        status: 200,
+        body: { me: null },
+      })
+    }
+    // A refused API token is still an error: a script must learn that its token is bad.
+    const badToken = { token: 'plt_not-a-token' }
+    expect(await call(server.url, badToken, 'GET', '/api/me')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthenticated' } },
+    })
   })
 
   it('rate-limits a username after ten wrong passwords, even the right one next', async () => {
@@ -99,7 +111,7 @@ describe('signing in and out', () => {
     expect(out.status).toBe(204)
     expect(out.headers.get('set-cookie')).toMatch(/^plenary_session=; Max-Age=0/)
     expect((await closed).code).toBe(CloseCode.Unauthenticated)
-    expect((await call(server.url, session, 'GET', '/api/me')).status).toBe(401)
+    expect((await call(server.url, session, 'GET', '/api/me')).body).toEqual({ me: null })
     expect(byToken.provider.wsconnected).toBe(true)
     client.destroy()
     byToken.destroy()

@@ -31,7 +31,7 @@ describe('over plain http, without TRUST_PROXY', () => {
   it('says no-store on answers, errors and exports alike', async () => {
     const answers = await Promise.all([
       call(server.url, chair, 'GET', '/api/negotiations'),
-      call(server.url, null, 'GET', '/api/me'),
+      call(server.url, null, 'GET', '/api/negotiations'),
       call(server.url, chair, 'GET', '/api/negotiations/nowhere'),
       fetch(`${server.url}/api/negotiations/ccm/export/text.html`, { headers: chair }),
     ])

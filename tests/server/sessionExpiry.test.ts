@@ -29,7 +29,7 @@ describe('a session that expires', () => {
     const { code, reason } = await closed
     expect(code).toBe(CloseCode.Unauthenticated)
     expect(reason).toMatch(/expired/)
-    expect((await call(server.url, session, 'GET', '/api/me')).status).toBe(401)
+    expect((await call(server.url, session, 'GET', '/api/me')).body).toEqual({ me: null })
     expect(byToken.provider.wsconnected).toBe(true)
     client.destroy()
     byToken.destroy()

@@ -46,7 +46,7 @@ export async function openPage(context: BrowserContext, url: string): Promise<Br
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (msg) => {
-    // The app's own 401 probe (GET /api/me) while signed out is expected, not an error.
+    // A refused sign-in or an ended session (401) is what some tests do on purpose.
     if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text())
   })
   await page.goto(url)

@@ -22,10 +22,10 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null)
 
-// Asks the server who is signed in: a 401 means nobody, other failures are shown.
+// Asks the server who is signed in: `null` (or a 401) means nobody, other failures are shown.
 const loadSession = (): Promise<SessionState> =>
   getMe().then(
-    (me) => ({ kind: 'signed-in', me }),
+    (me) => (me ? { kind: 'signed-in', me } : { kind: 'signed-out' }),
     (error: unknown) =>
       error instanceof ApiError && error.status === 401
         ? { kind: 'signed-out' }

@@ -22,9 +22,9 @@ export interface Me {
   memberships: MyMembership[]
 }
 
-/** The signed-in person; throws an ApiError with status 401 when nobody is. */
+/** The signed-in person, or null when nobody is. */
 export const getMe = async (signal?: AbortSignal) =>
-  (await request<{ me: Me }>('GET', '/api/me', { signal })).me
+  (await request<{ me: Me | null }>('GET', '/api/me', { signal })).me
 
 /** Signs in: the server sets the session cookie and answers who is now signed in. */
 export const login = async (username: string, password: string) =>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Router } from 'express'
 import { z } from 'zod'
 import { CloseCode } from '../../../shared/collab'
-import { requireAuthOf } from '../auth/authenticate'
+import { authOf, requireAuthOf } from '../auth/authenticate'
 import { membershipJson } from '../auth/membershipFields'
 import { hashSecret, newApiTokenSecret } from '../auth/secrets'
 import type { RoomRegistry } from '../collab/rooms'
@@ -40,11 +40,18 @@ const tokenJson = (t: ApiToken) => ({
   lastUsedAt: t.lastUsedAt,
 })
 
-/** GET /api/me; the caller's API tokens: POST, GET and DELETE /api/me/tokens. */
+/**
+ * GET /api/me (`{ me: null }` for a visitor nobody signed in); the caller's API tokens: POST, GET
+ * and DELETE /api/me/tokens.
+ */
 export function meRoutes(storage: Storage, registry: RoomRegistry): Router {
   const router = Router()
 
-  router.get('/me', async (_req, res) => {
+  router.get('/me', async (req, res) => {
+    const auth = authOf(res)
+    // Being signed out is an answer to "who am I", not an error a browser logs on every visit;
+    // an API token that is refused still is one, so that a script learns its token is bad.
+    if (!auth && req.headers.authorization === undefined) return void res.json({ me: null })
     res.json({ me: await meJson(storage, requireAuthOf(res).account) })
   })
 
