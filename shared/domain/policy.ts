@@ -85,6 +85,8 @@ export type Action =
   /** Speak or act in an actor's name: endorse, table, state a position. */
   | { type: 'act-for'; actorId: string }
   | { type: 'annotate'; groupId: string }
+  /** Read a campaign group's own notes (its exports): the same people as annotate. */
+  | { type: 'read-notes'; groupId: string }
 
 /** The outcome of a permission check: allowed, or why not (a sentence for the user). */
 export type Decision = { ok: true } | { ok: false; reason: string }
@@ -116,5 +118,9 @@ export function can(p: Principal, action: Action): Decision {
       return m?.role === 'campaigner' && m.groupId === action.groupId
         ? allow
         : deny('Only members of this campaign group annotate for it.')
+    case 'read-notes':
+      return m?.role === 'campaigner' && m.groupId === action.groupId
+        ? allow
+        : deny('Only members of this campaign group read its notes.')
   }
 }

@@ -140,7 +140,10 @@ describe("a campaign group's annotations stay with the group", () => {
       for (const path of ['cmc/annotations.csv', 'cmc/annotations.md', 'nogroup/annotations.csv']) {
         const got = await download(server.url, session, `/api/negotiations/ccm/notes/${path}`)
         expect({ who, path, status: got.status }).toEqual({ who, path, status: 403 })
-        expect(JSON.parse(got.text).error.code).toBe('forbidden')
+        expect(JSON.parse(got.text).error).toEqual({
+          code: 'forbidden',
+          message: 'Only members of this campaign group read its notes.',
+        })
       }
     }
     const nobody = await download(

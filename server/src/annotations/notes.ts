@@ -155,7 +155,9 @@ export interface NotesExport {
 
 /** The group's annotations, each placed (on its words, or orphaned) in the text as it is now. */
 export async function exportNotes(ctx: NotesContext): Promise<NotesExport> {
-  requireAnnotator(ctx)
+  // Refused as reading, which is what an export is, not as annotating.
+  const decision = can(ctx.principal, { type: 'read-notes', groupId: ctx.groupId })
+  if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
   const group = await ctx.storage.members.getGroup(ctx.negotiationId, ctx.groupId)
   const annotations = await ctx.registry.read(notesRoom(ctx.negotiationId, ctx.groupId), readNotes)
   const text = roomName({ negotiationId: ctx.negotiationId, kind: 'text' })
