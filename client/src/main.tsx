@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'prosemirror-view/style/prosemirror.css'
+import './theme.css'
 import './styles.css'
 import './forms.css'
 import './sheets.css'
