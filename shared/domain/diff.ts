@@ -1,60 +1,74 @@
-import { diffArrays } from 'diff'
+import {
+  blocksOf,
+  compareWords,
+  paragraphs,
+  push,
+  tokenize,
+  wordsOf,
+  type Block,
+  type DiffPart,
+} from './diffCore'
 
-/** One run of a diff: text both sides share, or text only the later (insert) or earlier (delete) has. */
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete'
-  text: string
-}
+export { paragraphs, tokenize, type DiffPart }
 
 /**
- * How finely a diff compared: word by word; paragraph by paragraph (a changed paragraph shows
- * as deleted and inserted whole) when the word diff passed its limit; or the whole text as one
- * deletion and one insertion when even that did.
+ * How finely a diff compared: word by word inside paragraphs that correspond; paragraph by
+ * paragraph (a changed paragraph shows as deleted and inserted whole) when the word diff passed
+ * its limit; or the whole text as one deletion and one insertion when even aligning the
+ * paragraphs did.
  */
 export type DiffGranularity = 'word' | 'paragraph' | 'text'
 
-/** A diff and how finely it compared. */
+/**
+ * One paragraph of a diff: the same in both texts, changed word by word (its parts say how),
+ * only in the later text, or only in the earlier one.
+ */
+export interface DiffParagraph {
+  op: 'equal' | 'changed' | 'insert' | 'delete'
+  parts: DiffPart[]
+}
+
+/** A diff and how finely it compared, as flat parts and paragraph by paragraph. */
 export interface TextDiff {
   granularity: DiffGranularity
+  /** In order, the parts concatenate to the earlier text skipping inserts, the later skipping deletes. */
   parts: DiffPart[]
+  /** The same parts grouped by paragraph, in reading order. */
+  paragraphs: DiffParagraph[]
 }
 
 /** How much work one diff may do before it falls back to a coarser comparison. */
 export interface DiffLimits {
-  /** Milliseconds the word diff may run. */
+  /** Milliseconds the word diffs inside paragraphs may run, together. */
   wordMs: number
-  /** Milliseconds the paragraph comparison may run. */
+  /** Milliseconds aligning the paragraphs may run. */
   paragraphMs: number
-  /** At most this many tokens inserted plus deleted in a word diff (none if absent). */
+  /** At most this many tokens inserted plus deleted in the word diffs, together (none if absent). */
   maxWordEdits?: number
   /** At most this many paragraphs inserted plus deleted (none if absent). */
   maxParagraphEdits?: number
 }
 
-// Each phase is one slice of work between two yields of `diffSteps`, so that a diff never holds
-// the server's event loop for more than about 50 ms at a time (tokenizing included). The demo's
-// largest article diff takes 12-26 ms word by word.
+// Each phase is one slice of work between two yields of `diffSteps` (the word phase yields
+// between paragraphs too), so that a diff never holds the server's event loop for more than
+// about 50 ms at a time. The demo's largest article diff takes 12-26 ms word by word.
 /** The limits a request's diff runs with. */
 export const DIFF_LIMITS: DiffLimits = { wordMs: 40, paragraphMs: 20 }
 
-// Words, runs of whitespace, and single punctuation marks: "10 years;" is "10", " ", "years", ";".
-const TOKEN = /\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
+/** Two paragraphs correspond (are diffed word by word) when they keep this share of their words. */
+export const SIMILAR = 0.5
 
-// Lines with their line break; the article texts have one clause a line.
-const PARAGRAPH = /[^\n]*\n|[^\n]+/g
+// How many later paragraphs of a change a deleted paragraph is compared with to find its partner.
+const WINDOW = 8
 
-/** Splits a text into the tokens the diff compares; joined again they give the text back. */
-export const tokenize = (text: string): string[] => text.match(TOKEN) ?? []
-
-/** Splits a text into its paragraphs, each with its line break; joined they give the text back. */
-export const paragraphs = (text: string): string[] => text.match(PARAGRAPH) ?? []
+// The word phase yields once it has worked this long since its last pause.
+const SLICE_MS = 10
 
 /**
- * A diff from `a` to `b`, word by word (jsdiff's Myers over word, whitespace and punctuation
- * tokens) within `limits`, else paragraph by paragraph, else the whole text replaced. The parts,
- * in order, concatenate to `a` when inserts are skipped and to `b` when deletes are. Whitespace
- * alone between two changes joins them, so a rewritten phrase reads as one deletion and one
- * insertion.
+ * A diff from `a` to `b`: paragraphs (lines) aligned first, then words compared inside each
+ * pair of paragraphs that keep at least half their words; a paragraph without such a partner
+ * (moved, restructured, new or gone) shows as deleted or inserted whole, never interleaved
+ * word by word. Past `limits` the changed paragraphs are replaced whole, then the whole text.
  */
 export function diffText(a: string, b: string, limits: DiffLimits = DIFF_LIMITS): TextDiff {
   const steps = diffSteps(a, b, limits)
@@ -73,110 +87,143 @@ export function* diffSteps(
   b: string,
   limits: DiffLimits = DIFF_LIMITS,
 ): Generator<void, TextDiff, void> {
-  if (a === b) return { granularity: 'word', parts: a === '' ? [] : [{ op: 'equal', text: a }] }
-  const words = compare(tokenize(a), tokenize(b), limits.wordMs, limits.maxWordEdits)
-  if (words) return { granularity: 'word', parts: words }
+  if (a === b)
+    return result(
+      'word',
+      paragraphs(a).map((p) => one('equal', 'equal', p)),
+    )
+  const blocks = blocksOf(
+    paragraphs(a),
+    paragraphs(b),
+    limits.paragraphMs,
+    limits.maxParagraphEdits,
+  )
+  if (!blocks) {
+    const whole = [one('delete', 'delete', a), one('insert', 'insert', b)]
+    return result(
+      'text',
+      whole.filter((p) => p.parts.length > 0),
+    )
+  }
   yield
-  const lines = compare(paragraphs(a), paragraphs(b), limits.paragraphMs, limits.maxParagraphEdits)
-  if (lines) return { granularity: 'paragraph', parts: lines }
-  const parts: DiffPart[] = []
-  push(parts, 'delete', a)
-  push(parts, 'insert', b)
-  return { granularity: 'text', parts }
+  const budget = { ms: limits.wordMs, edits: limits.maxWordEdits ?? Infinity, sinceYield: 0 }
+  const out: DiffParagraph[] = []
+  for (const block of blocks) {
+    if ('equal' in block) {
+      out.push(...block.equal.map((p) => one('equal', 'equal', p)))
+      continue
+    }
+    for (const step of pairUp(block, budget)) {
+      if (step === 'over') return result('paragraph', blocks.flatMap(replacedWhole))
+      if (step === 'pause') yield
+      else out.push(step)
+    }
+  }
+  return result('word', out)
 }
 
 /** The parts of `diffText(a, b, limits)`, for callers that need no granularity. */
 export const diffWords = (a: string, b: string, limits: DiffLimits = DIFF_LIMITS): DiffPart[] =>
   diffText(a, b, limits).parts
 
-// The diff of two token lists as joined parts, or undefined past the time or edit limit.
-function compare(
-  x: string[],
-  y: string[],
-  timeout: number,
-  maxEditLength?: number,
-): DiffPart[] | undefined {
-  // A shared head and tail cost nothing to find and shrink the search to what changed.
-  let head = 0
-  while (head < x.length && head < y.length && x[head] === y[head]) head++
-  let tail = 0
-  while (
-    tail < x.length - head &&
-    tail < y.length - head &&
-    x[x.length - 1 - tail] === y[y.length - 1 - tail]
-  ) {
-    tail++
+interface Budget {
+  ms: number
+  edits: number
+  sinceYield: number
+}
+
+// A change of paragraphs as paragraphs of the diff: each deleted paragraph looks for a partner
+// among the next inserted ones, in order; a pair that keeps enough words is diffed word by
+// word, and the rest are deleted and inserted whole. 'over' when the word budget ran out,
+// 'pause' when the caller should let others run.
+function* pairUp(
+  block: { deleted: string[]; inserted: string[] },
+  budget: Budget,
+): Generator<DiffParagraph | 'over' | 'pause'> {
+  const { deleted, inserted } = block
+  let next = 0
+  for (const old of deleted) {
+    let paired: DiffParagraph | null = null
+    const oldWords = bag(wordsOf(old))
+    let at = next
+    for (; at < Math.min(inserted.length, next + WINDOW) && !paired; at++) {
+      const candidate = inserted[at] as string
+      if (dice(oldWords, wordsOf(candidate)) < SIMILAR) continue
+      const started = performance.now()
+      const limit = Number.isFinite(budget.edits) ? budget.edits : undefined
+      const parts = compareWords(old, candidate, Math.max(budget.ms, 0), limit)
+      const spent = performance.now() - started
+      budget.ms -= spent
+      budget.sinceYield += spent
+      if (!parts) return yield 'over'
+      budget.edits -= edits(parts)
+      if (budget.ms < 0 || budget.edits < 0) return yield 'over'
+      if (kept(parts, old, candidate) >= SIMILAR) paired = { op: 'changed', parts }
+    }
+    if (paired) {
+      for (const p of inserted.slice(next, at - 1)) yield one('insert', 'insert', p)
+      yield paired
+      next = at
+    } else yield one('delete', 'delete', old)
+    if (budget.sinceYield >= SLICE_MS) {
+      budget.sinceYield = 0
+      yield 'pause'
+    }
   }
-  const oldMiddle = x.slice(head, x.length - tail)
-  const newMiddle = y.slice(head, y.length - tail)
+  for (const p of inserted.slice(next)) yield one('insert', 'insert', p)
+}
+
+// A change of paragraphs with every paragraph deleted or inserted whole.
+function replacedWhole(block: Block<string>): DiffParagraph[] {
+  if ('equal' in block) return block.equal.map((p) => one('equal', 'equal', p))
+  return [
+    ...block.deleted.map((p) => one('delete', 'delete', p)),
+    ...block.inserted.map((p) => one('insert', 'insert', p)),
+  ]
+}
+
+const one = (op: DiffParagraph['op'], part: DiffPart['op'], text: string): DiffParagraph => ({
+  op,
+  parts: text === '' ? [] : [{ op: part, text }],
+})
+
+function result(granularity: DiffGranularity, paras: DiffParagraph[]): TextDiff {
   const parts: DiffPart[] = []
-  push(parts, 'equal', x.slice(0, head).join(''))
-  if (oldMiddle.length === 0 || newMiddle.length === 0) {
-    push(parts, 'delete', oldMiddle.join(''))
-    push(parts, 'insert', newMiddle.join(''))
-  } else {
-    const changes = diffArrays(oldMiddle, newMiddle, {
-      timeout,
-      ...(maxEditLength === undefined ? {} : { maxEditLength }),
-    })
-    if (!changes) return undefined
-    for (const c of changes) {
-      push(parts, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value.join(''))
-    }
-  }
-  push(parts, 'equal', x.slice(x.length - tail).join(''))
-  return joinAcrossSpaces(parts)
+  for (const p of paras) for (const part of p.parts) push(parts, part.op, part.text)
+  return { granularity, parts, paragraphs: paras }
 }
 
-function push(parts: DiffPart[], op: DiffPart['op'], text: string): void {
-  if (text === '') return
-  const last = parts[parts.length - 1]
-  if (last && last.op === op) last.text += text
-  else parts.push({ op, text })
+function bag(words: string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
+  return counts
 }
 
-// Folds an equal run of whitespace that sits between two changes into both sides of them: the
-// old text loses it and the new one gets it back, so both texts still read the same. Each run
-// of changes comes out as one deletion, then one insertion.
-function joinAcrossSpaces(parts: DiffPart[]): DiffPart[] {
-  type Block = { equal: string } | { deleted: string; inserted: string }
-  const blocks: Block[] = []
-  for (const part of parts) {
-    const last = blocks[blocks.length - 1]
-    if (part.op === 'equal') blocks.push({ equal: part.text })
-    else if (last && !('equal' in last)) {
-      if (part.op === 'delete') last.deleted += part.text
-      else last.inserted += part.text
-    } else {
-      blocks.push(
-        part.op === 'delete'
-          ? { deleted: part.text, inserted: '' }
-          : { deleted: '', inserted: part.text },
-      )
+// The share of words two paragraphs have in common, in any order (an upper bound of `kept`).
+function dice(a: Map<string, number>, b: string[]): number {
+  let size = 0
+  for (const n of a.values()) size += n
+  if (size + b.length === 0) return 1
+  const left = new Map(a)
+  let shared = 0
+  for (const w of b) {
+    const n = left.get(w) ?? 0
+    if (n > 0) {
+      shared++
+      left.set(w, n - 1)
     }
   }
-  const merged: Block[] = []
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block
-    const before = merged[merged.length - 1]
-    const after = blocks[i + 1]
-    if ('equal' in block && /^\s+$/.test(block.equal) && before && after) {
-      if (!('equal' in before) && !('equal' in after)) {
-        before.deleted += block.equal + after.deleted
-        before.inserted += block.equal + after.inserted
-        i++
-        continue
-      }
-    }
-    merged.push(block)
-  }
-  const out: DiffPart[] = []
-  for (const block of merged) {
-    if ('equal' in block) push(out, 'equal', block.equal)
-    else {
-      push(out, 'delete', block.deleted)
-      push(out, 'insert', block.inserted)
-    }
-  }
-  return out
+  return (2 * shared) / (size + b.length)
 }
+
+// The share of their words two paragraphs keep, in order, in their word diff.
+function kept(parts: DiffPart[], a: string, b: string): number {
+  const total = wordsOf(a).length + wordsOf(b).length
+  if (total === 0) return 1
+  const same = parts.reduce((n, p) => n + (p.op === 'equal' ? wordsOf(p.text).length : 0), 0)
+  return (2 * same) / total
+}
+
+// Tokens inserted plus deleted.
+const edits = (parts: DiffPart[]) =>
+  parts.reduce((n, p) => n + (p.op === 'equal' ? 0 : tokenize(p.text).length), 0)

@@ -5,7 +5,8 @@ import { startE2E, waitForText, type E2EEnvironment } from '../support/browser'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { seededWords } from '../support/words'
 
-// A change too large to mark word by word is compared paragraph by paragraph, and says so.
+// A very large change is shown paragraph by paragraph: clauses that grew by 3,000 words are no
+// longer the clauses they were, so each shows deleted whole and then inserted whole.
 describe('the history of an article with a very large change', () => {
   let env: E2EEnvironment
   const clients: CollabClient[] = []
@@ -18,7 +19,7 @@ describe('the history of an article with a very large change', () => {
     await env?.close()
   })
 
-  it('shows the changes paragraph by paragraph, with a line that says so', async () => {
+  it('shows each clause that grew by 3,000 words deleted whole, then inserted whole', async () => {
     // The chair inserts 3,000 words at the start of Article 5 and 3,000 at its end.
     const connect = async (who: string) => {
       const token = await env.server.tokenFor(who)
@@ -47,10 +48,14 @@ describe('the history of an article with a very large change', () => {
     await page.waitForURL(/\/n\/ccm\/articles\/[^/]+\/history$/)
     const compare = page.locator('.diff-compare')
     await compare.getByLabel('To', { exact: true }).selectOption('current')
-    await expect
-      .poll(() => compare.getByTestId('diff-granularity').textContent())
-      .toMatch(/^Compared paragraph by paragraph/)
-    expect(await compare.locator('[data-testid="diff"] ins').count()).toBeGreaterThan(0)
+    const paragraph = (op: string) => compare.locator(`[data-testid="diff"] [data-op="${op}"]`)
+    await expect.poll(() => paragraph('insert').count()).toBe(2)
+    expect(await paragraph('delete').count()).toBe(2)
+    expect(await paragraph('changed').count()).toBe(0)
+    // Each grown clause is one insertion holding its 3,000 words, not words strewn among others.
+    for (const inserted of await paragraph('insert').locator('ins').allTextContents()) {
+      expect(inserted.split(' ').length).toBeGreaterThan(3000)
+    }
     await page.screenshot({ path: '/tmp/plenary-history-paragraphs.png' })
     expect(errors).toEqual([])
   })

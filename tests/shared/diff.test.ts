@@ -3,12 +3,15 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { articleText, articleVersion } from '../../shared/domain/articleText'
 import {
+  DIFF_LIMITS,
+  diffSteps,
   diffText,
   diffWords as diffWithin,
   paragraphs,
   tokenize,
   type DiffLimits,
   type DiffPart,
+  type TextDiff,
 } from '../../shared/domain/diff'
 import { outlineChanges } from '../../shared/domain/outlineChanges'
 import {
@@ -136,7 +139,7 @@ describe('diffText past its limits', () => {
 
   it('falls back to paragraphs: equal ones stay equal, changed ones are replaced whole', () => {
     const diff = diffText(before, after, NO_WORDS)
-    expect(diff).toEqual({
+    expect(diff).toMatchObject({
       granularity: 'paragraph',
       parts: [
         { op: 'delete', text: '1. Scope of the Convention\n' },
@@ -150,14 +153,14 @@ describe('diffText past its limits', () => {
   })
 
   it('falls back to the whole text as one deletion and one insertion past both limits', () => {
-    expect(diffText(before, after, NO_PARAGRAPHS)).toEqual({
+    expect(diffText(before, after, NO_PARAGRAPHS)).toMatchObject({
       granularity: 'text',
       parts: [
         { op: 'delete', text: before },
         { op: 'insert', text: after },
       ],
     })
-    expect(diffText('same', 'same', NO_PARAGRAPHS)).toEqual({
+    expect(diffText('same', 'same', NO_PARAGRAPHS)).toMatchObject({
       granularity: 'word',
       parts: [{ op: 'equal', text: 'same' }],
     })
@@ -197,6 +200,133 @@ describe('diffText past its limits', () => {
       })
     }
     expect([...seen].sort()).toEqual(['paragraph', 'text', 'word'])
+  })
+})
+
+describe('diffText paragraph by paragraph', () => {
+  const lines = (...ls: string[]) => ls.map((l) => `${l}\n`).join('')
+  const ops = (diff: TextDiff) => diff.paragraphs.map((p) => p.op)
+
+  it('shows a restructured paragraph as one deletion and one insertion, never interleaved', () => {
+    const before = lines(
+      '1. Scope',
+      '2. Each State Party undertakes to destroy all cluster munitions under its jurisdiction and control as soon as possible but not later than eight years after entry into force.',
+      '3. Final clause',
+    )
+    const after = lines(
+      '1. Scope',
+      '2. Not later than eight years after entry into force, each State Party shall destroy:',
+      '(a) all munitions under its jurisdiction and all under its control.',
+      '3. Final clause',
+    )
+    const diff = diffText(before, after, UNBOUNDED)
+    expect(diff.granularity).toBe('word')
+    expect(diff.parts).toEqual([
+      { op: 'equal', text: '1. Scope\n' },
+      { op: 'delete', text: before.split('\n')[1] + '\n' },
+      { op: 'insert', text: after.split('\n').slice(1, 3).join('\n') + '\n' },
+      { op: 'equal', text: '3. Final clause\n' },
+    ])
+    expect(ops(diff)).toEqual(['equal', 'delete', 'insert', 'insert', 'equal'])
+  })
+
+  it('marks a one-word change inside a paragraph word by word', () => {
+    const before = lines('1. Scope', '2. within ten years of entry into force;', '3. Final')
+    const after = lines('1. Scope', '2. within five years of entry into force;', '3. Final')
+    const diff = diffText(before, after, UNBOUNDED)
+    expect(ops(diff)).toEqual(['equal', 'changed', 'equal'])
+    expect(diff.paragraphs[1]?.parts).toEqual([
+      { op: 'equal', text: '2. within ' },
+      { op: 'delete', text: 'ten' },
+      { op: 'insert', text: 'five' },
+      { op: 'equal', text: ' years of entry into force;\n' },
+    ])
+  })
+
+  it('shows a moved paragraph deleted where it was and inserted where it is', () => {
+    const moved = '(b) any explosive submunition designed to be dispersed from a dispenser;'
+    const before = lines('(a) flares;', moved, '(c) smoke;', '(d) dust;')
+    const after = lines('(a) flares;', '(c) smoke;', '(d) dust;', moved)
+    const diff = diffText(before, after, UNBOUNDED)
+    expect(ops(diff)).toEqual(['equal', 'delete', 'equal', 'equal', 'insert'])
+    expect(diff.paragraphs[1]?.parts).toEqual([{ op: 'delete', text: `${moved}\n` }])
+    expect(diff.paragraphs[4]?.parts).toEqual([{ op: 'insert', text: `${moved}\n` }])
+  })
+
+  it('gives back both texts by paragraph and flat (seeded random texts)', () => {
+    const next = random(11)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+    const words = ['shall', 'not', 'ten', 'five', 'years;', '(a)', 'State', '1.', 'Party', '']
+    const line = () => Array.from({ length: Math.floor(next() * 9) }, () => pick(words)).join(' ')
+    const text = () => Array.from({ length: Math.floor(next() * 9) }, line).join('\n')
+    // Lines kept, dropped, reworded, split, moved or added.
+    const edit = (t: string) => {
+      const out = t.split('\n').flatMap((l) => {
+        const r = next()
+        if (r < 0.4) return [l]
+        if (r < 0.55) return []
+        if (r < 0.75) return [l.replace(pick(words), pick(words))]
+        if (r < 0.85) return [l.slice(0, l.length / 2), l.slice(l.length / 2)]
+        return [line()]
+      })
+      if (out.length > 1 && next() < 0.3) out.push(out.shift() as string)
+      return out.join('\n')
+    }
+    for (let run = 0; run < 600; run++) {
+      const a = text()
+      const b = next() < 0.85 ? edit(a) : text()
+      const limits = pick([UNBOUNDED, NO_WORDS, NO_PARAGRAPHS, { ...UNBOUNDED, maxWordEdits: 6 }])
+      const diff = diffText(a, b, limits)
+      expect(older(diff.parts)).toBe(a)
+      expect(newer(diff.parts)).toBe(b)
+      const flat = diff.paragraphs.flatMap((p) => p.parts)
+      expect(older(flat)).toBe(a)
+      expect(newer(flat)).toBe(b)
+      for (const p of diff.paragraphs) {
+        // A paragraph deleted or inserted whole holds only that op; nothing is empty.
+        if (p.op === 'delete' || p.op === 'insert' || p.op === 'equal') {
+          expect(p.parts.map((x) => x.op)).toEqual([p.op])
+        }
+        p.parts.forEach((x) => expect(x.text).not.toBe(''))
+      }
+      diff.parts.forEach((p, i) => expect(p.op).not.toBe(diff.parts[i - 1]?.op))
+    }
+  })
+
+  it('falls back to a coarser comparison on a worst case, within its limits', () => {
+    const next = random(13)
+    const vocabulary = ['State', 'Party', 'shall', 'destroy', 'munitions', 'years', 'not', 'all']
+    const text = (paragraphCount: number, length: number) =>
+      Array.from({ length: paragraphCount }, () =>
+        Array.from({ length }, () => vocabulary[Math.floor(next() * 8)]).join(' '),
+      ).join('\n')
+    // Every paragraph changed in a third of its words: each has a partner to diff word by word.
+    const edited = (t: string) =>
+      t
+        .split('\n')
+        .map((l) =>
+          l
+            .split(' ')
+            .map((w, i) => (i % 3 === 0 ? `${w}s` : w))
+            .join(' '),
+        )
+        .join('\n')
+    const run = (a: string, limits: DiffLimits) => {
+      const b = edited(a)
+      let pauses = 0
+      const steps = diffSteps(a, b, limits)
+      let step = steps.next()
+      for (; !step.done; step = steps.next()) pauses++
+      expect(older(step.value.parts)).toBe(a)
+      expect(newer(step.value.parts)).toBe(b)
+      return { granularity: step.value.granularity, pauses }
+    }
+    // The word diffs pass their 40 ms in slices: the changed paragraphs are replaced whole.
+    const words = run(text(400, 600), { ...DIFF_LIMITS, paragraphMs: Infinity })
+    expect(words.granularity).toBe('paragraph')
+    expect(words.pauses).toBeGreaterThan(1)
+    // With the default limits, however many paragraphs change, the diff falls back.
+    expect(['paragraph', 'text']).toContain(run(text(4000, 60), DIFF_LIMITS).granularity)
   })
 })
 

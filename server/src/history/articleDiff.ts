@@ -15,7 +15,8 @@ const diffs = new Limiter(1, 16)
  * A diff of an article between two versions, each a closed round's id or 'current'; where the
  * article is absent from a version its text is empty. `granularity` says how finely the wording
  * was compared (the coarser of title and text): a large change is compared paragraph by
- * paragraph, so that one diff never holds the server for long.
+ * paragraph, so that one diff never holds the server for long. `diff` is the flat list of
+ * parts, `paragraphs` the same parts grouped by paragraph of the text.
  */
 export async function articleDiff(
   ctx: HistoryContext,
@@ -63,5 +64,12 @@ export async function articleDiff(
     COARSENESS[
       Math.max(COARSENESS.indexOf(title.granularity), COARSENESS.indexOf(body.granularity))
     ]
-  return { from: side(a), to: side(b), granularity, titleDiff: title.parts, diff: body.parts }
+  return {
+    from: side(a),
+    to: side(b),
+    granularity,
+    titleDiff: title.parts,
+    diff: body.parts,
+    paragraphs: body.paragraphs,
+  }
 }

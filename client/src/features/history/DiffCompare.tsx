@@ -64,6 +64,7 @@ export function DiffCompare({ negotiationId, articleId, versions }: DiffCompareP
         <>
           <DiffView
             parts={diff.parts}
+            paragraphs={diff.paragraphs}
             granularity={diff.granularity}
             label={`Changes from ${name(from)} to ${name(to)}`}
           />

@@ -111,6 +111,7 @@ function VersionEntry(props: VersionEntryProps) {
           {diffing && diff.parts ? (
             <DiffView
               parts={diff.parts}
+              paragraphs={diff.paragraphs}
               granularity={diff.granularity}
               label={`Changes from ${versionName(previous)} to ${versionName(v)}`}
             />

@@ -40,6 +40,12 @@ export interface DiffPart {
 /** How finely a diff compared: word by word, paragraph by paragraph, or the whole text. */
 export type DiffGranularity = 'word' | 'paragraph' | 'text'
 
+/** One paragraph of a diff: unchanged, changed word by word, inserted or deleted whole. */
+export interface DiffParagraph {
+  op: 'equal' | 'changed' | 'insert' | 'delete'
+  parts: DiffPart[]
+}
+
 /** Which version a diff starts or ends at: a round's id, or 'current'. */
 export type VersionKey = string
 
@@ -62,10 +68,14 @@ export const getArticleDiff = async (
   signal?: AbortSignal,
 ) => {
   const query = `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
-  const answer = await request<{ diff: DiffPart[]; granularity?: DiffGranularity }>(
-    'GET',
-    path(negotiationId, articleId, `/diff${query}`),
-    { signal },
-  )
-  return { parts: answer.diff, granularity: answer.granularity ?? 'word' }
+  const answer = await request<{
+    diff: DiffPart[]
+    paragraphs?: DiffParagraph[]
+    granularity?: DiffGranularity
+  }>('GET', path(negotiationId, articleId, `/diff${query}`), { signal })
+  return {
+    parts: answer.diff,
+    paragraphs: answer.paragraphs ?? null,
+    granularity: answer.granularity ?? 'word',
+  }
 }

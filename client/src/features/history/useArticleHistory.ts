@@ -4,6 +4,7 @@ import {
   getArticleHistory,
   type ArticleHistory,
   type DiffGranularity,
+  type DiffParagraph,
   type DiffPart,
   type VersionKey,
 } from './historyApi'
@@ -40,6 +41,8 @@ export function useArticleHistory(negotiationId: string, articleId: string | nul
 /** A diff between two versions of an article, or null while it loads. */
 export interface DiffHandle {
   parts: DiffPart[] | null
+  /** The same parts by paragraph of the text (null while loading, or from an older server). */
+  paragraphs: DiffParagraph[] | null
   /** How finely the parts compare (word unless the change was too large). */
   granularity: DiffGranularity
   error: string | null
@@ -54,6 +57,7 @@ export function useArticleDiff(
   const key = pair ? `${pair[0]}→${pair[1]}` : null
   const [state, setState] = useState<DiffHandle & { of: string | null }>({
     parts: null,
+    paragraphs: null,
     granularity: 'word',
     error: null,
     of: null,
@@ -62,15 +66,24 @@ export function useArticleDiff(
     if (!pair || !key) return
     const abort = new AbortController()
     getArticleDiff(negotiationId, articleId, pair[0], pair[1], abort.signal).then(
-      ({ parts, granularity }) => setState({ parts, granularity, error: null, of: key }),
+      ({ parts, paragraphs, granularity }) =>
+        setState({ parts, paragraphs, granularity, error: null, of: key }),
       (e: unknown) => {
         if (!abort.signal.aborted)
-          setState({ parts: null, granularity: 'word', error: (e as Error).message, of: key })
+          setState({
+            parts: null,
+            paragraphs: null,
+            granularity: 'word',
+            error: (e as Error).message,
+            of: key,
+          })
       },
     )
     return () => abort.abort()
     // The pair is compared by its key: a new array with the same versions loads nothing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [negotiationId, articleId, key])
-  return state.of === key ? state : { parts: null, granularity: 'word', error: null }
+  return state.of === key
+    ? state
+    : { parts: null, paragraphs: null, granularity: 'word', error: null }
 }
