@@ -25,6 +25,7 @@ import { participantRoutes } from './routes/participants'
 import { positionRoutes } from './routes/positions'
 import { proposalRoutes } from './routes/proposals'
 import { roundRoutes } from './routes/rounds'
+import { searchRoutes } from './routes/search'
 import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', historyRoutes(storage, registry))
   app.use('/api', exportRoutes({ storage, registry }))
   app.use('/api', annotationRoutes({ storage, registry }))
+  app.use('/api', searchRoutes(storage, registry))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

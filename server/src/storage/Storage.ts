@@ -8,6 +8,7 @@ import type { MemberStore, MemberWrites } from './MemberStore'
 import type { ParticipantStore, ParticipantWrites } from './ParticipantStore'
 import type { ProposalStore, ProposalWrites } from './ProposalStore'
 import type { RoundStore, RoundWrites } from './RoundStore'
+import type { SearchStore } from './SearchStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
@@ -77,6 +78,8 @@ export interface Storage {
   readonly documents: DocumentStore
   /** When each account last read a negotiation's report. */
   readonly visits: VisitStore
+  /** The full-text index of each negotiation (a cache rebuilt from rooms and tables). */
+  readonly search: SearchStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */

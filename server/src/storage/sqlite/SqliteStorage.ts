@@ -21,6 +21,7 @@ import { SqliteMemberStore } from './SqliteMemberStore'
 import { SqliteParticipantStore } from './SqliteParticipantStore'
 import { SqliteProposalStore } from './SqliteProposalStore'
 import { SqliteRoundStore } from './SqliteRoundStore'
+import { SqliteSearchStore } from './SqliteSearchStore'
 
 /** Options of the SQLite storage. */
 export interface SqliteStorageOptions {
@@ -68,6 +69,8 @@ export class SqliteStorage implements Storage {
   readonly documents: SqliteDocumentStore
   /** Report visits, sharing this database. */
   readonly visits: SqliteVisitStore
+  /** The search index, sharing this database. */
+  readonly search: SqliteSearchStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -90,6 +93,7 @@ export class SqliteStorage implements Storage {
     this.rounds = new SqliteRoundStore(this.db)
     this.documents = new SqliteDocumentStore(this.db)
     this.visits = new SqliteVisitStore(this.db)
+    this.search = new SqliteSearchStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(

@@ -252,6 +252,38 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (negotiation_id, account_id)
   );
   `,
+  `
+  -- The search index, a cache rebuilt from rooms and tables: each source of a negotiation (a
+  -- text, the proposals, the events, a notes room) holds units replaced whole when their digest
+  -- changes; search_docs says what each FTS5 row is and who may read it (audience).
+  CREATE TABLE search_docs (
+    id             INTEGER PRIMARY KEY,
+    negotiation_id TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    unit           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    ref_id         TEXT NOT NULL,
+    article_id     TEXT,
+    clause         INTEGER,
+    audience       TEXT NOT NULL,
+    label          TEXT NOT NULL
+  );
+  CREATE INDEX search_docs_unit ON search_docs (negotiation_id, source, unit);
+  CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE search_units (
+    negotiation_id TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    unit           TEXT NOT NULL,
+    digest         TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, source, unit)
+  );
+  CREATE TABLE search_markers (
+    negotiation_id TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    marker         INTEGER NOT NULL,
+    PRIMARY KEY (negotiation_id, source)
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
