@@ -28,6 +28,11 @@ const AnchorBody = z.object({
   quote: z.string().max(20_000).optional(),
 })
 type AnchorBody = z.infer<typeof AnchorBody>
+// The wording a delegate typed in the propose dialog: plain text, a clause a line.
+const Wording = z
+  .string()
+  .max(20_000)
+  .refine((w) => w.split('\n').length <= 500, 'at most 500 lines, one clause a line')
 
 const CreateBody = z.object({
   params: ProposalParamsSchema,
@@ -37,6 +42,7 @@ const CreateBody = z.object({
   sponsors: z.array(ActorId).min(1).max(50).optional(),
   coSponsors: z.array(ActorId).max(200).optional(),
   rationale: Rationale.optional(),
+  wording: Wording.optional(),
 })
 
 const PatchBody = z
@@ -64,7 +70,8 @@ export async function getProposal(ctx: ProposalContext, id: string) {
 
 /**
  * Drafts a proposal for the caller's delegation (or, for the chair, the named sponsors): its
- * row with a first history entry and its draft room, starting from the anchored words.
+ * row with a first history entry and its draft room, starting from the wording typed in the
+ * dialog (a clause a line) or else from the anchored words.
  */
 export async function createProposal(ctx: ProposalContext, body: unknown) {
   const input = parseBody(CreateBody, body)
@@ -113,7 +120,14 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
     createdBy: ctx.principal.accountId,
     history: [created],
   }
-  const wording = startingWording(anchor?.quote ?? null, input.params.kind === 'new-article')
+  const typed = input.wording
+    ?.split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .join('\n')
+  const wording = startingWording(
+    typed ?? anchor?.quote ?? null,
+    input.params.kind === 'new-article',
+  )
   const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
   await ctx.storage.atomically((tx) => {
     tx.proposals.put(proposal)

@@ -11,12 +11,13 @@ export interface WordingSnapshot {
 }
 
 /**
- * The wording a draft starts from: the anchored words as one clause per line (so that the
- * sponsors edit rather than retype), else one empty clause, with an empty title for a new article.
+ * The wording a draft starts from: the given text (the wording typed when proposing, else the
+ * anchored words, so that the sponsors edit rather than retype) as one clause per line, else one
+ * empty clause, with an empty title for a new article.
  */
-export function startingWording(quote: string | null, newArticle: boolean): Node {
+export function startingWording(text: string | null, newArticle: boolean): Node {
   const s = wordingSchema
-  const lines = (quote ?? '').split('\n').filter((l) => l.trim() !== '')
+  const lines = (text ?? '').split('\n').filter((l) => l.trim() !== '')
   const clauses = lines.length
     ? lines.map((l) => s.node('paragraph', null, [s.text(l)]))
     : [s.node('paragraph')]
