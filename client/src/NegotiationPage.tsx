@@ -19,6 +19,7 @@ import { RoundTextPage } from './features/rounds/RoundTextPage'
 import { NegotiationNav } from './features/shell/NegotiationNav'
 import { TopBar } from './features/shell/TopBar'
 import { WhoAmI } from './features/shell/WhoAmI'
+import './features/shell/sheet.css'
 import { TextWorkspace } from './features/text/TextWorkspace'
 import type { Navigate, NegotiationView } from './useRoute'
 

@@ -14,6 +14,11 @@ import { useArticleHistory } from './useArticleHistory'
 import { useRoomArticles } from './useRoomArticles'
 import { VersionTimeline } from './VersionTimeline'
 import { counted } from '../common/plural'
+import '../outline/outline.css'
+import { DrawerBar } from '../shell/DrawerBar'
+import { useDrawers } from '../shell/useDrawers'
+import '../text/workspace.css'
+import './history-layout.css'
 
 interface HistoryPageProps {
   negotiationId: string
@@ -35,6 +40,7 @@ export function HistoryPage(props: HistoryPageProps) {
   const { negotiationId, articleId, fallbackArticleId, room, participants, rounds, navigate } =
     props
   const filterId = useId()
+  const drawers = useDrawers({ outline: 'history-outline-drawer' })
   const articles = useRoomArticles(room)
   const names = useActorNames(participants)
   const { history, error } = useArticleHistory(negotiationId, articleId ?? null)
@@ -81,7 +87,13 @@ export function HistoryPage(props: HistoryPageProps) {
 
   return (
     <div className="workspace history-workspace">
-      <aside className="sidebar sidebar-left">
+      <aside
+        className="sidebar sidebar-left"
+        {...drawers.drawer('outline')}
+        onClick={(e) => {
+          if ((e.target as Element).closest('.outline-item')) drawers.close()
+        }}
+      >
         <nav className="outline" aria-labelledby="history-outline-heading">
           <h2 id="history-outline-heading" className="panel-heading">
             History of <span className="count">{counted(articles.length, 'article')}</span>
@@ -104,6 +116,10 @@ export function HistoryPage(props: HistoryPageProps) {
         </nav>
       </aside>
       <main className="document history-main" aria-labelledby="history-heading">
+        <DrawerBar
+          outline={{ ...drawers.button('outline'), label: 'Articles' }}
+          where={number !== null ? `History of Art. ${number}` : null}
+        />
         <div className="history-head">
           <div className="history-title-block">
             <h2 id="history-heading" className="history-title">

@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react'
+import { useId, type MouseEvent, type ReactNode } from 'react'
 import { linkTo, type Navigate } from '../../useRoute'
+import './shell.css'
+import { useDrawers } from './useDrawers'
 
 interface TopBarProps {
   navigate: Navigate
@@ -9,8 +11,17 @@ interface TopBarProps {
   children?: ReactNode
 }
 
-/** The bar across the top of every signed-in page: Plenary, where you are, and who you are. */
+/**
+ * The bar across the top of every signed-in page: Plenary, where you are, and who you are. On a
+ * narrow screen everything right of the title folds into a menu behind one button.
+ */
 export function TopBar({ navigate, title, children }: TopBarProps) {
+  const menuId = useId()
+  const menu = useDrawers({ menu: menuId })
+  // Going to another view closes the menu, as leaving a page would.
+  const onMenuClick = (e: MouseEvent<HTMLElement>) => {
+    if ((e.target as Element).closest('a.view-link')) menu.close(false)
+  }
   return (
     <header className="topbar">
       <a className="brand" href="/" onClick={linkTo(navigate, { page: 'picker' })}>
@@ -25,7 +36,13 @@ export function TopBar({ navigate, title, children }: TopBarProps) {
         </>
       )}
       {title === undefined && <span className="topbar-spacer" />}
-      {children}
+      <button type="button" className="topbar-menu-button" {...menu.button('menu')}>
+        Menu
+      </button>
+      <div className="topbar-menu" {...menu.drawer('menu')} onClick={onMenuClick}>
+        {children}
+      </div>
+      <div {...menu.backdrop} className="topbar-backdrop" />
     </header>
   )
 }

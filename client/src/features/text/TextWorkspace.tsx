@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { flushSync } from 'react-dom'
 import type { Principal } from '../../../../shared/domain/policy'
 import type { Round } from '../../../../shared/domain/rounds'
 import { outlineOf } from '../../../../shared/domain/numbering'
@@ -33,8 +34,12 @@ import { useProposalDesk } from '../proposals/useProposalDesk'
 import { useProposeFlow } from '../proposals/useProposeFlow'
 import { useTextProposals } from '../proposals/useTextProposals'
 import { RoundList } from '../rounds/RoundList'
+import { DrawerBar } from '../shell/DrawerBar'
+import { useDrawers } from '../shell/useDrawers'
 import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
+import '../outline/outline.css'
+import './workspace.css'
 
 interface TextWorkspaceProps {
   negotiationId: string
@@ -86,6 +91,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   )
   const flow = useProposeFlow(view, articles)
   const current = articles.find((a) => a.id === currentId) ?? null
+  const drawers = useDrawers({ outline: 'outline-drawer', panel: 'panel-drawer' })
 
   const [tab, setTab] = useState<'proposals' | 'notes'>('proposals')
   const showNotes = useCallback(() => setTab('notes'), [])
@@ -128,7 +134,15 @@ export function TextWorkspace(props: TextWorkspaceProps) {
 
   return (
     <div className="workspace" onKeyDown={onKeyDown}>
-      <aside className="sidebar sidebar-left">
+      <aside
+        className="sidebar sidebar-left"
+        {...drawers.drawer('outline')}
+        // Choosing an article closes the drawer first (the jump then finds the text uncovered):
+        // the text, at that article, is what was wanted.
+        onClickCapture={(e) => {
+          if ((e.target as Element).closest('.outline-item')) flushSync(() => drawers.close(false))
+        }}
+      >
         <Outline
           articles={articles}
           currentId={currentId}
@@ -140,6 +154,11 @@ export function TextWorkspace(props: TextWorkspaceProps) {
       </aside>
       <main className="document">
         <div className="document-head">
+          <DrawerBar
+            outline={{ ...drawers.button('outline'), label: 'Articles' }}
+            where={current && `Art. ${current.number}${current.title ? ` · ${current.title}` : ''}`}
+            panel={{ ...drawers.button('panel'), label: 'Proposals & notes' }}
+          />
           {canEdit ? (
             <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
           ) : (
@@ -178,7 +197,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           <div ref={setMount} className="editor" />
         </div>
       </main>
-      <aside className="sidebar sidebar-right">
+      <aside className="sidebar sidebar-right" {...drawers.drawer('panel')}>
         <Tabs
           label="Beside the text"
           selected={tab}
@@ -238,6 +257,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
         <PresenceList peers={peers} articles={articles} user={user} onUserChange={onUserChange} />
         <RoundList rounds={rounds} />
       </aside>
+      <div {...drawers.backdrop} />
       {desk.mayPropose && (
         <ProposeDialog
           negotiationId={negotiationId}
