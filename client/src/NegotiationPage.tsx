@@ -16,6 +16,8 @@ import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
 import { RoundsPage } from './features/rounds/RoundsPage'
 import { RoundTextPage } from './features/rounds/RoundTextPage'
+import { SearchButton } from './features/search/SearchButton'
+import { SearchDialog } from './features/search/SearchDialog'
 import { NegotiationNav } from './features/shell/NegotiationNav'
 import { TopBar } from './features/shell/TopBar'
 import { WhoAmI } from './features/shell/WhoAmI'
@@ -125,6 +127,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
           navigate={navigate}
           historyArticleId={view === 'history' ? (articleId ?? readingId) : readingId}
         />
+        <SearchButton />
         <ExportMenu negotiationId={negotiationId} mayExportAll={principal.isAdmin} />
         <ConnectionBadge status={room?.status ?? 'connecting'} />
         <WhoAmI
@@ -133,6 +136,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
           role={detail ? roleLabel : undefined}
         />
       </TopBar>
+      {detail && <SearchDialog negotiationId={negotiationId} navigate={navigate} />}
       {room?.status === 'outdated' && <OutdatedBanner />}
       {room?.status === 'refused' && room.refusal !== null && <RefusedBanner code={room.refusal} />}
       {view === 'text' && (

@@ -30,6 +30,8 @@ export interface NoteDesk {
   reveal: Reveal | null
   /** The article whose notes the panel shows: the one last opened from the text, or the current. */
   panelArticleId: string | null
+  /** Opens a note this person may read, as if chosen in the text (search jumps to it). */
+  openNote: (id: string) => void
   counts: Map<string, number>
   groupNames: ReadonlyMap<string, string>
 }
@@ -85,6 +87,7 @@ export function useNoteDesk(
     [show],
   )
   const onOpen = useCallback((ids: string[], how: NoteOpening) => open(ids[0] ?? '', how), [open])
+  const openNote = useCallback((id: string) => open(id, 'key'), [open])
   useTextNotes(view, notes.shown, activeId, onOpen)
 
   const articleLabel = (articleId: string) =>
@@ -135,6 +138,7 @@ export function useNoteDesk(
     activeId,
     reveal,
     panelArticleId,
+    openNote,
     counts,
     groupNames,
   }

@@ -34,6 +34,8 @@ import { useProposalDesk } from '../proposals/useProposalDesk'
 import { useProposeFlow } from '../proposals/useProposeFlow'
 import { useTextProposals } from '../proposals/useTextProposals'
 import { RoundList } from '../rounds/RoundList'
+import { openSearch } from '../search/searchStore'
+import { useSearchJump } from '../search/useSearchJump'
 import { DrawerBar } from '../shell/DrawerBar'
 import { useDrawers } from '../shell/useDrawers'
 import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
@@ -98,6 +100,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const notes = useNoteDesk(negotiationId, principal, view, articles, currentId, showNotes)
   const notePlacements = useMemo(() => (state ? notePlacementsOf(state) : new Map()), [state])
   const articleIds = useMemo(() => new Set(articles.map((a) => a.id)), [articles])
+  useSearchJump(view, articles.length > 0, { showTab: setTab, openNote: notes.openNote })
   const notesArticle = articles.find((a) => a.id === notes.panelArticleId) ?? null
   const notesHere = notes.notes.shown.filter((n) => n.articleId === notesArticle?.id).length
   const proposalTitles = useMemo(
@@ -121,6 +124,13 @@ export function TextWorkspace(props: TextWorkspaceProps) {
 
   // Anywhere in the workspace (the outline, the text, the panel) but inside a dialog.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    // Ctrl+F in the text column searches the current text (elsewhere the browser's find stays).
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f' && !e.altKey) {
+      if ((e.target as Element).closest('.document') && !(e.target as Element).closest('dialog')) {
+        e.preventDefault()
+        return openSearch({ kinds: ['text'], round: 'current' })
+      }
+    }
     if (matchesAnnotateKey(e) && notes.commands && !(e.target as Element).closest('dialog')) {
       e.preventDefault()
       return notes.flow.annotate()
