@@ -199,5 +199,17 @@ describe('the phone in the room: 390x844, and a tablet', () => {
     await shoot(page, 'text-dark-1280')
     await page.setViewportSize(PHONE)
     await shoot(page, 'text-dark-390')
+    // Brackets, wording and the diff's inserts and deletes, in the dark, for people to look at.
+    await page.getByRole('button', { name: 'Articles' }).click()
+    await page
+      .locator('#outline-drawer')
+      .getByRole('button', { name: /Art\. 2\s/ })
+      .click()
+    await expect.poll(() => onTop(page, ART2_HEADING)).toBe(true)
+    await shoot(page, 'text-art2-dark-390')
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await page.getByRole('link', { name: 'History' }).click()
+    await page.locator('.diff-counts').first().waitFor()
+    await shoot(page, 'history-dark-390')
   })
 })
