@@ -35,7 +35,7 @@ async function proposeOnSelection(
   await dialog.getByLabel('Title').fill(title)
   if (coSponsor) {
     await dialog.getByLabel('Find a co-sponsor').fill(coSponsor)
-    await dialog.getByRole('checkbox', { name: new RegExp(coSponsor) }).check()
+    await dialog.getByRole('option', { name: new RegExp(coSponsor) }).click()
   }
   await dialog.getByRole('button', { name: 'Create draft' }).click()
   const panel = page.getByTestId('draft-panel')

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { ActorCombobox } from '../common/ActorCombobox'
 
 /** An actor as a choice: its id and name. */
 export interface ActorChoice {
@@ -27,8 +27,8 @@ export function resolveActor(actors: ActorChoice[], text: string): ActorChoice |
 }
 
 /**
- * A searchable choice of actor: type part of a name or an ISO code and pick from the browser's
- * suggestions (a native datalist, so it works with the keyboard and screen readers).
+ * A searchable choice of one actor: type part of a name or an ISO code and pick from the list
+ * (the shared actor combobox, one Tab stop), or type an option's text or code in full.
  */
 export function ActorPicker({
   actors,
@@ -36,32 +36,13 @@ export function ActorPicker({
   onChange,
   label = 'Delegation of',
 }: ActorPickerProps) {
-  const listId = useId()
-  const inputId = useId()
-  const chosen = actors.find((a) => a.id === value)
-  const [text, setText] = useState(chosen ? optionText(chosen) : value)
-  const invalid = text.trim() !== '' && !resolveActor(actors, text)
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        list={listId}
-        value={text}
-        placeholder="Type a state or ISO code"
-        aria-invalid={invalid || undefined}
-        autoComplete="off"
-        onChange={(e) => {
-          setText(e.target.value)
-          onChange(resolveActor(actors, e.target.value)?.id ?? '')
-        }}
-      />
-      <datalist id={listId}>
-        {actors.map((a) => (
-          <option key={a.id} value={optionText(a)} />
-        ))}
-      </datalist>
-      {invalid && <span className="field-hint">Choose an actor from the list.</span>}
-    </div>
+    <ActorCombobox
+      actors={actors}
+      selected={value ? [value] : []}
+      onChange={(ids) => onChange(ids[0] ?? '')}
+      label={label}
+      multiple={false}
+    />
   )
 }
