@@ -58,8 +58,9 @@ describe('signing in, and controls that differ by role', () => {
     )
     const editor = (u: BrowserUser) => u.page.getByRole('textbox', { name: 'Treaty text' })
     expect(await editor(chair).getAttribute('contenteditable')).toBe('true')
-    expect(await editor(observer).getAttribute('contenteditable')).toBe('false')
+    // An observer's text takes a caret for reading by keyboard but is marked read-only.
     expect(await editor(observer).getAttribute('aria-readonly')).toBe('true')
+    expect(await editor(chair).getAttribute('aria-readonly')).toBe(null)
 
     // The observer clicks into Article 1's title and types: nothing changes, here or there.
     const title = (u: BrowserUser) =>

@@ -14,13 +14,14 @@ import { placeholderPlugin } from './plugins/placeholderPlugin'
 import { proposalsPlugin } from './plugins/proposalsPlugin'
 import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
 import { structureGuardPlugin } from './plugins/structureGuardPlugin'
+import { readerPlugin } from './plugins/readerPlugin'
 
 /** What the editor state is built from. */
 export interface EditorSetup {
   fragment: Y.XmlFragment
   awareness: Awareness
   leaveEditor: () => void
-  /** Whether this person may change the text; a reader's state has no editing plugins. */
+  /** Whether this person may change the text; a reader's state has a caret but no editing. */
   editable: boolean
 }
 
@@ -39,7 +40,7 @@ export function createEditorState({ fragment, awareness, leaveEditor, editable }
   ]
   if (!editable) {
     // A reader's client must never write: even the id repair would be a refused edit.
-    return EditorState.create({ schema: treatySchema, plugins: shared })
+    return EditorState.create({ schema: treatySchema, plugins: [readerPlugin(), ...shared] })
   }
   return EditorState.create({
     schema: treatySchema,

@@ -22,7 +22,7 @@ export interface EditorHandle {
 /**
  * Mounts a ProseMirror view on the room's text once the first sync is done (so that an empty
  * local document never meets the server's), and re-renders React on every transaction. A view
- * that is not `editable` shows the live text, focusable for reading, and takes no input.
+ * that is not `editable` still takes a caret and a selection (caret browsing) but no input.
  */
 export function useEditorView(
   room: CollabRoom | null,
@@ -49,7 +49,6 @@ export function useEditorView(
         leaveEditor: () => callbacksRef.current.leaveEditor(),
         editable,
       }),
-      editable: () => editable,
       // Room for the sticky toolbar above, so the cursor is never scrolled under it.
       scrollMargin: { top: 110, bottom: 60, left: 5, right: 5 },
       scrollThreshold: { top: 110, bottom: 60, left: 0, right: 0 },
@@ -59,8 +58,8 @@ export function useEditorView(
         'aria-label': 'Treaty text',
         spellcheck: editable ? 'true' : 'false',
         lang: 'en',
-        // Not contenteditable when read-only, so made focusable for keyboard reading.
-        ...(editable ? {} : { tabindex: '0', 'aria-readonly': 'true' }),
+        // Still contenteditable when read-only, for a keyboard caret; readerPlugin refuses input.
+        ...(editable ? {} : { 'aria-readonly': 'true' }),
       },
       // `this`, not `editorView`: plugins (y-prosemirror's sync) dispatch while the view is
       // still being constructed.

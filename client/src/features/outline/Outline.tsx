@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import type { Peer } from '../presence/usePeers'
@@ -18,6 +19,7 @@ interface OutlineProps {
  * The articles in order with their derived numbers and titles; a click (or Enter) jumps to
  * one; the article holding the cursor is marked, coloured dots show where others are, and a
  * count says how many proposals are open on each article, another how many notes it has.
+ * A jump moves the focus into the text at the article's title and says so to screen readers.
  */
 export function Outline(props: OutlineProps) {
   const { articles, currentId, peers, view, openCounts, noteCounts } = props
@@ -25,6 +27,11 @@ export function Outline(props: OutlineProps) {
   for (const peer of peers) {
     if (peer.isLocal || !peer.articleId) continue
     othersIn.set(peer.articleId, [...(othersIn.get(peer.articleId) ?? []), peer])
+  }
+  const [said, setSaid] = useState('')
+  const jump = (article: ArticleSummary) => {
+    if (!view || !goToArticle(view, article.id)) return
+    setSaid(`Art. ${article.number}${article.title ? `, ${article.title}` : ''}: in the text.`)
   }
   return (
     <nav className="outline" aria-labelledby="outline-heading">
@@ -43,7 +50,7 @@ export function Outline(props: OutlineProps) {
                 className="outline-item"
                 aria-current={article.id === currentId ? 'location' : undefined}
                 data-article-id={article.id}
-                onClick={() => view && goToArticle(view, article.id)}
+                onClick={() => jump(article)}
               >
                 <span className="outline-number">Art. {article.number}</span>
                 <span className="outline-title">{article.title || <em>Untitled</em>}</span>
@@ -81,6 +88,9 @@ export function Outline(props: OutlineProps) {
           )
         })}
       </ol>
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
     </nav>
   )
 }

@@ -2,7 +2,11 @@ import { Selection, TextSelection } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 
-/** Scrolls an article to the top of the text and puts the cursor at the end of its title. */
+/**
+ * Scrolls an article to the top of the text, below whatever sticky bar covers it there, puts
+ * the caret at the end of its title (where an editor goes on typing) and focuses the text (a
+ * reader's too: it takes a caret).
+ */
 export function goToArticle(view: EditorView, articleId: string): boolean {
   let target: { pos: number; first: Node | null } | null = null
   view.state.doc.forEach((node, pos) => {
@@ -20,10 +24,27 @@ export function goToArticle(view: EditorView, articleId: string): boolean {
     ? TextSelection.create(doc, pos + 2 + first.content.size)
     : Selection.near(doc.resolve(pos + 1))
   view.dispatch(view.state.tr.setSelection(cursor))
-  // ProseMirror focuses only an editable view; a reader's text is focusable (tabindex 0) too.
-  if (view.editable) view.focus()
-  else view.dom.focus({ preventScroll: true })
+  view.focus()
   const dom = view.nodeDOM(pos)
-  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+  if (dom instanceof HTMLElement) scrollBelowCover(dom)
   return true
+}
+
+// The sticky toolbar's height depends on the width and the role (a toolbar, a read-only
+// note, a phone's bar), so the margin above the heading is measured, not guessed.
+function scrollBelowCover(element: HTMLElement) {
+  element.scrollIntoView({ block: 'start' })
+  const box = element.getBoundingClientRect()
+  const x = box.left + Math.min(24, box.width / 2)
+  let cover = element.ownerDocument.elementFromPoint(x, box.top + 1)
+  while (cover && !element.contains(cover)) {
+    const { position } = getComputedStyle(cover)
+    if (position === 'sticky' || position === 'fixed') break
+    cover = cover.parentElement
+  }
+  if (!cover || element.contains(cover)) return
+  const overlap = cover.getBoundingClientRect().bottom - box.top
+  const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0
+  element.style.scrollMarginTop = `${Math.ceil(margin + overlap + 12)}px`
+  element.scrollIntoView({ block: 'start' })
 }
