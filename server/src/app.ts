@@ -14,6 +14,7 @@ import { annotationRoutes } from './routes/annotations'
 import { articleRoutes } from './routes/articles'
 import { exportRoutes, importJsonBody, negotiationJsonImportRoutes } from './routes/exports'
 import { authRoutes } from './routes/auth'
+import { documentRoutes } from './routes/documents'
 import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
 import { historyRoutes } from './routes/history'
@@ -24,6 +25,7 @@ import { negotiationImportRoutes, negotiationRoutes } from './routes/negotiation
 import { participantRoutes } from './routes/participants'
 import { positionRoutes } from './routes/positions'
 import { proposalRoutes } from './routes/proposals'
+import { reportRoutes } from './routes/report'
 import { roundRoutes } from './routes/rounds'
 import { searchRoutes } from './routes/search'
 import { SerialQueue } from './proposals/SerialQueue'
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', roundRoutes({ ...proposals, edits: deps.edits }))
   app.use('/api', historyRoutes(storage, registry))
   app.use('/api', exportRoutes({ storage, registry }))
+  app.use('/api', reportRoutes(storage, registry))
+  app.use('/api', documentRoutes(storage))
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', searchRoutes(storage, registry))
   app.use('/api', apiNotFound)

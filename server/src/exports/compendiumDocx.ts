@@ -3,8 +3,9 @@ import {
   STANCE_HEADINGS,
   type CompendiumEntry,
   type CompendiumSection,
+  type TitleBlock,
 } from '../../../shared/domain/export'
-import { centred, clauseParagraphs, docxFile } from './docxParts'
+import { centred, clauseParagraphs, docxFile, titleBlockParagraphs } from './docxParts'
 
 /**
  * The compendium of proposals as a Word document: per article in text order, each proposal
@@ -15,8 +16,9 @@ export function compendiumDocx(
   title: string,
   subtitle: string,
   sections: readonly CompendiumSection[],
+  titleBlock?: TitleBlock,
 ): Promise<Buffer> {
-  const children: Paragraph[] = []
+  const children: Paragraph[] = titleBlock ? titleBlockParagraphs(titleBlock) : []
   if (subtitle) children.push(centred(subtitle))
   children.push(centred(title, { bold: true, size: 32 }))
   if (sections.length === 0) children.push(line('No proposal has been tabled.'))

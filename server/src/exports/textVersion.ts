@@ -14,6 +14,8 @@ export interface TextVersion {
   /** YYYY-MM-DD: when the round closed, or today for the live text. */
   date: string
   roundId: string | null
+  /** True where the demo invented this frozen text. */
+  synthetic: boolean
 }
 
 /** What reading a text needs. */
@@ -41,7 +43,7 @@ export async function textVersion(
   const today = new Date().toISOString().slice(0, 10)
   if (roundId === undefined) {
     const doc = await liveText(deps.registry, negotiation.id)
-    return { doc, name: 'Current text', date: today, roundId: null }
+    return { doc, name: 'Current text', date: today, roundId: null, synthetic: false }
   }
   const rounds = await deps.storage.listRounds(negotiation.id)
   if (!rounds.some((r) => r.id === roundId)) {
@@ -60,5 +62,6 @@ export async function textVersion(
     name: snapshot.name,
     date: snapshot.closedAt.slice(0, 10),
     roundId,
+    synthetic: snapshot.synthetic === true,
   }
 }

@@ -13,11 +13,14 @@ import {
 } from '../../../shared/domain/export'
 import { outlineOf } from '../../../shared/domain/numbering'
 import { compendiumDocx } from '../exports/compendiumDocx'
+import { noteComments } from '../exports/docxComments'
 import { exportFileName } from '../exports/fileNames'
 import { exportNegotiation } from '../exports/negotiationExport'
 import { importNegotiation } from '../exports/negotiationImport'
 import { htmlToPdf } from '../exports/pdf'
+import { textWithNotes } from '../exports/notesInText'
 import { textDocx } from '../exports/textDocx'
+import { compendiumTitleBlock, titleBlockFor } from '../exports/titleBlockFor'
 import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
 import { jsonBodyUpTo } from '../http/bodies'
 import { HttpError } from '../http/errors'
@@ -41,7 +44,8 @@ const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Exports, after negotiationGate, for any member: GET /api/negotiations/:id/export/text.docx |
- * text.html | text.pdf | text.akn.xml (`?round=<id>` for a closed round's text) and
+ * text.html | text.pdf | text.akn.xml (`?round=<id>` for a closed round's text; text.docx
+ * `?notes=<group>` adds that group's notes as Word comments, for its campaigners only) and
  * compendium.docx | compendium.html; for an administrator, negotiation.json (every room,
  * drafts and group notes included). Each is an attachment with a file name.
  */
@@ -59,9 +63,33 @@ export function exportRoutes(deps: ExportDeps): Router {
     exportFileName(id, v.roundId ? v.name : `text ${v.date}`, ext)
 
   router.get('/negotiations/:id/export/text.docx', async (req, res) => {
-    const { negotiation } = negotiationAccessOf(res)
-    const v = await version(req, res)
-    const file = await textDocx(treatyView(v.doc), subtitleOf(v))
+    const { negotiation, principal } = negotiationAccessOf(res)
+    const groupId = typeof req.query.notes === 'string' ? req.query.notes : undefined
+    if (groupId !== undefined && req.query.round !== undefined) {
+      throw new HttpError(
+        409,
+        'notes_on_live_text_only',
+        'Notes are placed in the current text; export the current text with them.',
+      )
+    }
+    // With ?notes=<group>: the live text and that group's notes read together (its campaigners only).
+    const withNotes = groupId
+      ? await textWithNotes({
+          storage,
+          registry,
+          principal,
+          byName: '',
+          negotiationId: negotiation.id,
+          groupId,
+        })
+      : null
+    const v = withNotes
+      ? { ...(await version(req, res)), doc: withNotes.doc }
+      : await version(req, res)
+    const file = await textDocx(treatyView(v.doc), subtitleOf(v), {
+      titleBlock: await titleBlockFor(storage, negotiation, v),
+      notes: withNotes ? noteComments(withNotes.doc, withNotes.notes) : undefined,
+    })
     res
       .type(DOCX)
       .attachment(textFile(negotiation.id, v, 'docx'))
@@ -74,6 +102,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const html = toHtml(v.doc, {
       title: `${negotiation.name} — ${v.name}`,
       subtitle: subtitleOf(v),
+      titleBlock: await titleBlockFor(storage, negotiation, v),
     })
     res
       .type('text/html; charset=utf-8')
@@ -87,6 +116,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const html = toHtml(v.doc, {
       title: `${negotiation.name} — ${v.name}`,
       subtitle: subtitleOf(v),
+      titleBlock: await titleBlockFor(storage, negotiation, v),
     })
     const pdf = await htmlToPdf(html)
     if (!pdf.ok && pdf.code === 'busy') {
@@ -140,13 +170,14 @@ export function exportRoutes(deps: ExportDeps): Router {
     const title = `${negotiation.name}: compendium of proposals`
     const subtitle = `As of ${formatDay(today())}`
     const file = (ext: string) => exportFileName(negotiation.id, `compendium ${today()}`, ext)
-    return { proposals, positions, articles, names, title, subtitle, file }
+    const titleBlock = await compendiumTitleBlock(storage, negotiation, today())
+    return { proposals, positions, articles, names, title, subtitle, file, titleBlock }
   }
 
   router.get('/negotiations/:id/export/compendium.docx', async (_req, res) => {
     const c = await compendiumOf(res)
     const sections = compendium(c.proposals, c.positions, c.articles, c.names)
-    const file = await compendiumDocx(c.title, c.subtitle, sections)
+    const file = await compendiumDocx(c.title, c.subtitle, sections, c.titleBlock)
     res.type(DOCX).attachment(c.file('docx')).send(file)
   })
 
@@ -156,6 +187,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       ...c.names,
       title: c.title,
       subtitle: c.subtitle,
+      titleBlock: c.titleBlock,
     })
     res.type('text/html; charset=utf-8').attachment(c.file('html')).send(html)
   })

@@ -4,11 +4,13 @@ import { compendium, type CompendiumEntry, type CompendiumNames } from './compen
 import { escapeHtml } from './escape'
 import { STANCE_HEADINGS } from './labels'
 import { clausesHtml, printPage } from './printPage'
+import { titleBlockHtml, type TitleBlock } from './titleBlock'
 
 /** What heads a printed compendium, and the names of actors and rounds. */
 export interface CompendiumOptions extends CompendiumNames {
   title: string
   subtitle?: string
+  titleBlock?: TitleBlock
 }
 
 /**
@@ -23,7 +25,8 @@ export function compendiumHtml(
   options: CompendiumOptions,
 ): string {
   const sections = compendium(proposals, positions, articles, options)
-  const parts: string[] = ['<header class="cover">']
+  const parts: string[] = options.titleBlock ? [titleBlockHtml(options.titleBlock)] : []
+  parts.push('<header class="cover">')
   if (options.subtitle) parts.push(`<p class="subtitle">${escapeHtml(options.subtitle)}</p>`)
   parts.push(`<h1>${escapeHtml(options.title)}</h1>`, '</header>')
   if (sections.length === 0) parts.push('<p>No proposal has been tabled.</p>')

@@ -4,7 +4,13 @@ import type { NestedClause, Run } from './nest'
 // Print CSS for A4: a serif face, clause labels hanging in the margin of their text, and no
 // page break inside a clause or right after a heading.
 const PRINT_CSS = `
-@page { size: A4; margin: 25mm 22mm 25mm 25mm; }
+@page { size: A4; margin: 25mm 22mm 25mm 25mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+.title-block { display: flex; justify-content: space-between; gap: 2em; font-size: 10.5pt;
+  border-bottom: 1pt solid #000; padding-bottom: 0.6em; margin-bottom: 2em; }
+.title-block p { margin: 0; text-align: left; break-inside: auto; }
+.title-block .tb-right p { text-align: right; }
+.title-block .tb-right p:first-child { font-weight: bold; }
 html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", Georgia, serif;
   font-size: 12pt; line-height: 1.45; color: #000; }
 body { margin: 0 auto; max-width: 165mm; }

@@ -2,11 +2,14 @@ import type { Node } from 'prosemirror-model'
 import { escapeHtml } from './escape'
 import { treatyView } from './nest'
 import { clausesHtml, printPage, runsHtml } from './printPage'
+import { titleBlockHtml, type TitleBlock } from './titleBlock'
 
 /** What heads a printed text: the document's title, and the version line above the treaty's. */
 export interface PrintOptions {
   title: string
   subtitle?: string
+  /** The conference document's title block (symbol, distribution, date of the text). */
+  titleBlock?: TitleBlock
 }
 
 /**
@@ -16,7 +19,8 @@ export interface PrintOptions {
  */
 export function toHtml(doc: Node, options: PrintOptions): string {
   const view = treatyView(doc)
-  const parts: string[] = ['<header class="cover">']
+  const parts: string[] = options.titleBlock ? [titleBlockHtml(options.titleBlock)] : []
+  parts.push('<header class="cover">')
   if (options.subtitle) parts.push(`<p class="subtitle">${escapeHtml(options.subtitle)}</p>`)
   parts.push(`<h1>${escapeHtml(view.title)}</h1>`, '</header>')
   if (view.preamble.length > 0) {
