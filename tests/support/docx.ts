@@ -34,3 +34,9 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
     return text
   })
 }
+
+/** One part of a .docx as XML text (e.g. "word/comments.xml"), or null if the file has none. */
+export async function docxPart(bytes: Uint8Array, name: string): Promise<string | null> {
+  const zip = await JSZip.loadAsync(bytes)
+  return (await zip.file(name)?.async('string')) ?? null
+}
