@@ -9,6 +9,7 @@ import type { ActorNames } from './actorNames'
 import type { ActorChoice } from './CoSponsorPicker'
 import { ProposalCard } from './ProposalCard'
 import { ProposalFilters } from './ProposalFilters'
+import type { JustTabled } from './useTabledPin'
 import {
   DEFAULT_FILTER,
   altLabels,
@@ -30,6 +31,8 @@ interface ArticleProposalsProps {
   rounds: readonly Round[]
   principal: Principal
   speakFor: ActorChoice[]
+  /** A proposal this person has just tabled on this article: confirmed and highlighted. */
+  justTabled?: JustTabled | null
 }
 
 /**
@@ -38,7 +41,7 @@ interface ArticleProposalsProps {
  */
 export function ArticleProposals(props: ArticleProposalsProps) {
   const { negotiationId, article, proposals, positions, placements, wordsAt } = props
-  const { names, rounds, principal, speakFor } = props
+  const { names, rounds, principal, speakFor, justTabled } = props
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER)
   if (!article) {
     return (
@@ -98,6 +101,11 @@ export function ArticleProposals(props: ArticleProposalsProps) {
               rounds={rounds}
               commands={allowedCommands(p, principal)}
               speakFor={speakFor}
+              notice={
+                p.id === justTabled?.proposal.id
+                  ? `Tabled as proposal ${p.tabledSeq} on Art. ${article.number} — now visible to all delegations`
+                  : null
+              }
             />
           )
         })}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Round } from '../../../../shared/domain/rounds'
 import type { LifecycleCommandType, Position, Proposal } from '../../../../shared/domain/proposals'
 import { nameOf, type ActorNames } from './actorNames'
@@ -8,6 +8,7 @@ import { PositionForm } from './PositionForm'
 import { PositionList } from './PositionList'
 import { ProposalActions } from './ProposalActions'
 import { SHOWN_IN_TEXT } from './selectors'
+import './tabled.css'
 
 interface ProposalCardProps {
   negotiationId: string
@@ -24,6 +25,11 @@ interface ProposalCardProps {
   speakFor: ActorChoice[]
   /** More about the proposal at the card's end, e.g. its status history in the history view. */
   footer?: ReactNode
+  /**
+   * A confirmation for a proposal this person has just tabled: said at the top of the card,
+   * which is marked, scrolled into view and focused once shown.
+   */
+  notice?: string | null
 }
 
 /** "incorporated by Chair (Norway), 6 Dec 2007, 10:04": the last change of status. */
@@ -55,15 +61,32 @@ export function ProposalCard(props: ProposalCardProps) {
     commands,
     speakFor,
     footer,
+    notice = null,
   } = props
+  const highlighted = notice !== null
   const [recording, setRecording] = useState(false)
+  const ref = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (!highlighted) return
+    // The whole card if it fits, and at least its confirmation at the top.
+    ref.current?.scrollIntoView({ block: 'nearest' })
+    ref.current?.querySelector('.tabled-notice')?.scrollIntoView({ block: 'nearest' })
+    ref.current?.focus({ preventScroll: true })
+  }, [highlighted])
   return (
     <article
-      className={`proposal-card status-${p.status}`}
+      ref={ref}
+      className={`proposal-card status-${p.status}${highlighted ? ' proposal-card-highlighted' : ''}`}
+      aria-current={highlighted ? 'true' : undefined}
       data-proposal-id={p.id}
       aria-labelledby={`card-${p.id}`}
       tabIndex={-1}
     >
+      {notice && (
+        <p className="tabled-notice" role="status" data-testid="tabled-notice">
+          {notice}
+        </p>
+      )}
       <header className="card-header">
         {alt && <span className="proposal-alt">{alt}</span>}
         <h3 className="card-title" id={`card-${p.id}`}>

@@ -10,6 +10,7 @@ import type { ActorChoice } from './CoSponsorPicker'
 import { DraftPanel } from './DraftPanel'
 import { MyDrafts } from './MyDrafts'
 import type { Register } from './useRegister'
+import { useTabledPin } from './useTabledPin'
 
 interface ProposalSidebarProps {
   negotiationId: string
@@ -20,7 +21,10 @@ interface ProposalSidebarProps {
   register: Register
   placements: Placements
   wordsAt: (range: { from: number; to: number }) => string
+  /** The article holding the cursor, if any. */
   article: ArticleSummary | null
+  /** Every article of the text, to show a tabled proposal's article. */
+  articles: readonly ArticleSummary[]
   drafts: Proposal[]
   openDraft: Proposal | null
   onOpenDraft: (draft: Proposal | null) => void
@@ -29,10 +33,19 @@ interface ProposalSidebarProps {
   speakFor: ActorChoice[]
 }
 
-/** Beside the text: the delegation's drafts, the open draft's editor, the article's proposals. */
+/**
+ * Beside the text: the delegation's drafts, the open draft's editor, the article's proposals.
+ * A draft just tabled gives way to its card, highlighted with a confirmation line, on its
+ * article until the cursor moves.
+ */
 export function ProposalSidebar(props: ProposalSidebarProps) {
   const { negotiationId, principal, user, names, rounds, register, placements, wordsAt } = props
-  const { article, drafts, openDraft, onOpenDraft, onDraftChanged, speakFor } = props
+  const { drafts, openDraft, onOpenDraft, onDraftChanged, speakFor } = props
+  const { article, justTabled, pin } = useTabledPin(props.articles, props.article)
+  const changed = (proposal: Proposal) => {
+    if (proposal.status === 'tabled') pin(proposal)
+    onDraftChanged(proposal)
+  }
   return (
     <div className="proposal-sidebar">
       <MyDrafts drafts={drafts} openId={openDraft?.id ?? null} onOpen={onOpenDraft} />
@@ -45,7 +58,7 @@ export function ProposalSidebar(props: ProposalSidebarProps) {
           user={user}
           names={names}
           onClose={() => onOpenDraft(null)}
-          onChanged={onDraftChanged}
+          onChanged={changed}
         />
       )}
       <ArticleProposals
@@ -59,6 +72,7 @@ export function ProposalSidebar(props: ProposalSidebarProps) {
         rounds={rounds}
         principal={principal}
         speakFor={speakFor}
+        justTabled={justTabled}
       />
     </div>
   )

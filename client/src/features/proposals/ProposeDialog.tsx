@@ -28,9 +28,10 @@ interface ProposeDialogProps {
 const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 /**
- * Starts a proposal on the selected words (or a new article): kind and typed parameters, title,
- * sponsor (the chair chooses; a delegate sponsors for their delegation), co-sponsors and
- * rationale; creates the draft on the server with the anchor computed in the browser.
+ * Starts a proposal on the selected words (or a new article): kind and typed parameters, the
+ * new wording (prefilled with the selected words), title, sponsor (the chair chooses; a delegate
+ * sponsors for their delegation), co-sponsors and rationale; creates the draft on the server
+ * with the anchor computed in the browser, its draft room starting from that wording.
  */
 export function ProposeDialog(props: ProposeDialogProps) {
   const { negotiationId, target, actors, ownActorId, onCancel, onCreated } = props
@@ -40,6 +41,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
   const [sponsor, setSponsor] = useState('')
   const [coSponsors, setCoSponsors] = useState<string[]>([])
   const [rationale, setRationale] = useState('')
+  const [wording, setWording] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -52,6 +54,8 @@ export function ProposeDialog(props: ProposeDialogProps) {
       setSponsor(ownActorId ?? '')
       setCoSponsors([])
       setRationale('')
+      // An amendment starts from the words it amends, for the delegate to rewrite here.
+      setWording(target.anchor?.quote ?? '')
       setError(null)
       dialog.showModal()
     }
@@ -76,6 +80,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
         sponsors: [sponsor],
         coSponsors: coSponsors.filter((c) => c !== sponsor),
         rationale: rationale.trim(),
+        wording,
       })
       onCreated(created)
     } catch (caught) {
@@ -116,6 +121,23 @@ export function ProposeDialog(props: ProposeDialogProps) {
             </p>
           )}
           <ParamsFields form={form} onChange={setForm} newArticle={!target.anchor} />
+          <div className="field">
+            <label htmlFor="proposal-wording">
+              {target.anchor ? 'New wording' : 'Wording of the new article'}
+            </label>
+            <textarea
+              id="proposal-wording"
+              rows={4}
+              maxLength={20_000}
+              aria-describedby="proposal-wording-hint"
+              value={wording}
+              onChange={(e) => setWording(e.target.value)}
+            />
+            <p className="field-hint muted" id="proposal-wording-hint">
+              Plain text, one clause a line. The draft starts from it; the co-sponsors can go on
+              editing it with you before it is tabled.
+            </p>
+          </div>
           <div className="field">
             <label htmlFor="proposal-title">Title</label>
             <input

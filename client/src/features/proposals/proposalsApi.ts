@@ -19,6 +19,8 @@ export interface NewProposal {
   sponsors?: string[]
   coSponsors?: string[]
   rationale?: string
+  /** The wording the draft starts from, a clause a line (default: the anchored words). */
+  wording?: string
 }
 
 /** A chair's decision on a tabled proposal. */

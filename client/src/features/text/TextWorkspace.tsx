@@ -227,6 +227,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
                   placements={placements}
                   wordsAt={wordsAt}
                   article={current}
+                  articles={articles}
                   drafts={desk.drafts}
                   openDraft={desk.openDraft}
                   onOpenDraft={desk.setOpenDraft}
