@@ -4,7 +4,7 @@ import type { RoundStatus } from '../../../../shared/domain/rounds'
 import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
 import { CloseRoundPanel } from './CloseRoundPanel'
 import { OpenRoundForm } from './OpenRoundForm'
-import { roundDates } from './RoundList'
+import { RoundDates } from './RoundList'
 import {
   placeOf,
   closeRound,
@@ -105,7 +105,9 @@ export function RoundsPage({
                 <tr key={r.id} data-round-id={r.id}>
                   <th scope="row">{r.name}</th>
                   <td>{r.place}</td>
-                  <td className="round-dates">{roundDates(r)}</td>
+                  <td className="round-dates">
+                    <RoundDates round={r} />
+                  </td>
                   <td>
                     <span className={`round-status round-status-${r.status}`}>
                       {STATUS[r.status]}
