@@ -66,6 +66,16 @@ export function SearchDialog({ negotiationId, navigate }: SearchDialogProps) {
   }
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return
+    if (hit.kind === 'text' && results && results.round !== 'current') {
+      // A closed round's words are shown in that round's frozen text, not in today's.
+      closeSearch()
+      return navigate({
+        page: 'negotiation',
+        id: negotiationId,
+        view: 'rounds',
+        roundId: results.round,
+      })
+    }
     if (hit.kind === 'events') {
       closeSearch()
       const articleId = hit.jump.articleId ?? undefined
@@ -155,7 +165,12 @@ export function SearchDialog({ negotiationId, navigate }: SearchDialogProps) {
                 : `${hits.length} found. Arrows move, Enter shows, Escape closes.`
               : '')}
       </p>
-      <div className="search-hits" id={`${id}-hits`} role="listbox" aria-label="Found">
+      <div
+        className="search-hits"
+        id={`${id}-hits`}
+        // A listbox needs options: until there are hits it is only a place for them.
+        {...(hits.length > 0 ? { role: 'listbox', 'aria-label': 'Found' } : {})}
+      >
         {results?.groups.map((g) => (
           <div key={g.articleId ?? 'none'} role="group" aria-label={groupLabel(g)}>
             <div className="search-group-title" aria-hidden="true">
