@@ -14,6 +14,7 @@ import { HistoryPage } from './features/history/HistoryPage'
 import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
+import { ReportPage } from './features/report/ReportPage'
 import { RoundsPage } from './features/rounds/RoundsPage'
 import { RoundTextPage } from './features/rounds/RoundTextPage'
 import { SearchButton } from './features/search/SearchButton'
@@ -99,8 +100,8 @@ export function NegotiationPage(props: NegotiationPageProps) {
 
   const edit = can(principal, { type: 'edit-text' })
   const views: NegotiationView[] = can(principal, { type: 'manage-members' }).ok
-    ? ['text', 'history', 'rounds', 'actors', 'members']
-    : ['text', 'history', 'rounds', 'actors']
+    ? ['text', 'history', 'report', 'rounds', 'actors', 'members']
+    : ['text', 'history', 'report', 'rounds', 'actors']
   // "History" opens the article being read (the cursor's, as presence publishes it).
   const readingId = peers.find((p) => p.isLocal)?.articleId ?? null
   const readOnlyNote = `Read only — you are ${youAre(membership, names)}. ${edit.ok ? '' : edit.reason}`
@@ -163,6 +164,13 @@ export function NegotiationPage(props: NegotiationPageProps) {
           participants={participants.participants}
           rounds={detail?.rounds ?? []}
           navigate={navigate}
+        />
+      )}
+      {view === 'report' && (
+        <ReportPage
+          negotiationId={negotiationId}
+          room={detail ? room : null}
+          participants={participants.participants}
         />
       )}
       {view === 'rounds' && !roundId && (

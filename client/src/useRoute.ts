@@ -1,7 +1,14 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 
 /** The views of one negotiation: its text, an article's history, its rounds, actors, members. */
-export const NEGOTIATION_VIEWS = ['text', 'history', 'rounds', 'actors', 'members'] as const
+export const NEGOTIATION_VIEWS = [
+  'text',
+  'history',
+  'report',
+  'rounds',
+  'actors',
+  'members',
+] as const
 /** One view of a negotiation. */
 export type NegotiationView = (typeof NEGOTIATION_VIEWS)[number]
 
@@ -25,13 +32,15 @@ export const isSafeNext = (path: string | null | undefined): path is string =>
   !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/signin')
 
 /**
- * Parses a location: `/n/<id>[/history|/rounds|/actors|/members]` is a negotiation,
+ * Parses a location: `/n/<id>[/history|/report|/rounds|/actors|/members]` is a negotiation,
  * `/n/<id>/articles/<article>/history` an article's history, `/n/<id>/rounds/<round>/text` a
  * closed round's text, `/signin?next=…` the sign-in page, `/invite/<token>` an invitation,
  * anything else the picker.
  */
 export function parseRoute(pathname: string, search = ''): Route {
-  const negotiation = /^\/n\/([^/]+)(?:\/(history|rounds|actors|members))?\/?$/.exec(pathname)
+  const negotiation = /^\/n\/([^/]+)(?:\/(history|report|rounds|actors|members))?\/?$/.exec(
+    pathname,
+  )
   if (negotiation?.[1]) {
     const view = (negotiation[2] as NegotiationView | undefined) ?? 'text'
     return { page: 'negotiation', id: decodeURIComponent(negotiation[1]), view }

@@ -181,7 +181,8 @@ export async function readReport(
       baseline: baseline.meta,
       textChanges: text.changes,
       textChangesLeftOut: text.leftOut,
-      caveats: baseline.caveats,
+      // What the comparison can be trusted for matters only where something was compared.
+      caveats: text.changes.length > 0 || baseline.doc === null ? baseline.caveats : [],
       actors: listActors(),
     })
   })

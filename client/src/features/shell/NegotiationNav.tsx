@@ -3,6 +3,7 @@ import { linkTo, pathOf, type Navigate, type NegotiationView, type Route } from 
 const LABELS: Record<NegotiationView, string> = {
   text: 'Text',
   history: 'History',
+  report: 'Report',
   rounds: 'Rounds',
   actors: 'Actors',
   members: 'Members',
