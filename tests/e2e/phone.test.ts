@@ -47,6 +47,21 @@ describe('the phone in the room: 390x844, and a tablet', () => {
     return user.page
   }
 
+  // Germany reads Art. 2: its dot in the chair's outline sits on Art. 2's line, not below it.
+  const presenceOnTheArticlesLine = async (page: Page) => {
+    const germany = await openAt('/n/ccm', 'germany', DESKTOP)
+    await waitForText(germany)
+    await germany.getByRole('button', { name: /Art\. 2\s/ }).click()
+    const item = page.locator('[data-testid="outline"] .outline-item').nth(1)
+    const dots = item.locator('.outline-dots')
+    await dots.waitFor()
+    const [number, dot] = await Promise.all(
+      [item.locator('.outline-number'), dots].map(async (l) => (await l.boundingBox())!),
+    )
+    expect(dot!.y).toBeLessThan(number!.y + number!.height)
+    await germany.close()
+  }
+
   it('signs germany in, shows Art. 2 full width, and opens the outline and the panel as drawers', async () => {
     const { page, errors } = await env.openSignedOut('/n/ccm')
     await page.setViewportSize(PHONE)
@@ -101,12 +116,9 @@ describe('the phone in the room: 390x844, and a tablet', () => {
     const menu = page.getByRole('button', { name: 'Menu' })
     await menu.click()
     const views = page.getByRole('navigation', { name: 'Views of this negotiation' })
-    expect(await views.getByRole('link').allTextContents()).toEqual([
-      'Text',
-      'History',
-      'Rounds',
-      'Actors',
-    ])
+    const links = await views.getByRole('link').allTextContents()
+    expect(links).toEqual(expect.arrayContaining(['Text', 'History', 'Rounds', 'Actors']))
+    expect(links).not.toContain('Members')
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true)
     await shoot(page, 'text-menu-390')
     // Export opens inside the menu, its links on screen.
@@ -168,6 +180,7 @@ describe('the phone in the room: 390x844, and a tablet', () => {
       if (view === '') {
         await waitForText(page)
         expect(await page.locator('#outline-drawer').isVisible()).toBe(true)
+        await presenceOnTheArticlesLine(page)
       }
       // The wide layout keeps its columns: the outline beside the text, no drawer buttons.
       expect(await page.locator('.drawer-bar').isVisible()).toBe(false)
