@@ -196,6 +196,15 @@ describe('the phone in the room: 390x844, and a tablet', () => {
     expect(width).toBeGreaterThan(500)
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await shoot(page, 'text-768')
+    // The narrowest phone and a landscape tablet: nothing sticks out of the page either.
+    for (const size of [
+      { width: 360, height: 740 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size)
+      expect({ size, overflow: await overflow(page) }).toEqual({ size, overflow: 0 })
+      await shoot(page, `text-${size.width}`)
+    }
 
     await page.setViewportSize(DESKTOP)
     await page.emulateMedia({ colorScheme: 'dark' })
