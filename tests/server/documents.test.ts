@@ -135,5 +135,5 @@ describe('documents as circulated', () => {
     } else {
       console.info('LibreOffice is not installed here: the DOCX was read back with JSZip only.')
     }
-  })
+  }, 120_000)
 })

@@ -168,7 +168,7 @@ describe('the report to capital', () => {
         'LibreOffice is not installed here: the report DOCX was read back with JSZip only.',
       )
     }
-  })
+  }, 120_000)
 
   it('starts from a closed round’s frozen text, exactly, and from the reader’s last visit', async () => {
     const byRound = await report('germany', 'since=round:vienna-2007')

@@ -3,6 +3,7 @@ import { can, type Principal } from '../../../../shared/domain/policy'
 import type { RoundStatus } from '../../../../shared/domain/rounds'
 import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
 import { CloseRoundPanel } from './CloseRoundPanel'
+import { DocumentSettingsForm } from './DocumentSettingsForm'
 import { OpenRoundForm } from './OpenRoundForm'
 import { RoundDates } from './RoundList'
 import {
@@ -153,6 +154,7 @@ export function RoundsPage({
             hasOpenRound={open.length > 0}
             onOpen={(round) => run(() => openRound(negotiationId, round))}
           />
+          <DocumentSettingsForm negotiationId={negotiationId} rounds={rounds} />
         </aside>
       )}
     </main>
