@@ -95,4 +95,13 @@ describe('actions', () => {
     expect(can(cmc, { type: 'annotate', groupId: 'hrw' }).ok).toBe(false)
     expect(can(chair, { type: 'annotate', groupId: 'cmc' }).ok).toBe(false)
   })
+
+  it('lets only a group’s campaigners read its notes, and says so as reading', () => {
+    expect(can(cmc, { type: 'read-notes', groupId: 'cmc' }).ok).toBe(true)
+    expect(can(cmc, { type: 'read-notes', groupId: 'hrw' })).toEqual({
+      ok: false,
+      reason: 'Only members of this campaign group read its notes.',
+    })
+    expect(can(chair, { type: 'read-notes', groupId: 'cmc' }).ok).toBe(false)
+  })
 })
