@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call } from '../support/api'
 import { startE2E, waitForText, type E2EEnvironment } from '../support/browser'
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search' })
@@ -96,6 +97,25 @@ describe('searching from the keyboard and jumping to what was found', () => {
       .evaluateAll((boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).length)
     expect(checked).toBe(1)
     expect(await dialog(page).getByRole('checkbox', { name: 'Text' }).isChecked()).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  it("finds the delegation's own draft and opens it in the draft editor", async () => {
+    const germany = await env.server.loginAs('germany')
+    const created = await call(env.url, germany, 'POST', '/api/negotiations/ccm/proposals', {
+      params: { kind: 'replacement' },
+      title: 'Marmoset clause on stockpiles',
+      articleId: 'art-3',
+    })
+    expect(created.status).toBe(201)
+    const { page, errors } = await env.open('/n/ccm', 'germany')
+    await waitForText(page)
+    await page.keyboard.press('Control+k')
+    await arrowTo(page, 'marmoset', (kind, text) => kind === 'proposals' && /Marmoset/.test(text))
+    await page.keyboard.press('Enter')
+    const panel = page.getByTestId('draft-panel')
+    await panel.waitFor()
+    expect(await panel.locator('.card-title').textContent()).toBe('Marmoset clause on stockpiles')
     expect(errors).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import { TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { useEffect } from 'react'
+import type { Proposal } from '../../../../shared/domain/proposals'
 import type { SearchHit } from '../../../../shared/domain/search/results'
 import { goToArticle } from '../outline/goToArticle'
 import { findInArticle } from './findInText'
@@ -10,18 +11,21 @@ import { jumpDone, useSearchUi } from './searchStore'
 export interface JumpTargets {
   /** Brings the Proposals or Notes tab forward. */
   showTab: (tab: 'proposals' | 'notes') => void
-  /** Opens a note in the Notes tab (false if this person cannot see it). */
+  /** Opens a note in the Notes tab (nothing if this person cannot see it). */
   openNote: (id: string) => void
+  /** The delegation's drafts, which open in the draft editor rather than as cards. */
+  drafts: readonly Proposal[]
+  openDraft: (draft: Proposal) => void
 }
 
 /**
  * Shows the hit chosen in the search dialog once the text is loaded: the article scrolled into
- * view with the hit's words selected, or the proposal's card (positions too) or the note opened
- * beside it, focused and marked for a moment.
+ * view with the hit's words selected, or the proposal's card (positions too; a draft in the
+ * draft editor) or the note opened beside it, focused and marked for a moment.
  */
 export function useSearchJump(view: EditorView | null, ready: boolean, targets: JumpTargets) {
   const { jump } = useSearchUi()
-  const { showTab, openNote } = targets
+  const { showTab, openNote, drafts, openDraft } = targets
   useEffect(() => {
     if (!jump || !view || !ready) return
     jumpDone(jump)
@@ -33,13 +37,15 @@ export function useSearchJump(view: EditorView | null, ready: boolean, targets: 
       return openNote(jump.id)
     }
     showTab('proposals')
+    const draft = drafts.find((d) => d.id === jump.id)
+    if (draft) return openDraft(draft)
     // The card renders once the panel follows the caret into the article (and, on a page just
     // opened, once the register has arrived): look for it a few times, then give up.
     let tries = 0
     const timer = setInterval(() => {
       if (showCard(jump.id) || ++tries >= 30) clearInterval(timer)
     }, 100)
-  }, [jump, view, ready, showTab, openNote])
+  }, [jump, view, ready, showTab, openNote, drafts, openDraft])
 }
 
 function selectHit(view: EditorView, hit: SearchHit, articleId: string) {

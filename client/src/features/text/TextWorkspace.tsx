@@ -100,7 +100,12 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const notes = useNoteDesk(negotiationId, principal, view, articles, currentId, showNotes)
   const notePlacements = useMemo(() => (state ? notePlacementsOf(state) : new Map()), [state])
   const articleIds = useMemo(() => new Set(articles.map((a) => a.id)), [articles])
-  useSearchJump(view, articles.length > 0, { showTab: setTab, openNote: notes.openNote })
+  useSearchJump(view, articles.length > 0, {
+    showTab: setTab,
+    openNote: notes.openNote,
+    drafts: desk.drafts,
+    openDraft: desk.setOpenDraft,
+  })
   const notesArticle = articles.find((a) => a.id === notes.panelArticleId) ?? null
   const notesHere = notes.notes.shown.filter((n) => n.articleId === notesArticle?.id).length
   const proposalTitles = useMemo(
