@@ -66,6 +66,9 @@ describe('searching a negotiation, with only what each person may read', () => {
   it("finds a tabled proposal for every delegate, and a draft only for its sponsors' delegates", async () => {
     const tabled = await search('france', { q: 'Phased elimination', kinds: 'proposals' })
     expect(hits(tabled).map((h) => h.id)).toContain('p-deu-phase-out')
+    const open = await search('france', { q: 'engage', kinds: 'proposals' })
+    const sensor = hits(open).find((h) => h.id === 'p-fin-sensor-fuzed') as SearchHit
+    expect(marked(sensor).map((w) => w.toLowerCase())).toContain('engage')
     const created = await api('germany', 'POST', '/proposals', {
       params: { kind: 'replacement' },
       title: 'Quillwort reservation on transfers',
@@ -76,6 +79,8 @@ describe('searching a negotiation, with only what each person may read', () => {
     const draftId = created.body.proposal.id as string
     const found = await search('germany', { q: 'quillwort' })
     expect(hits(found, 'proposals').map((h) => h.id)).toEqual([draftId])
+    // Its events ("drafted …") are as private as the draft.
+    expect(hits(found, 'events').length).toBeGreaterThan(0)
     for (const who of ['france', 'austria', 'chair', 'observer', 'ana', 'hana']) {
       expect(hits(await search(who, { q: 'quillwort' })), who).toEqual([])
     }
