@@ -157,6 +157,15 @@ describe('the phone in the room: 390x844, and a tablet', () => {
       await shoot(page, `${view.toLowerCase()}-390`)
       expect({ view, overflow: await overflow(page) }).toEqual({ view, overflow: 0 })
     }
+    // A closed round's text, from the last column of the rounds table (scrolled into view).
+    await menu.click()
+    await views.getByRole('link', { name: 'Rounds' }).click()
+    await page.getByRole('link', { name: /Lima Discussion Text/ }).click()
+    await page.locator('.frozen-text .article').first().waitFor()
+    const frozen = await page.locator('.frozen-text').evaluate((el) => el.getBoundingClientRect())
+    expect(frozen.width).toBeGreaterThan(300)
+    expect(await overflow(page)).toBeLessThanOrEqual(0)
+    await shoot(page, 'round-text-390')
 
     await menu.click()
     await page.getByRole('button', { name: 'Sign out' }).click()
