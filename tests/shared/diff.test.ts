@@ -321,10 +321,12 @@ describe('diffText paragraph by paragraph', () => {
       expect(newer(step.value.parts)).toBe(b)
       return { granularity: step.value.granularity, pauses }
     }
-    // The word diffs pass their 40 ms in slices: the changed paragraphs are replaced whole.
+    // The word diffs pass their 40 ms: the changed paragraphs are replaced whole. The diff
+    // paused at least between aligning the paragraphs and marking words (more often when the
+    // words took longer than a slice before running out).
     const words = run(text(400, 600), { ...DIFF_LIMITS, paragraphMs: Infinity })
     expect(words.granularity).toBe('paragraph')
-    expect(words.pauses).toBeGreaterThan(1)
+    expect(words.pauses).toBeGreaterThan(0)
     // With the default limits, however many paragraphs change, the diff falls back.
     expect(['paragraph', 'text']).toContain(run(text(4000, 60), DIFF_LIMITS).granularity)
   })
