@@ -181,6 +181,14 @@ describe('the phone in the room: 390x844, and a tablet', () => {
       .waitFor()
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await shoot(page, 'members-390')
+    // The chair's text, with the structure toolbar above it, is still the page.
+    await page.goto(new URL('/n/ccm', env.url).href)
+    await waitForText(page)
+    expect(
+      await page.locator(ART2).evaluate((el) => el.getBoundingClientRect().width),
+    ).toBeGreaterThan(300)
+    expect(await overflow(page)).toBeLessThanOrEqual(0)
+    await shoot(page, 'text-chair-390')
 
     await page.setViewportSize(DESKTOP)
     for (const view of ['', '/history', '/rounds', '/actors', '/members']) {
