@@ -87,11 +87,15 @@ describe('exports of the text and the compendium', () => {
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-docx-'))
     try {
+      // Both files first: the conversion blocks this process, the test server's too, and a
+      // kept-alive connection the server dropped meanwhile would fail the next request.
       for (const name of ['text', 'compendium']) {
         fs.writeFileSync(
           path.join(dir, `${name}.docx`),
           (await get('chair', `/export/${name}.docx`)).bytes,
         )
+      }
+      for (const name of ['text', 'compendium']) {
         execFileSync(
           soffice,
           ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `${name}.docx`)],

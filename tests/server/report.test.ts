@@ -144,7 +144,7 @@ describe('the report to capital', () => {
     expect(art1Only.sections.map((s) => s.articleId)).toEqual(['art-1'])
   })
 
-  it('makes a Word file of it that opens, with the tabled proposal and not the draft', async () => {
+  it('makes a Word file and a print page of it, with the tabled proposal and not the draft', async () => {
     const { since } = await aDay()
     const token = await server.tokenFor('germany')
     const file = await downloadBytes(
@@ -160,6 +160,14 @@ describe('the report to capital', () => {
     expect(text).toContain(TYPED.trim())
     expect(text).not.toContain(DRAFT)
     expect(text).not.toContain(NOTE)
+    const page = await downloadBytes(
+      `${server.url}/api/negotiations/ccm/report.html?since=${encodeURIComponent(since)}`,
+      { authorization: `Bearer ${token}` },
+    )
+    const html = new TextDecoder().decode(page.bytes)
+    expect(html).toContain(`“${TABLED}”`)
+    expect(html).toContain('counter(page)')
+    expect(html).not.toContain(DRAFT)
     const lo = await libreOffice()
     if (lo) {
       expect(await libreOfficeText(lo, file.bytes)).toContain(TABLED)

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
+import { reportHtml } from '../../../shared/domain/report/reportHtml'
 import { parseSince, type ReportFilter } from '../../../shared/domain/report/types'
 import { negotiationAccessOf } from '../auth/negotiationAccess'
 import type { RoomRegistry } from '../collab/rooms'
@@ -37,7 +38,7 @@ const ReportQuery = z.object({
  * The report to capital, after negotiationGate (any member, as that member may read it):
  * GET .../report?since=<ISO time|last-visit|round:<id>>&articles=&actors= as JSON (which also
  * records this visit for "last-visit" next time, answering the one before as `previousVisit`),
- * and GET .../report.docx with the same query as a Word file.
+ * and GET .../report.docx | report.html with the same query as a Word file or a page to print.
  */
 export function reportRoutes(storage: Storage, registry: RoomRegistry): Router {
   const router = Router()
@@ -79,6 +80,17 @@ export function reportRoutes(storage: Storage, registry: RoomRegistry): Router {
       .type(DOCX)
       .attachment(exportFileName(c.negotiation.id, `report ${day}`, 'docx'))
       .send(file)
+  })
+
+  router.get('/negotiations/:id/report.html', async (req, res) => {
+    const { since, filter } = parse(req)
+    const c = ctx(res)
+    const report = await readReport(c, since, filter)
+    const day = report.generatedAt.slice(0, 10)
+    res
+      .type('text/html; charset=utf-8')
+      .attachment(exportFileName(c.negotiation.id, `report ${day}`, 'html'))
+      .send(reportHtml(report))
   })
 
   return router

@@ -4,7 +4,7 @@ import type { CollabRoom } from '../../collab/useCollabRoom'
 import type { Participant } from '../actors/actorsApi'
 import { useRoomArticles } from '../history/useRoomArticles'
 import { hasFrozenText, listRounds, type RoundState } from '../rounds/roundsApi'
-import { getReport, reportDocxHref, type ReportRequest } from './reportApi'
+import { getReport, reportFileHref, type ReportRequest } from './reportApi'
 import { ReportView } from './ReportView'
 import './report.css'
 
@@ -170,9 +170,22 @@ export function ReportPage({ negotiationId, room, participants }: ReportPageProp
           {loading ? 'Reading…' : 'Show the report'}
         </button>
         {report && asked && (
-          <a className="button" href={reportDocxHref(negotiationId, asked, report)} download>
-            Download as Word (DOCX)
-          </a>
+          <>
+            <a
+              className="button"
+              href={reportFileHref(negotiationId, asked, report, 'docx')}
+              download
+            >
+              Download as Word (DOCX)
+            </a>
+            <a
+              className="button"
+              href={reportFileHref(negotiationId, asked, report, 'html')}
+              download
+            >
+              Print page (HTML)
+            </a>
+          </>
         )}
       </form>
       {error && (

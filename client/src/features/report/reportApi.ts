@@ -24,9 +24,14 @@ export const getReport = (negotiationId: string, r: ReportRequest, signal?: Abor
     { signal },
   )
 
-/** The address of the report's Word file; "last-visit" is given as the time it resolved to. */
-export const reportDocxHref = (negotiationId: string, r: ReportRequest, report: Report): string =>
+/** The address of the report's Word file or print page; "last-visit" is given as the time it resolved to. */
+export const reportFileHref = (
+  negotiationId: string,
+  r: ReportRequest,
+  report: Report,
+  ext: 'docx' | 'html',
+): string =>
   negotiationPath(
     negotiationId,
-    `/report.docx?${query({ ...r, since: r.since === 'last-visit' ? report.since.at : r.since })}`,
+    `/report.${ext}?${query({ ...r, since: r.since === 'last-visit' ? report.since.at : r.since })}`,
   )
