@@ -57,6 +57,7 @@ const OTHER_EVENTS = new Set([
 const str = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : ''
 const statusName = (s: unknown): string => STATUS_NAMES[s as keyof typeof STATUS_NAMES] ?? str(s)
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function otherText(e: NegotiationEvent): string {
   const d = e.data
@@ -165,7 +166,7 @@ export function assembleReport(input: ReportInput): Report {
       sponsors: p.sponsors.map(nameOf),
       what:
         e.type === 'proposal-decided'
-          ? statusName(e.data.to) || 'Decided'
+          ? capitalised(statusName(e.data.to)) || 'Decided'
           : (WHAT[e.type] ?? e.type),
       byName: e.byName,
       at: e.at,
