@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../support/api'
+import { describeViolations, seriousViolations } from '../support/axe'
 import { startE2E, waitForText, type E2EEnvironment } from '../support/browser'
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search' })
@@ -41,6 +42,11 @@ describe('searching from the keyboard and jumping to what was found', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
       .toBe('combobox')
     await arrowTo(page, 'kilograms', (kind, text) => kind === 'text' && /kilograms/i.test(text))
+    // The open dialog with its hits passes axe-core in both colour schemes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      expect(describeViolations(await seriousViolations(page)), colorScheme).toEqual([])
+    }
     await page.keyboard.press('Enter')
     await dialog(page).waitFor({ state: 'hidden' })
     const selected = () =>
