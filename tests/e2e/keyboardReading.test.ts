@@ -150,4 +150,19 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     expect(updatesSent).toEqual([])
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('connected')
   })
+
+  it('keeps an article’s heading below the chair’s sticky toolbar at 1180 px too', async () => {
+    const { page } = await env.open('/n/ccm', 'chair')
+    await page.setViewportSize({ width: 1180, height: 800 })
+    await waitForText(page)
+    for (const n of [5, 3]) {
+      await page.getByRole('button', { name: new RegExp(`^Art\\. ${n}\\s`) }).click()
+      const bar = await page.getByRole('toolbar').boundingBox()
+      const heading = await article(page, n - 1)
+        .locator('.article-title')
+        .boundingBox()
+      expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height)
+      expect((await focused(page)).name).toBe('Treaty text')
+    }
+  })
 })

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { wordingSchema } from '../../../shared/schema/wordingSchema'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
+import { readerPlugin } from './plugins/readerPlugin'
 
 /** What a draft editor is built from. */
 export interface DraftSetup {
@@ -23,7 +24,9 @@ export interface DraftSetup {
  */
 export function createDraftEditorState({ fragment, awareness, editable, leaveEditor }: DraftSetup) {
   const shared = [ySyncPlugin(fragment), cursorsPlugin(awareness)]
-  if (!editable) return EditorState.create({ schema: wordingSchema, plugins: shared })
+  if (!editable) {
+    return EditorState.create({ schema: wordingSchema, plugins: [readerPlugin(), ...shared] })
+  }
   return EditorState.create({
     schema: wordingSchema,
     plugins: [

@@ -38,14 +38,14 @@ export function useDraftView(
         editable,
         leaveEditor: () => leaveRef.current(),
       }),
-      editable: () => editable,
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Proposed wording',
         class: 'draft-editor',
         lang: 'en',
-        ...(editable ? {} : { tabindex: '0', 'aria-readonly': 'true' }),
+        // A reader's draft takes a caret too (readerPlugin refuses input), with no phone keyboard.
+        ...(editable ? {} : { 'aria-readonly': 'true', inputmode: 'none' }),
       },
       // y-prosemirror's cursor plugin dispatches on a timer, which may fire after the panel
       // closed and destroyed the view.

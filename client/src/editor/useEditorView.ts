@@ -58,8 +58,9 @@ export function useEditorView(
         'aria-label': 'Treaty text',
         spellcheck: editable ? 'true' : 'false',
         lang: 'en',
-        // Still contenteditable when read-only, for a keyboard caret; readerPlugin refuses input.
-        ...(editable ? {} : { 'aria-readonly': 'true' }),
+        // Still contenteditable when read-only, for a keyboard caret; readerPlugin refuses input,
+        // and a phone shows no on-screen keyboard for it.
+        ...(editable ? {} : { 'aria-readonly': 'true', inputmode: 'none' }),
       },
       // `this`, not `editorView`: plugins (y-prosemirror's sync) dispatch while the view is
       // still being constructed.

@@ -43,7 +43,10 @@ function scrollBelowCover(element: HTMLElement) {
     cover = cover.parentElement
   }
   if (!cover || element.contains(cover)) return
-  const overlap = cover.getBoundingClientRect().bottom - box.top
+  const bar = cover.getBoundingClientRect()
+  // A drawer or a dialog over the text is no bar: it closes, the heading stays where it is.
+  if (bar.height > window.innerHeight / 2) return
+  const overlap = bar.bottom - box.top
   const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0
   element.style.scrollMarginTop = `${Math.ceil(margin + overlap + 12)}px`
   element.scrollIntoView({ block: 'start' })
