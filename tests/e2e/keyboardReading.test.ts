@@ -126,6 +126,8 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     const stops = await tabTo(page, 'Find a co-sponsor')
     expect(stops).toBeLessThan(6)
     await page.keyboard.type('Fra')
+    await dialog.getByRole('option', { name: /France/ }).waitFor()
+    await page.screenshot({ path: '/tmp/plenary-keyboard-cosponsor.png' })
     await page.keyboard.press('Enter')
     await dialog.getByRole('button', { name: 'Remove France' }).waitFor()
     expect(await dialog.isVisible()).toBe(true)

@@ -119,47 +119,46 @@ export function ActorCombobox(props: ActorComboboxProps) {
           ))}
         </ul>
       )}
-      <input
-        id={inputId}
-        role="combobox"
-        aria-label={inputLabel}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && shown.length > 0 ? optionId(activeIndex) : undefined}
-        aria-invalid={invalid || undefined}
-        autoComplete="off"
-        placeholder={placeholder ?? 'Type a state or ISO code'}
-        value={text}
-        onChange={(e) => type(e.target.value)}
-        onKeyDown={onKeyDown}
-        onFocus={() => setSaid('')}
-        onBlur={() => setOpen(false)}
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Matching actors"
-        className="actor-options"
-        hidden={!open || shown.length === 0}
-      >
-        {open &&
-          shown.map((a, i) => (
-            <li
-              key={a.id}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === activeIndex}
-              // mousedown would blur the box and close the list before the click lands.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(a)}
-            >
-              {a.name} <span className="actor-code">{a.id}</span>
-            </li>
-          ))}
-      </ul>
-      {open && more > 0 && <p className="field-hint">{more} more: type to narrow the list.</p>}
-      {open && shown.length === 0 && <p className="field-hint">No actor matches.</p>}
+      <div className="actor-combobox-box">
+        <input
+          id={inputId}
+          role="combobox"
+          aria-label={inputLabel}
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && shown.length > 0 ? optionId(activeIndex) : undefined}
+          aria-invalid={invalid || undefined}
+          autoComplete="off"
+          placeholder={placeholder ?? 'Type a state or ISO code'}
+          value={text}
+          onChange={(e) => type(e.target.value)}
+          onKeyDown={onKeyDown}
+          onFocus={() => setSaid('')}
+          onClick={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+        />
+        <div className="actor-options" hidden={!open}>
+          <ul id={listId} role="listbox" aria-label="Matching actors">
+            {open &&
+              shown.map((a, i) => (
+                <li
+                  key={a.id}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === activeIndex}
+                  // mousedown would blur the box and close the list before the click lands.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(a)}
+                >
+                  {a.name} <span className="actor-code">{a.id}</span>
+                </li>
+              ))}
+          </ul>
+          {more > 0 && <p className="actor-options-note">{more} more: type to narrow the list.</p>}
+          {shown.length === 0 && <p className="actor-options-note">No actor matches.</p>}
+        </div>
+      </div>
       {invalid && <span className="field-hint">Choose an actor from the list.</span>}
       <p className="visually-hidden" aria-live="polite">
         {said || (open ? `${shown.length + more} matching` : '')}
