@@ -57,13 +57,19 @@ export function SearchDialog({ negotiationId, navigate }: SearchDialogProps) {
         () => {},
       )
     }
-    if (!ui.open && dialog.open) dialog.close()
-  }, [ui.open, ui.openings, negotiationId])
+    if (!ui.open && dialog.open) {
+      dialog.close()
+      // Only once the modal is closed can anything behind it take the focus. A hit shown
+      // moves it on; else it goes back to the opener, or, if that folded away with the top
+      // bar's menu (a phone), to the menu's button.
+      if (!ui.jump) {
+        const back = opener.current?.checkVisibility() ? opener.current : null
+        ;(back ?? document.querySelector<HTMLElement>('.topbar-menu-button'))?.focus()
+      }
+    }
+  }, [ui.open, ui.openings, ui.jump, negotiationId])
 
-  const cancel = () => {
-    closeSearch()
-    opener.current?.focus()
-  }
+  const cancel = () => closeSearch()
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return
     if (hit.kind === 'text' && results && results.round !== 'current') {
@@ -92,6 +98,10 @@ export function SearchDialog({ negotiationId, navigate }: SearchDialogProps) {
       const next = Math.max(0, Math.min(last, move))
       setActive(next)
       document.getElementById(`${id}-hit-${next}`)?.scrollIntoView({ block: 'nearest' })
+    } else if (e.key === 'Escape') {
+      // Closes at once, even with words typed (a search field would only clear them).
+      e.preventDefault()
+      cancel()
     } else if (e.key === 'Enter') {
       e.preventDefault()
       choose(hits[active])
@@ -118,7 +128,8 @@ export function SearchDialog({ negotiationId, navigate }: SearchDialogProps) {
       <input
         ref={inputRef}
         className="search-input"
-        type="search"
+        type="text"
+        enterKeyHint="search"
         role="combobox"
         aria-label="Search for"
         aria-expanded={hits.length > 0}

@@ -18,9 +18,9 @@ interface TopBarProps {
 export function TopBar({ navigate, title, children }: TopBarProps) {
   const menuId = useId()
   const menu = useDrawers({ menu: menuId })
-  // Going to another view closes the menu, as leaving a page would.
+  // Going to another view closes the menu, as leaving a page would; so does opening Search.
   const onMenuClick = (e: MouseEvent<HTMLElement>) => {
-    if ((e.target as Element).closest('a.view-link')) menu.close(false)
+    if ((e.target as Element).closest('a.view-link, .search-button')) menu.close(false)
   }
   return (
     <header className="topbar">
