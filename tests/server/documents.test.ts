@@ -70,6 +70,8 @@ describe('documents as circulated', () => {
         expect.stringMatching(/^Current text as of \d+ \w+ \d{4}, \d\d:\d\d UTC$/),
       ]),
     )
+    // Dated by the last real change: the demo's synthetic decisions of 2008 never touched it.
+    expect(head.find((l) => l.startsWith('Current text as of'))).not.toMatch(/2008/)
     const footer = await docxPart(live.bytes, 'word/footer1.xml')
     expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/)
 

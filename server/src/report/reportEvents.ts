@@ -85,7 +85,10 @@ export async function textEventsBetween(
   return null
 }
 
-/** When the live text last changed, by the log (an edit, an article's change, an incorporation). */
+/**
+ * When the live text last changed, by the log (an edit, an article's change, an incorporation),
+ * or null when nothing but its import is on record.
+ */
 export async function lastTextChange(
   storage: Storage,
   negotiationId: string,
@@ -98,7 +101,8 @@ export async function lastTextChange(
       newestFirst: true,
       limit: 50,
     })
-    const hit = rows.find(changesWords)
+    // The demo's synthetic decisions never touched the live text, which was imported as it is.
+    const hit = rows.find((e) => changesWords(e) && e.data.synthetic !== true)
     if (hit) return hit.at
     const last = rows[rows.length - 1]
     if (rows.length < 50 || !last) return null
