@@ -86,6 +86,7 @@ describe('signing in, and controls that differ by role', () => {
     expect(await nav(chair).getByRole('link').allTextContents()).toEqual([
       'Text',
       'History',
+      'Report',
       'Rounds',
       'Actors',
       'Members',
@@ -93,6 +94,7 @@ describe('signing in, and controls that differ by role', () => {
     expect(await nav(observer).getByRole('link').allTextContents()).toEqual([
       'Text',
       'History',
+      'Report',
       'Rounds',
       'Actors',
     ])
