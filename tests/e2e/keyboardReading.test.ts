@@ -15,7 +15,8 @@ const article = (page: Page, index: number) =>
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
-    const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null
+    const labelled = el instanceof HTMLInputElement || el instanceof HTMLSelectElement
+    const label = labelled ? el.labels?.[0]?.textContent : null
     return {
       name: el?.getAttribute('aria-label') ?? label ?? el?.textContent?.trim() ?? '',
       inText: Boolean(el?.closest('#treaty-text')),
@@ -151,6 +152,20 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     expect(await focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
     expect(updatesSent).toEqual([])
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('connected')
+  })
+
+  it('moves the focus into the position form and back to its button when it closes', async () => {
+    const { page } = germany
+    const record = page.getByRole('button', { name: 'Record a position…' }).first()
+    await record.focus()
+    await page.keyboard.press('Enter')
+    expect((await focused(page)).name).toBe('Stance')
+    await page.keyboard.press('Escape')
+    expect((await focused(page)).name).toBe('Record a position…')
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'Cancel')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).name).toBe('Record a position…')
   })
 
   it('keeps an article’s heading below the chair’s sticky toolbar at 1180 px too', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Round } from '../../../../shared/domain/rounds'
 import { STANCES, type Stance } from '../../../../shared/domain/proposals'
 import type { ActorChoice } from './CoSponsorPicker'
@@ -30,6 +30,11 @@ export function PositionForm({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const id = (field: string) => `position-${proposalId}-${field}`
+  const formRef = useRef<HTMLFormElement>(null)
+  // Opened from a button that is now gone: the focus moves to the form's first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select:not([disabled]), input')?.focus()
+  }, [])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -54,7 +59,14 @@ export function PositionForm({
   }
 
   return (
-    <form className="position-form" onSubmit={(e) => void submit(e)} aria-label="Record a position">
+    <form
+      ref={formRef}
+      // Escape closes the form as it would a dialog.
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+      className="position-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Record a position"
+    >
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -66,6 +66,12 @@ export function ProposalCard(props: ProposalCardProps) {
   const highlighted = notice !== null
   const [recording, setRecording] = useState(false)
   const ref = useRef<HTMLElement>(null)
+  const recordRef = useRef<HTMLButtonElement>(null)
+  // The form replaced the button that opened it: once it closes, the focus goes back there.
+  const closeForm = () => {
+    setRecording(false)
+    requestAnimationFrame(() => recordRef.current?.focus())
+  }
   useEffect(() => {
     if (!highlighted) return
     // The whole card if it fits, and at least its confirmation at the top.
@@ -145,10 +151,15 @@ export function ProposalCard(props: ProposalCardProps) {
             proposalId={p.id}
             actors={speakFor}
             rounds={rounds}
-            onDone={() => setRecording(false)}
+            onDone={closeForm}
           />
         ) : (
-          <button type="button" className="button-quiet" onClick={() => setRecording(true)}>
+          <button
+            ref={recordRef}
+            type="button"
+            className="button-quiet"
+            onClick={() => setRecording(true)}
+          >
             Record a position…
           </button>
         ))}
