@@ -81,6 +81,16 @@ describe('axe-core over every page', () => {
     expect(found).toEqual([])
   })
 
+  it('text as an observer, with the search dialog showing hits', async () => {
+    const { page } = await env.open('/n/ccm', 'observer')
+    await waitForText(page)
+    await page.keyboard.press('Control+k')
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox').or(dialog.getByRole('searchbox')).first().fill('cluster')
+    await dialog.getByRole('listbox').getByRole('option').first().waitFor()
+    expect(await bothSchemes(page)).toEqual([])
+  })
+
   it('history of Art. 2', async () => {
     const { page } = await env.open('/n/ccm/articles/art-2/history', 'chair')
     await page.getByRole('heading', { level: 1 }).first().waitFor()
