@@ -8,12 +8,13 @@ import { article, article_title, numbered_paragraph, treaty } from '../support/b
 const doc = treaty(
   article('art-1', article_title('Scope'), numbered_paragraph('shall <a>not<b> apply')),
 )
+// The positions of the <a> and <b> markers in the built document.
+const { a, b } = (doc as typeof doc & { tag: { a: number; b: number } }).tag
 const reader = () => EditorState.create({ schema: treatySchema, doc, plugins: [readerPlugin()] })
 
 describe('readerPlugin', () => {
   it('lets a reader move the caret and select words', () => {
     const state = reader()
-    const { a, b } = doc.tag as { a: number; b: number }
     const next = state.applyTransaction(
       state.tr.setSelection(TextSelection.create(state.doc, a, b)),
     )
@@ -24,7 +25,6 @@ describe('readerPlugin', () => {
 
   it('refuses every local change to the text', () => {
     const state = reader()
-    const { a, b } = doc.tag as { a: number; b: number }
     for (const tr of [
       state.tr.insertText('x', a),
       state.tr.delete(a, b),
@@ -37,7 +37,6 @@ describe('readerPlugin', () => {
 
   it('applies the changes that come from the shared document', () => {
     const state = reader()
-    const { a } = doc.tag as { a: number }
     const remote = state.tr.insertText('x', a).setMeta(ySyncPluginKey, { isChangeOrigin: true })
     expect(state.applyTransaction(remote).state.doc.textContent).toContain('shall xnot apply')
   })
