@@ -35,19 +35,26 @@ export function goToArticle(view: EditorView, articleId: string): boolean {
 function scrollBelowCover(element: HTMLElement) {
   element.scrollIntoView({ block: 'start' })
   const box = element.getBoundingClientRect()
-  const x = box.left + Math.min(24, box.width / 2)
-  let cover = element.ownerDocument.elementFromPoint(x, box.top + 1)
-  while (cover && !element.contains(cover)) {
-    const { position } = getComputedStyle(cover)
-    if (position === 'sticky' || position === 'fixed') break
-    cover = cover.parentElement
-  }
-  if (!cover || element.contains(cover)) return
-  const bar = cover.getBoundingClientRect()
-  // A drawer or a dialog over the text is no bar: it closes, the heading stays where it is.
-  if (bar.height > window.innerHeight / 2) return
+  const bar = coveringBar(element, box.left + Math.min(24, box.width / 2), box.top + 1)
+  if (!bar) return
   const overlap = bar.bottom - box.top
   const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0
   element.style.scrollMarginTop = `${Math.ceil(margin + overlap + 12)}px`
   element.scrollIntoView({ block: 'start' })
+}
+
+// The sticky or fixed bar over a point of the element, if any. A drawer or a backdrop over the
+// text (taller than half the window) is no bar: it is about to close, and is looked through.
+function coveringBar(element: HTMLElement, x: number, y: number): DOMRect | null {
+  for (const hit of element.ownerDocument.elementsFromPoint(x, y)) {
+    if (element.contains(hit)) return null
+    for (let at: Element | null = hit; at && !at.contains(element); at = at.parentElement) {
+      const { position } = getComputedStyle(at)
+      if (position !== 'sticky' && position !== 'fixed') continue
+      const rect = at.getBoundingClientRect()
+      if (rect.height <= window.innerHeight / 2) return rect
+      break
+    }
+  }
+  return null
 }
