@@ -91,6 +91,13 @@ describe('axe-core over every page', () => {
     expect(await bothSchemes(page)).toEqual([])
   })
 
+  it('report to capital', async () => {
+    const { page } = await env.open('/n/ccm/report', 'germany')
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await bothSchemes(page)).toEqual([])
+  })
+
   it('history of Art. 2', async () => {
     const { page } = await env.open('/n/ccm/articles/art-2/history', 'chair')
     await page.getByRole('heading', { level: 1 }).first().waitFor()
