@@ -64,10 +64,10 @@ describe('connection status', () => {
     await page.getByRole('link', { name: 'Convention on Cluster Munitions' }).click()
     await page.locator('.ProseMirror section.article').first().waitFor()
     expect(new URL(page.url()).pathname).toBe('/n/ccm')
-    // The demo's rounds are the Oslo Process conferences, in order.
+    // The demo's rounds are the Oslo Process conferences, in order, Dublin the open one.
     const rounds = page.getByTestId('rounds').locator('.round-place')
     await expect
       .poll(() => rounds.allTextContents())
-      .toEqual(['Oslo', 'Lima', 'Vienna', 'Wellington', 'Dublin'])
+      .toEqual(['Oslo', 'Lima', 'Vienna', 'Wellington', 'Dublin (open)'])
   })
 })
