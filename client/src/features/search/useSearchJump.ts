@@ -9,7 +9,7 @@ import { jumpDone, useSearchUi } from './searchStore'
 
 /** What the text page does for a hit it cannot show by itself. */
 export interface JumpTargets {
-  /** Brings the Proposals or Notes tab forward. */
+  /** Brings the Proposals or Notes tab forward, opening the panel where it is a drawer. */
   showTab: (tab: 'proposals' | 'notes') => void
   /** Opens a note in the Notes tab (nothing if this person cannot see it). */
   openNote: (id: string) => void

@@ -22,6 +22,8 @@ export interface Drawers<K extends string> {
   open: K | null
   button: (key: K) => DrawerButtonProps
   drawer: (key: K) => DrawerProps
+  /** Opens a drawer to show something in it, if it is a drawer now (its button is shown). */
+  show: (key: K) => void
   /** Closes the open drawer; focus goes back to its button unless `refocus` is false. */
   close: (refocus?: boolean) => void
   /** The props of the backdrop behind an open drawer (a click on it closes the drawer). */
@@ -71,8 +73,14 @@ export function useDrawers<K extends string>(ids: Record<K, string>): Drawers<K>
     return () => document.removeEventListener('keydown', onKey)
   }, [open, close])
 
+  const show = useCallback((key: K) => {
+    // On a wide screen the panel is a column, always shown, and its drawer button is hidden.
+    if (buttons.current.get(key)?.offsetParent) setOpen(key)
+  }, [])
+
   return {
     open,
+    show,
     close,
     backdrop: { hidden: open === null, onClick: () => close(), className: 'drawer-backdrop' },
     button: (key) => ({

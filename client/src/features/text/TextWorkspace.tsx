@@ -100,8 +100,16 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const notes = useNoteDesk(negotiationId, principal, view, articles, currentId, showNotes)
   const notePlacements = useMemo(() => (state ? notePlacementsOf(state) : new Map()), [state])
   const articleIds = useMemo(() => new Set(articles.map((a) => a.id)), [articles])
+  const { show: showDrawer } = drawers
+  const showPanelTab = useCallback(
+    (next: 'proposals' | 'notes') => {
+      setTab(next)
+      showDrawer('panel')
+    },
+    [showDrawer],
+  )
   useSearchJump(view, articles.length > 0, {
-    showTab: setTab,
+    showTab: showPanelTab,
     openNote: notes.openNote,
     drafts: desk.drafts,
     openDraft: desk.setOpenDraft,
