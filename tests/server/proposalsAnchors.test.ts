@@ -1,10 +1,9 @@
 import * as Y from 'yjs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiAnswer } from '../support/api'
-import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
-import { anchorOn, anchoredWords, apiAs } from '../support/proposals'
+import { describe, expect, it } from 'vitest'
+import { clauseText, waitFor, type CollabClient } from '../support/collabClient'
+import { anchorOn, anchoredWords } from '../support/proposals'
 import { random } from '../support/random'
-import { startServer, type Session, type TestServer } from '../support/startServer'
+import { useTestServer } from '../support/serverHarness'
 
 const QUOTE = 'designed to disperse or release explosive submunitions'
 // Art. 2 is article 1 (0-based); its clause 3 is paragraph 2, holding the quote; 2 and 4 are
@@ -13,27 +12,8 @@ const ARTICLE = 1
 const CLAUSE = 3
 
 describe('anchors under concurrent edits', () => {
-  let server: TestServer
-  let api: (who: string, method: string, path: string, body?: unknown) => Promise<ApiAnswer>
-  const as: Record<string, Session> = {}
-  const clients: CollabClient[] = []
-  const connect = async (who: string, room: string) => {
-    const client = connectClient(server.wsUrl, room, { token: await server.tokenFor(who) })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-
-  beforeEach(async () => {
-    server = await startServer()
-    for (const who of ['chair', 'germany', 'observer']) as[who] = await server.loginAs(who)
-    const call = apiAs(server.url)
-    api = (who, method, path, body) => call(as[who] ?? null, method, path, body)
-  })
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy())
-    await server.dispose()
-  })
+  const harness = useTestServer(['chair', 'germany', 'observer'], 'each')
+  const { api, connect } = harness
 
   const openProposal = async () => {
     const text = await connect('germany', 'ccm/text')

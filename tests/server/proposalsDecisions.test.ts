@@ -1,38 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REGISTER_PROPOSALS } from '../../shared/domain/proposals/types'
 import type { ApiAnswer } from '../support/api'
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
-import { anchorOn, apiAs, articleText, blockText } from '../support/proposals'
-import { startServer, type Session, type TestServer } from '../support/startServer'
+import { waitFor, type CollabClient } from '../support/collabClient'
+import { anchorOn, articleText, blockText } from '../support/proposals'
+import { useTestServer } from '../support/serverHarness'
 
 const QUOTE = 'not later than eight years'
 
 // The chair decides on tabled proposals; incorporating one rewrites the live text for everyone.
 describe('decisions on proposals', () => {
-  let server: TestServer
-  let api: (who: string, method: string, path: string, body?: unknown) => Promise<ApiAnswer>
-  const as: Record<string, Session> = {}
-  const clients: CollabClient[] = []
-  const connect = async (who: string, room: string) => {
-    const client = connectClient(server.wsUrl, room, { token: await server.tokenFor(who) })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-
   // A fresh server per test: incorporating changes the text the next test anchors in.
-  beforeEach(async () => {
-    server = await startServer()
-    for (const who of ['chair', 'germany', 'france', 'austria', 'observer', 'ana']) {
-      as[who] = await server.loginAs(who)
-    }
-    const call = apiAs(server.url)
-    api = (who, method, path, body) => call(as[who] ?? null, method, path, body)
-  })
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy())
-    await server.dispose()
-  })
+  const harness = useTestServer(
+    ['chair', 'germany', 'france', 'austria', 'observer', 'ana'],
+    'each',
+  )
+  const { api, connect } = harness
 
   // Germany drafts "not later than four years" in Art. 3 and tables it.
   const tabledProposal = async (words = QUOTE, wording = 'not later than four years') => {

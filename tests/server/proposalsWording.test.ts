@@ -1,31 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiAnswer } from '../support/api'
-import { connectClient, type CollabClient } from '../support/collabClient'
-import { anchorOn, apiAs, wordingOf } from '../support/proposals'
-import { startServer, type Session, type TestServer } from '../support/startServer'
+import { describe, expect, it } from 'vitest'
+import { anchorOn, wordingOf } from '../support/proposals'
+import { useTestServer } from '../support/serverHarness'
 
 // The wording typed in the propose dialog is where the draft room starts; it is bounded and
 // gives nobody a way around who may propose.
 describe('creating a draft with the wording typed when proposing', () => {
-  let server: TestServer
-  let api: (who: string, method: string, path: string, body?: unknown) => Promise<ApiAnswer>
-  const as: Record<string, Session> = {}
-  const clients: CollabClient[] = []
-  const connect = async (who: string, room: string) => {
-    const client = connectClient(server.wsUrl, room, { token: await server.tokenFor(who) })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-
-  beforeAll(async () => {
-    server = await startServer()
-    for (const who of ['germany', 'observer']) as[who] = await server.loginAs(who)
-    const call = apiAs(server.url)
-    api = (who, method, path, body) => call(as[who] ?? null, method, path, body)
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => server.dispose())
+  const harness = useTestServer(['germany', 'observer'])
+  const { api, connect } = harness
 
   const create = async (who: string, wording: unknown) => {
     const text = await connect('germany', 'ccm/text')
