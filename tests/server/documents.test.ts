@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { annotationAnchorOn, writeAnnotation } from '../support/annotations'
-import { call } from '../support/api'
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
+import { waitFor } from '../support/collabClient'
 import { docxParagraphs, docxPart } from '../support/docx'
 import { downloadBytes, libreOffice, libreOfficeText } from '../support/report'
-import { startServer, type TestServer } from '../support/startServer'
+import { useTestServer } from '../support/serverHarness'
 
 const SYMBOL = 'CCM/DUB/2008/WP.1'
 const NOTED = 'never under any circumstances'
@@ -12,34 +11,12 @@ const NOTE = 'Hold the line on “never”'
 
 // Texts as a conference circulates them: title block, page numbers, a group's notes as comments.
 describe('documents as circulated', () => {
-  let server: TestServer
-  const clients: CollabClient[] = []
-  const api = async (who: string, method: string, path: string, body?: unknown) =>
-    call(
-      server.url,
-      { token: await server.tokenFor(who) },
-      method,
-      `/api/negotiations/ccm${path}`,
-      body,
-    )
+  const harness = useTestServer([], 'each')
+  const { api, connect } = harness
   const get = async (who: string, path: string) =>
-    downloadBytes(`${server.url}/api/negotiations/ccm${path}`, {
-      authorization: `Bearer ${await server.tokenFor(who)}`,
+    downloadBytes(`${harness.server.url}/api/negotiations/ccm${path}`, {
+      authorization: `Bearer ${await harness.server.tokenFor(who)}`,
     })
-  const connect = async (who: string, room: string) => {
-    const client = connectClient(server.wsUrl, room, { token: await server.tokenFor(who) })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-
-  beforeEach(async () => {
-    server = await startServer()
-  })
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy())
-    await server.dispose()
-  })
 
   it('lets the chair alone set a symbol and distribution, which head the text with page numbers', async () => {
     const body = { symbol: SYMBOL, distribution: 'limited' }

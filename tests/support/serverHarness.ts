@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import type { ApiAnswer } from './api'
+import { call, type ApiAnswer } from './api'
 import { connectClient, type CollabClient } from './collabClient'
-import { apiAs } from './proposals'
 import { startServer, type Session, type TestServer } from './startServer'
 
 /** A test server with demo people signed in, as one server test file uses it. */
@@ -10,7 +9,10 @@ export interface ServerHarness {
   readonly server: TestServer
   /** The session of a demo account signed in at the start. */
   session(who: string): Session
-  /** Calls `/api/negotiations/ccm<path>` as a demo account signed in at the start (or nobody). */
+  /**
+   * Calls `/api/negotiations/ccm<path>` as a demo account (or nobody): with its session if it
+   * was signed in at the start, else with its API token.
+   */
   api(who: string | null, method: string, path: string, body?: unknown): Promise<ApiAnswer>
   /** Connects an official y-websocket provider to a room as a demo account, synced. */
   connect(who: string, room: string): Promise<CollabClient>
@@ -61,8 +63,11 @@ export function useTestServer(users: string[], fresh: 'each' | 'all' = 'all'): S
       return running()
     },
     session,
-    api: (who, method, path, body) =>
-      apiAs(running().url)(who === null ? null : session(who), method, path, body),
+    api: async (who, method, path, body) => {
+      const s = running()
+      const caller = who === null ? null : (sessions.get(who) ?? { token: await s.tokenFor(who) })
+      return call(s.url, caller, method, `/api/negotiations/ccm${path}`, body)
+    },
     connect: async (who, room) => {
       const s = running()
       const client = connectClient(s.wsUrl, room, { token: await s.tokenFor(who) })
