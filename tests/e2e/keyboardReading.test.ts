@@ -69,7 +69,7 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     expect(bar && heading).toBeTruthy()
     expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height)
     expect(heading!.y + heading!.height).toBeLessThan(800)
-    expect(await focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
     await expect
       .poll(() => page.locator('.outline [aria-live]').textContent())
       .toMatch(/^Art\. 2, /)
@@ -120,7 +120,7 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     await page.keyboard.press('Control+Alt+a')
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
-    expect((await focused(page)).inDialog).toBe(true)
+    await expect.poll(async () => (await focused(page)).inDialog).toBe(true)
     if ((await focused(page)).name !== 'Title') await tabTo(page, 'Title')
     await page.keyboard.type('Keyboard amendment')
     // The co-sponsor list is one Tab stop, not one per state.
@@ -139,7 +139,7 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     expect(await dialog.isVisible()).toBe(false)
     expect(await panel.textContent()).toContain('Germany, France')
     // The dialog gave the focus back to the text it was opened from.
-    expect((await focused(page)).inText).toBe(true)
+    await expect.poll(async () => (await focused(page)).inText).toBe(true)
   })
 
   it('closes the dialog with Escape and gives the focus back to the text', async () => {
@@ -149,7 +149,7 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     await dialog.waitFor()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    expect(await focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
     expect(updatesSent).toEqual([])
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('connected')
   })
@@ -158,11 +158,13 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     const { page } = germany
     const record = page.getByRole('button', { name: 'Record a position…' }).first()
     await record.focus()
+    // The form opens and closes on a render, and the focus moves after it: wait for it.
     await page.keyboard.press('Enter')
-    expect((await focused(page)).name).toBe('Stance')
+    await expect.poll(async () => (await focused(page)).name).toBe('Stance')
     await page.keyboard.press('Escape')
-    expect((await focused(page)).name).toBe('Record a position…')
+    await expect.poll(async () => (await focused(page)).name).toBe('Record a position…')
     await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).name).toBe('Stance')
     await tabTo(page, 'Cancel')
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await focused(page)).name).toBe('Record a position…')
@@ -179,7 +181,7 @@ describe('keyboard-only reading and proposing as a delegate', () => {
         .locator('.article-title')
         .boundingBox()
       expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height)
-      expect((await focused(page)).name).toBe('Treaty text')
+      await expect.poll(async () => (await focused(page)).name).toBe('Treaty text')
     }
   })
 
@@ -196,10 +198,10 @@ describe('keyboard-only reading and proposing as a delegate', () => {
     await page.keyboard.press('Control+Alt+m')
     const dialog = page.getByRole('dialog', { name: 'Annotate Art. 2' })
     await dialog.waitFor()
-    expect((await focused(page)).inDialog).toBe(true)
+    await expect.poll(async () => (await focused(page)).inDialog).toBe(true)
     expect(await dialog.getByTestId('note-quote').textContent()).toContain(words.slice(0, 10))
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    expect(await focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'Treaty text', inText: true })
   })
 })
