@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SearchHit, SearchResults } from '../../shared/domain/search/results'
-import { call, type ApiAnswer } from '../support/api'
+import { call } from '../support/api'
 import { annotationAnchorOn, writeAnnotation } from '../support/annotations'
-import { clauseText, connectClient, type CollabClient } from '../support/collabClient'
-import { startServer, type Session, type TestServer } from '../support/startServer'
+import { clauseText } from '../support/collabClient'
+import { useTestServer } from '../support/serverHarness'
 
 const EVERYONE = ['chair', 'france', 'germany', 'austria', 'ana', 'ben', 'hana', 'observer']
 
 // The demo negotiation, searched by each of its accounts over the REST API.
 describe('searching a negotiation, with only what each person may read', () => {
-  let server: TestServer
-  const as: Record<string, Session> = {}
-  const clients: CollabClient[] = []
-  const connect = async (who: string, room: string) => {
-    const client = connectClient(server.wsUrl, room, { token: await server.tokenFor(who) })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-  const api = (who: string, method: string, path: string, body?: unknown): Promise<ApiAnswer> =>
-    call(server.url, as[who] ?? null, method, `/api/negotiations/ccm${path}`, body)
+  const harness = useTestServer(EVERYONE)
+  const { api, connect } = harness
   const search = async (who: string, query: Record<string, string>): Promise<SearchResults> => {
     const answer = await api(who, 'GET', `/search?${new URLSearchParams(query)}`)
     expect(answer.status).toBe(200)
@@ -41,13 +32,6 @@ describe('searching a negotiation, with only what each person may read', () => {
     }
     throw new Error(`${who} never found ${JSON.stringify(query)}`)
   }
-
-  beforeAll(async () => {
-    server = await startServer()
-    for (const who of EVERYONE) as[who] = await server.loginAs(who)
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => server.dispose())
 
   it("finds the text's words with the match marked, grouped by article in the text's order", async () => {
     const r = await search('chair', { q: 'submunitions', kinds: 'text' })
@@ -163,7 +147,8 @@ describe('searching a negotiation, with only what each person may read', () => {
     expect(long.status).toBe(400)
     expect((await api('germany', 'GET', '/search?q=x&kinds=secrets')).status).toBe(400)
     expect(
-      (await call(server.url, null, 'GET', '/api/negotiations/ccm/search?q=cluster')).status,
+      (await call(harness.server.url, null, 'GET', '/api/negotiations/ccm/search?q=cluster'))
+        .status,
     ).toBe(401)
   })
 })

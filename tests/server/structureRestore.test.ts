@@ -1,10 +1,10 @@
 import type { Node } from 'prosemirror-model'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { initProseMirrorDoc, updateYFragment } from 'y-prosemirror'
 import { TEXT_FRAGMENT } from '../../shared/collab'
 import { treatySchema } from '../../shared/schema'
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
-import { startServer, type TestServer } from '../support/startServer'
+import { waitFor, type CollabClient } from '../support/collabClient'
+import { useTestServer } from '../support/serverHarness'
 
 // Deletes preamble paragraphs [from, to) as the editor would: a ProseMirror change of the doc
 // read from the client's fragment, written back by y-prosemirror's `updateYFragment`.
@@ -24,27 +24,11 @@ const articles = (doc: Node) =>
   doc.content.toJSON().filter((n: { type: string }) => n.type === 'article')
 
 describe('structure restored by the server after concurrent edits', () => {
-  let server: TestServer
-  let token: string
-  const clients: CollabClient[] = []
-  const connect = () => {
-    const client = connectClient(server.wsUrl, 'ccm/text', { token })
-    clients.push(client)
-    return client
-  }
-
-  beforeEach(async () => {
-    server = await startServer()
-    token = await server.tokenFor('chair')
-  })
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy())
-    await server.dispose()
-  })
+  const harness = useTestServer([], 'each')
+  const connect = () => harness.connect('chair', 'ccm/text')
 
   it('gives an emptied preamble one empty paragraph, once, and loses nothing else', async () => {
-    const [a, b] = [connect(), connect()]
-    await Promise.all([a.synced(), b.synced()])
+    const [a, b] = await Promise.all([connect(), connect()])
     const before = a.pmDoc()
     const count = before.child(1).childCount
     const half = Math.floor(count / 2)
@@ -76,8 +60,7 @@ describe('structure restored by the server after concurrent edits', () => {
     }
 
     // A client that arrives afterwards reads the same, valid text: the fix-up was stored.
-    const c = connect()
-    await c.synced()
+    const c = await connect()
     const fresh = c.pmDoc()
     expect(() => fresh.check()).not.toThrow()
     expect(fresh.toJSON()).toEqual(a.pmDoc().toJSON())
