@@ -9,13 +9,17 @@ import { marks, nodes } from './treatySchema'
 export const wordingSchema = new Schema({
   nodes: {
     // `clause*`: sponsors edit a draft concurrently, and a merge may delete every clause.
-    doc: { content: 'article_title? clause*' },
+    doc: { content: 'article_title? (clause | options)*' },
+    options: nodes.options,
+    option: nodes.option,
     article_title: nodes.article_title,
     paragraph: nodes.paragraph,
     numbered_paragraph: nodes.numbered_paragraph,
     subparagraph: nodes.subparagraph,
     item: nodes.item,
     text: nodes.text,
+    footnote: nodes.footnote,
+    placeholder: nodes.placeholder,
   },
   marks,
 })

@@ -118,7 +118,10 @@ describe('two clients each delete half of the preamble', () => {
     expectConverged(net.replicas)
     const read = yXmlFragmentToProseMirrorRootNode(b.fragment, treatySchema)
     read.check()
-    expect(read.child(1).toJSON()).toEqual({ type: 'preamble', content: [{ type: 'paragraph' }] })
+    expect(read.child(1).toJSON()).toEqual({
+      type: 'preamble',
+      content: [{ type: 'paragraph', attrs: { label: '' } }],
+    })
     expect(articlesJson(read)).toEqual(articles)
   })
 })

@@ -10,8 +10,26 @@ import type { ArticleSummary } from '../../../shared/domain/numbering'
 import { note } from './fixtures'
 
 const articles: ArticleSummary[] = [
-  { id: 'art-1', number: 1, title: 'General obligations and scope', pos: 40 },
-  { id: 'art-2', number: 2, title: 'Definitions', pos: 400 },
+  {
+    id: 'art-1',
+    number: 1,
+    label: '1',
+    fixed: false,
+    bracketed: false,
+    instrument: '',
+    title: 'General obligations and scope',
+    pos: 40,
+  },
+  {
+    id: 'art-2',
+    number: 2,
+    label: '2',
+    fixed: false,
+    bracketed: false,
+    instrument: '',
+    title: 'Definitions',
+    pos: 400,
+  },
 ]
 
 const XSS = '<img src=x onerror=alert(1)>'
