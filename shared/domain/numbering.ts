@@ -210,6 +210,15 @@ interface Counters {
 
 const KIND_DEPTH: Record<string, number> = { numbered_paragraph: 0, subparagraph: 1, item: 2 }
 
+/** How `flatClauses` labels. */
+export interface FlatClauseOptions {
+  /**
+   * Label every clause from its order, ignoring fixed labels: what the chair's renumbering
+   * gives (an unnumbered paragraph stays "").
+   */
+  fromOrder?: boolean
+}
+
 /**
  * The clauses of a container (an article, the preamble, an option or a wording document) in
  * reading order, through option blocks, each with the label it shows.
@@ -220,12 +229,15 @@ const KIND_DEPTH: Record<string, number> = { numbered_paragraph: 0, subparagraph
  * clause without one is labelled after the previous clause of its kind at its level ("2 bis.",
  * "(a bis)"), or counted when it has none.
  */
-export function flatClauses(container: Node): FlatClause[] {
+export function flatClauses(container: Node, options: FlatClauseOptions = {}): FlatClause[] {
+  const fromOrder = options.fromOrder === true
   let frozen = false
-  container.descendants((n) => {
-    if (n.attrs.label && n.type.spec.group === 'clause') frozen = true
-    return !n.isTextblock
-  })
+  if (!fromOrder) {
+    container.descendants((n) => {
+      if (n.attrs.label && n.type.spec.group === 'clause') frozen = true
+      return !n.isTextblock
+    })
+  }
   const out: FlatClause[] = []
   // The last label of each kind at the current level, and how many were inserted after it.
   const last: Record<string, { label: string; inserted: number }> = {}
@@ -248,7 +260,7 @@ export function flatClauses(container: Node): FlatClause[] {
       }
       if (child.type.spec.group !== 'clause') return
       const type = child.type.name
-      const fixed = String(child.attrs.label ?? '')
+      const fixed = fromOrder ? '' : String(child.attrs.label ?? '')
       const depth = KIND_DEPTH[type]
       // A shallower clause closes the deeper levels.
       if (type === 'paragraph' || type === 'numbered_paragraph') {

@@ -1,5 +1,6 @@
 import type { Round, RoundState } from '../../../shared/domain/rounds'
 import type { AccountStore } from './AccountStore'
+import type { ConcordanceStore, ConcordanceWrites } from './ConcordanceStore'
 import type { CredentialStore } from './CredentialStore'
 import type { DocumentStore, VisitStore } from './DocumentStore'
 import type { EventStore, EventWrites } from './EventStore'
@@ -50,6 +51,8 @@ export interface StorageTransaction {
   readonly events: EventWrites
   /** Rounds opened, closed and added, with the texts frozen when they close. */
   readonly rounds: RoundWrites
+  /** The chair's renumberings: one commits with its text change and its event. */
+  readonly concordances: ConcordanceWrites
 }
 
 /**
@@ -74,6 +77,8 @@ export interface Storage {
   readonly events: EventStore
   /** Rounds with their status, and the texts frozen when they closed. */
   readonly rounds: RoundStore
+  /** The chair's renumberings of each text, old → new labels. */
+  readonly concordances: ConcordanceStore
   /** The chair's document symbol and distribution per text. */
   readonly documents: DocumentStore
   /** When each account last read a negotiation's report. */

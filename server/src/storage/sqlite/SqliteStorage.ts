@@ -13,6 +13,7 @@ import type {
 } from '../Storage'
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
+import { SqliteConcordanceStore } from './SqliteConcordanceStore'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
 import { SqliteDocumentStore, SqliteVisitStore } from './SqliteDocumentStore'
 import { SqliteEventStore } from './SqliteEventStore'
@@ -65,6 +66,8 @@ export class SqliteStorage implements Storage {
   readonly events: SqliteEventStore
   /** Rounds and their frozen texts, sharing this database. */
   readonly rounds: SqliteRoundStore
+  /** Renumberings (concordances), sharing this database. */
+  readonly concordances: SqliteConcordanceStore
   /** Document symbols and distributions, sharing this database. */
   readonly documents: SqliteDocumentStore
   /** Report visits, sharing this database. */
@@ -91,6 +94,7 @@ export class SqliteStorage implements Storage {
     this.proposals = new SqliteProposalStore(this.db)
     this.events = new SqliteEventStore(this.db)
     this.rounds = new SqliteRoundStore(this.db)
+    this.concordances = new SqliteConcordanceStore(this.db)
     this.documents = new SqliteDocumentStore(this.db)
     this.visits = new SqliteVisitStore(this.db)
     this.search = new SqliteSearchStore(this.db)
@@ -165,6 +169,7 @@ export class SqliteStorage implements Storage {
       members: this.members.writes,
       events: { append: (event) => this.events.appendNow(event) },
       rounds: this.rounds,
+      concordances: this.concordances,
     }
     const result = this.db
       .transaction(() => {

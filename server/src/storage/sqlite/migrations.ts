@@ -284,6 +284,24 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (negotiation_id, source)
   );
   `,
+  `
+  -- The chair's renumberings of a text (schema 3): old → new labels of articles (by id) and of
+  -- clauses (article id and index in reading order), as JSON, with who and when. Never rewritten.
+  CREATE TABLE concordances (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    seq        INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    account_id TEXT,
+    by_name    TEXT NOT NULL,
+    articles   TEXT NOT NULL,
+    clauses    TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, seq)
+  );
+  CREATE TRIGGER concordances_append_only_u BEFORE UPDATE ON concordances
+    BEGIN SELECT RAISE(ABORT, 'concordances is append-only'); END;
+  CREATE TRIGGER concordances_append_only_d BEFORE DELETE ON concordances
+    BEGIN SELECT RAISE(ABORT, 'concordances is append-only'); END;
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
