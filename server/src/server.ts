@@ -13,6 +13,7 @@ import { createUpgradeHandler } from './collab/upgrade'
 import type { TrustProxy } from './http/trustProxy'
 import { loadDemoIfEmpty } from './negotiations/demo'
 import { loadDemoAccounts } from './negotiations/demoAccounts'
+import { freezeCirculatedTexts } from './numbering/freezeCirculated'
 import { rebuildEmptyRegisters } from './proposals/register'
 import { openStorage } from './storage/openStorage'
 
@@ -65,6 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await ensureAdmin(storage, options.adminPassword)
     if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
     await rebuildEmptyRegisters(storage)
+    // Schema 3: texts circulated before numbers could freeze are frozen once, before any room loads.
+    await freezeCirculatedTexts(storage)
   } catch (error) {
     await storage.close()
     throw error

@@ -13,6 +13,9 @@ export const EVENT_TYPES = [
   'article-renamed',
   'article-deleted',
   'text-edited',
+  // The chair replaced the text with a revised one, imported as the next round's.
+  'text-imported',
+  'text-renumbered',
   'member-added',
   'member-changed',
   'member-removed',

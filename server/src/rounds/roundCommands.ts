@@ -10,12 +10,16 @@ import {
   type RoundState,
 } from '../../../shared/domain/rounds'
 import { treatySchema } from '../../../shared/schema'
+import type { Room } from '../collab/Room'
 import type { RoomRegistry } from '../collab/rooms'
 import { newEvent } from '../history/events'
 import type { TextEditTracker } from '../history/TextEditTracker'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
+import { FREEZE_ORIGIN } from '../numbering/commands'
+import { freezeLabels } from '../numbering/labelWrites'
 import { freeSlug, slugify } from '../negotiations/slug'
+import { commitAtomically } from '../proposals/commit'
 import type { SerialQueue } from '../proposals/SerialQueue'
 import type { StoredRoundSnapshot } from '../storage/RoundStore'
 import type { Storage } from '../storage/Storage'
@@ -134,24 +138,35 @@ export async function closeRound(ctx: RoundContext, roundId: string, body: unkno
     const text = roomName({ negotiationId: ctx.negotiationId, kind: 'text' })
     // Inside the text room's queue, so that no edit lands between reading and freezing.
     const snapshot = await ctx.registry.withRooms([text], async ([room]) => {
-      const ydoc = (room as { doc: Y.Doc }).doc
-      const frozen: StoredRoundSnapshot = {
-        roundId,
-        name: snapshotName ?? defaultSnapshotName(round),
-        closedAt: new Date().toISOString(),
-        closedBy: ctx.byName,
-        doc: yXmlFragmentToProseMirrorRootNode(
-          ydoc.getXmlFragment(TEXT_FRAGMENT),
-          treatySchema,
-        ).toJSON(),
-        state: Y.encodeStateAsUpdate(ydoc),
-      }
-      await ctx.storage.atomically((tx) => {
-        tx.rounds.close(ctx.negotiationId, frozen)
-        tx.events.append(
-          roundEvent(ctx, 'round-closed', roundId, frozen.closedAt, { snapshotName: frozen.name }),
-        )
-      })
+      let frozen: StoredRoundSnapshot | undefined
+      // Numbers freeze with the text: the labels readers saw become fixed in the live text (an
+      // article inserted later reads "2 bis"), stored with the round's close and its event.
+      await commitAtomically(
+        ctx.storage,
+        FREEZE_ORIGIN,
+        [{ room: room as Room, change: (doc) => freezeLabels(doc.getXmlFragment(TEXT_FRAGMENT)) }],
+        (tx) => {
+          const ydoc = (room as Room).doc
+          frozen = {
+            roundId,
+            name: snapshotName ?? defaultSnapshotName(round),
+            closedAt: new Date().toISOString(),
+            closedBy: ctx.byName,
+            doc: yXmlFragmentToProseMirrorRootNode(
+              ydoc.getXmlFragment(TEXT_FRAGMENT),
+              treatySchema,
+            ).toJSON(),
+            state: Y.encodeStateAsUpdate(ydoc),
+          }
+          tx.rounds.close(ctx.negotiationId, frozen)
+          tx.events.append(
+            roundEvent(ctx, 'round-closed', roundId, frozen.closedAt, {
+              snapshotName: frozen.name,
+            }),
+          )
+        },
+      )
+      if (!frozen) throw new Error('closing the round froze nothing')
       return frozen
     })
     return { round: await findRound(ctx, roundId), snapshot: snapshotJson(snapshot) }

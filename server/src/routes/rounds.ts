@@ -13,6 +13,7 @@ import {
   type RoundContext,
 } from '../rounds/roundCommands'
 import type { Storage } from '../storage/Storage'
+import { numberingRoutes } from './numbering'
 
 /** What the round routes need. */
 export interface RoundRouteDeps {
@@ -54,6 +55,9 @@ export function roundRoutes(deps: RoundRouteDeps): Router {
   router.get('/negotiations/:id/rounds/:roundId/text', async (req, res) => {
     res.json(await roundText(ctx(res), roundId(req)))
   })
+
+  // Renumbering and its concordance share the rounds' queue and dependencies.
+  router.use(numberingRoutes(deps))
 
   return router
 }
