@@ -26,6 +26,7 @@ import { participantRoutes } from './routes/participants'
 import { positionRoutes } from './routes/positions'
 import { proposalRoutes } from './routes/proposals'
 import { reportRoutes } from './routes/report'
+import { roundImportRoutes } from './routes/roundImport'
 import { roundRoutes } from './routes/rounds'
 import { searchRoutes } from './routes/search'
 import { SerialQueue } from './proposals/SerialQueue'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   const proposals = { storage, registry, queue: new SerialQueue() }
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))
+  app.use('/api', roundImportRoutes({ ...proposals, edits: deps.edits }))
   app.use('/api', roundRoutes({ ...proposals, edits: deps.edits }))
   app.use('/api', historyRoutes(storage, registry))
   app.use('/api', exportRoutes({ storage, registry }))
