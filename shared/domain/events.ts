@@ -15,8 +15,6 @@ export const EVENT_TYPES = [
   'text-edited',
   // The chair replaced the text with a revised one, imported as the next round's.
   'text-imported',
-  // The chair replaced the text with a revised one, imported as the next round's.
-  'text-imported',
   'text-renumbered',
   'member-added',
   'member-changed',
