@@ -54,7 +54,10 @@ describe('structure restored by the server after concurrent edits', () => {
     for (const c of [a, b]) {
       const doc = c.pmDoc()
       doc.check()
-      expect(doc.child(1).toJSON()).toEqual({ type: 'preamble', content: [{ type: 'paragraph' }] })
+      expect(doc.child(1).toJSON()).toEqual({
+        type: 'preamble',
+        content: [{ type: 'paragraph', attrs: { label: '' } }],
+      })
       expect(articles(doc)).toEqual(articles(before))
       expect(doc.child(0).toJSON()).toEqual(before.child(0).toJSON())
     }
