@@ -56,11 +56,20 @@ describe('the REST API', () => {
     })
   })
 
-  it('lists the 23 articles with number, id and title', async () => {
+  it('lists the 23 articles with number, label, id, title and what cleaning left', async () => {
     const { status, body } = await get('/api/negotiations/ccm/articles')
     expect(status).toBe(200)
     expect(body.articles).toHaveLength(23)
-    expect(body.articles[1]).toEqual({ number: 2, id: 'art-2', title: 'Definitions' })
+    expect(body.articles[1]).toEqual({
+      number: 2,
+      label: '2',
+      id: 'art-2',
+      title: 'Definitions',
+      instrument: '',
+      bracketed: false,
+      brackets: 0,
+      options: 0,
+    })
     expect(body.articles[22]).toMatchObject({ number: 23, id: 'art-23' })
   })
 

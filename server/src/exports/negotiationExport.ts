@@ -56,6 +56,7 @@ export async function exportNegotiation(
       state: Buffer.from(state).toString('base64'),
     })),
     events: await storage.events.list(id),
+    concordances: await storage.concordances.list(id),
     groups: await storage.members.listGroups(id),
     members: members.map((m) => ({ username: m.username, membership: m.membership })),
   }

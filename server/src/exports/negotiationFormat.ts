@@ -108,6 +108,29 @@ const SnapshotSchema = z.object({
   synthetic: z.boolean().optional(),
 })
 
+const RenumberedSchema = z.object({ from: text(100), to: text(100) })
+
+// A renumbering by the chair (shared/domain/concordance.ts), numbered anew on import.
+const ConcordanceSchema = z.object({
+  seq: z.number().int(),
+  negotiationId: id,
+  at: time,
+  accountId: text(100).nullable(),
+  byName: text(200),
+  articles: z
+    .array(RenumberedSchema.extend({ articleId: text(100), instrument: text(300) }))
+    .max(100_000),
+  clauses: z
+    .array(
+      RenumberedSchema.extend({
+        articleId: text(100),
+        index: z.number().int().min(0),
+        optionPath: z.array(z.number().int().min(0)).max(20),
+      }),
+    )
+    .max(1_000_000),
+})
+
 // A round with when it opened and closed (its status and snapshot name follow from those).
 const RoundWithTimesSchema = z.intersection(
   RoundSchema,
@@ -120,7 +143,9 @@ const RoundWithTimesSchema = z.intersection(
  * `draft/<proposal>`, `notes/<group>`), so that anchors into the text survive; `text` is the
  * same text as ProseMirror JSON for people and other tools. Accounts are not exported: members
  * are named by username only. Events and round snapshots are present where the instance keeps
- * them.
+ * them. A file of an earlier `schemaVersion` (2: no brackets, options or fixed labels) reads as
+ * is, its texts taking the new attributes' defaults; `importNegotiation` freezes the numbers of
+ * a text it had circulated, as the start-up migration does here.
  */
 export const NegotiationExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -141,6 +166,8 @@ export const NegotiationExportSchema = z.object({
     .optional(),
   roundSnapshots: z.array(SnapshotSchema).max(100).optional(),
   events: z.array(EventSchema).max(1_000_000).optional(),
+  /** The chair's renumberings (schema 3); absent from files of earlier versions. */
+  concordances: z.array(ConcordanceSchema).max(1000).optional(),
 })
 
 /** A whole negotiation as exported. */

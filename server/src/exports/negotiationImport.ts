@@ -7,6 +7,7 @@ import { isKnownActor } from '../actors/catalogue'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import { registerRoom, registerUpdate } from '../proposals/register'
+import { freezeUpdate } from '../numbering/freezeCirculated'
 import { hasBeenTabled } from '../proposals/visibility'
 import type { StoredRoundSnapshot } from '../storage/RoundStore'
 import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
@@ -64,6 +65,10 @@ export async function importNegotiation(
   const { members, skipped } = await resolveMembers(storage, data, options)
   const snapshots = decodeSnapshots(data)
   const events = [...(data.events ?? [])].sort((a, b) => a.seq - b.seq)
+  const concordances = [...(data.concordances ?? [])].sort((a, b) => a.seq - b.seq)
+  // A text circulated before numbers could freeze (a schema 2 file) is frozen on the way in,
+  // as the start-up migration does for texts already here.
+  if (snapshots.length > 0) freezeOnImport(rooms, `${id}/text`)
 
   let created: Negotiation | null = null
   try {
@@ -90,6 +95,9 @@ export async function importNegotiation(
       members.forEach(({ accountId, membership }) => tx.members.put(id, accountId, membership))
       // The log numbers events anew (its seq is this instance's); their order is kept.
       events.forEach(({ seq: _seq, ...event }) => tx.events.append({ ...event, negotiationId: id }))
+      concordances.forEach(({ seq: _seq, ...c }) =>
+        tx.concordances.append({ ...c, negotiationId: id }),
+      )
     })
   } catch (error) {
     if (error instanceof HttpError) throw error
@@ -115,6 +123,7 @@ export async function importNegotiation(
       members: members.length,
       roundSnapshots: snapshots.length,
       events: events.length,
+      concordances: concordances.length,
     },
     skippedMembers: skipped,
   }
@@ -172,12 +181,28 @@ function decodeSnapshots(data: NegotiationExport): StoredRoundSnapshot[] {
   })
 }
 
+// The file's text is read through today's schema first, so that a schema 2 file (no `label`
+// or `bracketed` attrs) compares with its Yjs state read today (the attrs at their defaults).
 function checkText(doc: Y.Doc, text: unknown): void {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FRAGMENT), treatySchema)
   node.check()
-  if (JSON.stringify(node.toJSON()) !== JSON.stringify(text)) {
+  let expected: unknown
+  try {
+    expected = treatySchema.nodeFromJSON(text).toJSON()
+  } catch {
+    throw invalid('the text of the file does not fit the treaty schema')
+  }
+  if (JSON.stringify(node.toJSON()) !== JSON.stringify(expected)) {
     throw invalid('the text room and the text of the file differ')
   }
+}
+
+// Appends to the text room's first state the update that freezes its numbers, if any.
+function freezeOnImport(rooms: InitialRoom[], textRoom: string): void {
+  const text = rooms.find((r) => r.room === textRoom)
+  if (!text) return
+  const update = freezeUpdate([text.update])
+  if (update) text.update = Y.mergeUpdates([text.update, update])
 }
 
 async function resolveMembers(
