@@ -178,7 +178,9 @@ describe('a schema 2 JSON export, and a concordance, into a fresh instance', () 
       const { attrs, content, ...rest } = node as Record<string, unknown>
       const out: Record<string, unknown> = { ...rest }
       if (attrs) {
-        const { label: _l, bracketed: _b, ...kept } = attrs as Record<string, unknown>
+        const kept = { ...(attrs as Record<string, unknown>) }
+        delete kept.label
+        delete kept.bracketed
         if (Object.keys(kept).length > 0) out.attrs = kept
       }
       if (content) out.content = strip(content)
