@@ -1,8 +1,8 @@
-import { articleVersion } from '../../../shared/domain/articleText'
 import type { NegotiationEvent } from '../../../shared/domain/events'
 import type { Position, Proposal } from '../../../shared/domain/proposals/types'
 import { draftAccess } from '../proposals/visibility'
 import { yieldToOthers } from '../work/slices'
+import { bracketedVersion } from './bracketedVersion'
 import { newestEvents } from './eventsPage'
 import {
   CURRENT_TEXT,
@@ -26,8 +26,8 @@ export const HISTORY_EVENTS = 1000
 export async function articleHistory(ctx: HistoryContext, articleId: string, actor?: string) {
   const versions: VersionJson[] = []
   for (const t of await textSources(ctx)) {
-    const v = articleVersion(await t.doc(), articleId)
-    if (v) versions.push({ ...t.meta, number: v.number, title: v.title, text: v.text })
+    const v = bracketedVersion(await t.doc(), articleId)
+    if (v) versions.push({ ...t.meta, ...v })
     // Each text is converted whole; let waiting requests through between them.
     await yieldToOthers()
   }
@@ -79,6 +79,9 @@ const absentNow = () => ({
   name: CURRENT_TEXT,
   closedAt: null,
   number: null,
+  label: null,
   title: '',
   text: '',
+  brackets: 0,
+  options: 0,
 })

@@ -24,8 +24,14 @@ export interface VersionJson {
   name: string
   closedAt: string | null
   number: number
+  /** What negotiators call the article in that text ("2bis", "3"). */
+  label: string
   title: string
+  /** Its clauses one a line, brackets and option blocks printed. */
   text: string
+  /** Bracketed spans and option blocks in it there. */
+  brackets: number
+  options: number
 }
 
 /** The name of the live text among the versions. */
@@ -34,7 +40,7 @@ export const CURRENT_TEXT = 'Current text'
 /** A text an article may be read in, by key (a closed round's id or 'current'), read on demand. */
 export interface TextSource {
   key: string
-  meta: Omit<VersionJson, 'number' | 'title' | 'text'>
+  meta: Omit<VersionJson, 'number' | 'label' | 'title' | 'text' | 'brackets' | 'options'>
   /** The whole text as a ProseMirror document; each call converts it again. */
   doc(): Promise<Node>
 }
