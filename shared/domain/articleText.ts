@@ -1,10 +1,14 @@
 import type { Node } from 'prosemirror-model'
-import { clauseLabels, outlineOf } from './numbering'
+import { tokensText } from './brackets'
+import { isOptions, nestBlocks, type ViewBlock } from './export/nest'
+import { outlineOf } from './numbering'
 
 /** An article as it reads in one version of the text: its number there, title and clauses. */
 export interface ArticleVersion {
   id: string
   number: number
+  /** What negotiators call it there ("2 bis", a fixed "3bis"); see `outlineOf`. */
+  label: string
   title: string
   /** One clause a line, each after its label ("1. ...", "(a) ..."). */
   text: string
@@ -21,21 +25,33 @@ export function findArticleNode(doc: Node, articleId: string): Node | null {
 
 /**
  * The plain text of an article's clauses, one a line, each with the label numbering gives it
- * ("1.", "(a)", "(i)"; none for an unnumbered paragraph); "" if the article is not in `doc`.
+ * ("1.", "(a)", "(i)", a fixed "4.1 alt"; none for an unnumbered paragraph) and its square
+ * brackets ("[shall][should]"), footnotes as superscript numbers; an option block as each
+ * option's label on a line of its own ("Option 1:") followed by its clauses, or "No text".
+ * "" if the article is not in `doc`.
  */
 export function articleText(doc: Node, articleId: string): string {
   const article = findArticleNode(doc, articleId)
   if (!article) return ''
-  const labels = clauseLabels(article)
+  return blockLines(nestBlocks(article)).join('\n')
+}
+
+function blockLines(blocks: readonly ViewBlock[]): string[] {
   const lines: string[] = []
-  let index = 0
-  article.forEach((clause) => {
-    // The title (first, when the article has one) carries no label; clauses are labelled in order.
-    if (clause.type.name === 'article_title') return
-    const label = labels[index++] ?? ''
-    lines.push(label ? `${label} ${clause.textContent}` : clause.textContent)
-  })
-  return lines.join('\n')
+  for (const b of blocks) {
+    if (isOptions(b)) {
+      for (const o of b.options) {
+        lines.push(o.label.trim().endsWith(':') ? o.label.trim() : `${o.label.trim()}:`)
+        if (o.blocks.length === 0) lines.push('No text')
+        else lines.push(...blockLines(o.blocks))
+      }
+      continue
+    }
+    const text = tokensText(b.tokens)
+    lines.push(b.label ? `${b.label} ${text}` : text)
+    lines.push(...blockLines(b.children))
+  }
+  return lines
 }
 
 /** The article with this id as it reads in `doc` (number by order there), or null if absent. */
@@ -45,6 +61,7 @@ export function articleVersion(doc: Node, articleId: string): ArticleVersion | n
   return {
     id: articleId,
     number: summary.number,
+    label: summary.label,
     title: summary.title,
     text: articleText(doc, articleId),
   }

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeOsloRound, OSLO_TEXT } from '../support/closedRound'
@@ -87,8 +88,9 @@ describe('exports of the text and the compendium', () => {
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-docx-'))
     try {
-      // Both files first: the conversion blocks this process, the test server's too, and a
-      // kept-alive connection the server dropped meanwhile would fail the next request.
+      // Both files first; the conversion runs asynchronously, so the test server keeps serving
+      // (a blocking one starved it, and a kept-alive connection it dropped meanwhile failed the
+      // next test's request).
       for (const name of ['text', 'compendium']) {
         fs.writeFileSync(
           path.join(dir, `${name}.docx`),
@@ -96,7 +98,7 @@ describe('exports of the text and the compendium', () => {
         )
       }
       for (const name of ['text', 'compendium']) {
-        execFileSync(
+        await promisify(execFile)(
           soffice,
           ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `${name}.docx`)],
           {
@@ -132,7 +134,7 @@ describe('exports of the text and the compendium', () => {
     }
   })
 
-  it('writes the text as Akoma Ntoso with 23 articles', async () => {
+  it('writes the text as Akoma Ntoso with 23 articles, as a draft bill (no round is adopted)', async () => {
     const res = await get('observer', '/export/text.akn.xml')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toMatch(
@@ -144,7 +146,9 @@ describe('exports of the text and the compendium', () => {
       ignoreAttributes: false,
       isArray: (name) => name === 'article',
     }).parse(xml)
-    expect(parsed.akomaNtoso.act.body.article).toHaveLength(23)
+    expect(parsed.akomaNtoso.act).toBeUndefined()
+    expect(parsed.akomaNtoso.bill.body.article).toHaveLength(23)
+    expect(xml).toContain('<FRBRuri value="/akn/un/bill/treaty/ccm"/>')
   })
 
   it('prints the text as a PDF with Chromium, or says why not', async () => {

@@ -9,7 +9,9 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { PlacedAnnotation } from '../../../shared/domain/annotations/anchors'
-import type { Run } from '../../../shared/domain/export'
+import type { InlineToken } from '../../../shared/domain/export'
+import { flatClauses } from '../../../shared/domain/numbering'
+import { tokenRun } from './docxParts'
 
 /** A comment's range within one clause's text, in characters. */
 export interface CommentSpan {
@@ -30,16 +32,16 @@ export interface NoteComments {
   forArticle(articleId: string): ClauseComments
 }
 
-// Where each clause's text starts in the document, per article, in reading order.
+// Where each clause's text starts in the document, per article, in reading order (through
+// option blocks, as the export writes them).
 function clauseStarts(doc: Node): Map<string, { start: number; size: number }[]> {
   const out = new Map<string, { start: number; size: number }[]>()
   doc.forEach((article, offset) => {
     if (article.type.name !== 'article') return
-    const clauses: { start: number; size: number }[] = []
-    article.forEach((clause, clauseOffset) => {
-      if (clause.type.name === 'article_title') return
-      clauses.push({ start: offset + 1 + clauseOffset + 1, size: clause.content.size })
-    })
+    const clauses = flatClauses(article).map((c) => ({
+      start: offset + 1 + c.pos + 1,
+      size: c.node.content.size,
+    }))
     out.set(String(article.attrs.id), clauses)
   })
   return out
@@ -100,16 +102,22 @@ export function noteComments(doc: Node, notes: readonly PlacedAnnotation[]): Not
   }
 }
 
+// How many document positions a token takes: text its length, an atom (footnote, placeholder)
+// one, a bracket none (it is a mark, not a character).
+const sizeOf = (t: InlineToken): number =>
+  t.kind === 'text' ? t.text.length : t.kind === 'footnote' || t.kind === 'placeholder' ? 1 : 0
+
 /**
- * A clause's runs as Word runs with comment ranges opened and closed at the spans' offsets, and
- * each comment's reference after its range.
+ * A clause's tokens as Word runs (see `tokenRun`) with comment ranges opened and closed at the
+ * spans' offsets (document positions within the clause), and each comment's reference after its
+ * range.
  */
-export function commentedRuns(
-  runs: readonly Run[],
+export function commentedTokens(
+  tokens: readonly InlineToken[],
   given: readonly CommentSpan[],
 ): ParagraphChild[] {
   // Within the clause's text, so that every range opened is closed.
-  const total = runs.reduce((n, r) => n + r.text.length, 0)
+  const total = tokens.reduce((n, t) => n + sizeOf(t), 0)
   const spans = given.map((s) => {
     const start = Math.min(Math.max(s.start, 0), total)
     return { id: s.id, start, end: Math.min(Math.max(s.end, start), total) }
@@ -128,18 +136,22 @@ export function commentedRuns(
   }
   let pos = 0
   marks(0)
-  for (const run of runs) {
-    let from = 0
-    const points = [...cuts]
-      .filter((c) => c > pos && c < pos + run.text.length)
-      .sort((a, b) => a - b)
-    for (const point of [...points, pos + run.text.length]) {
-      const text = run.text.slice(from, point - pos)
-      if (text) out.push(new TextRun({ text, italics: run.em, bold: run.strong }))
-      from = point - pos
-      if (point < pos + run.text.length) marks(point)
+  for (const t of tokens) {
+    if (t.kind !== 'text') {
+      out.push(tokenRun(t))
+      pos += sizeOf(t)
+      if (sizeOf(t) > 0) marks(pos)
+      continue
     }
-    pos += run.text.length
+    let from = 0
+    const points = [...cuts].filter((c) => c > pos && c < pos + t.text.length).sort((a, b) => a - b)
+    for (const point of [...points, pos + t.text.length]) {
+      const text = t.text.slice(from, point - pos)
+      if (text) out.push(new TextRun({ text, italics: t.em, bold: t.strong }))
+      from = point - pos
+      if (point < pos + t.text.length) marks(point)
+    }
+    pos += t.text.length
     if (pos > 0) marks(pos)
   }
   return out

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  FootnoteReferenceRun,
   Footer,
   Packer,
   PageNumber,
@@ -11,36 +12,69 @@ import {
   TextRun,
   type ICommentOptions,
   type ISectionOptions,
+  type ParagraphChild,
 } from 'docx'
 import {
+  isOptions,
+  optionCaption,
   titleBlockLines,
-  type NestedClause,
+  type InlineToken,
+  type OptionView,
   type Run,
   type TitleBlock,
+  type ViewBlock,
 } from '../../../shared/domain/export'
-import { commentedRuns, type ClauseComments } from './docxComments'
+import { commentedTokens, type ClauseComments } from './docxComments'
 
 // Word measures in twentieths of a point: 567 twips are 1 cm.
 const LABEL_WIDTH = 567
 const FONT = 'Times New Roman'
 
-/** Runs as Word runs, emphasis kept. */
-export const textRuns = (runs: readonly Run[]): TextRun[] =>
-  runs.map((r) => new TextRun({ text: r.text, italics: r.em, bold: r.strong }))
+/**
+ * A clause's tokens as Word runs, as a conference document prints them: brackets in bold ("[",
+ * "][", "]"), footnotes as real Word footnotes (their reference where they stand, their note at
+ * the foot of the page), placeholders in italics, emphasis kept.
+ */
+export function tokenRuns(tokens: readonly InlineToken[]): ParagraphChild[] {
+  return tokens.map(tokenRun)
+}
+
+/** One token as a Word run (a footnote carries its note with it). */
+export function tokenRun(t: InlineToken): ParagraphChild {
+  switch (t.kind) {
+    case 'text':
+      return new TextRun({ text: t.text, italics: t.em, bold: t.strong })
+    case 'open':
+      return new TextRun({ text: '[', bold: true })
+    case 'alt':
+      return new TextRun({ text: '][', bold: true })
+    case 'close':
+      return new TextRun({ text: ']', bold: true })
+    case 'placeholder':
+      return new TextRun({ text: t.label, italics: true })
+    case 'footnote':
+      return new FootnoteReferenceRun({
+        children: [new Paragraph({ children: [new TextRun(t.text)] })],
+      })
+  }
+}
 
 /**
- * Nested clauses as Word paragraphs in reading order, each labelled one with its label hanging
- * to the left of its text (a tab to the text's indent), deeper clauses indented further.
+ * Clauses and option blocks as Word paragraphs in reading order: each labelled clause with its
+ * label hanging to the left of its text (a tab to the text's indent), deeper clauses indented
+ * further; an option's label on a line of its own in bold ("Option 1:"), an empty option as
+ * "Option 2: No text".
  */
 export function clauseParagraphs(
-  clauses: readonly NestedClause[],
+  blocks: readonly ViewBlock[],
   depth = 0,
   comments?: ClauseComments,
 ): Paragraph[] {
-  return clauses.flatMap((c) => {
+  return blocks.flatMap((c) => {
+    if (isOptions(c)) return c.options.flatMap((o) => optionParagraphs(o, depth, comments))
     const left = LABEL_WIDTH * (depth + 1)
     // Clauses are numbered in reading order (a clause before its children), as in the text.
-    const runs = comments ? commentedRuns(c.runs, comments.next()) : textRuns(c.runs)
+    const runs = comments ? commentedTokens(c.tokens, comments.next()) : tokenRuns(c.tokens)
     const own = c.label
       ? new Paragraph({
           indent: { left, hanging: LABEL_WIDTH },
@@ -60,6 +94,24 @@ export function clauseParagraphs(
     return [own, ...clauseParagraphs(c.children, depth + 1, comments)]
   })
 }
+
+function optionParagraphs(o: OptionView, depth: number, comments?: ClauseComments): Paragraph[] {
+  const caption = new TextRun({ text: optionCaption(o.label), bold: true })
+  const empty = o.blocks.length === 0
+  return [
+    new Paragraph({
+      indent: { left: LABEL_WIDTH * depth },
+      keepNext: !empty,
+      spacing: { before: 60, after: 60 },
+      children: empty ? [caption, new TextRun(' No text')] : [caption],
+    }),
+    ...clauseParagraphs(o.blocks, depth, comments),
+  ]
+}
+
+/** Runs as Word runs, emphasis kept. */
+export const textRuns = (runs: readonly Run[]): TextRun[] =>
+  runs.map((r) => new TextRun({ text: r.text, italics: r.em, bold: r.strong }))
 
 /** A centred heading line that stays with what follows it. */
 export const centred = (text: string, options: { bold?: boolean; size?: number } = {}) =>

@@ -1,7 +1,12 @@
-import { Paragraph, TextRun } from 'docx'
-import type { TitleBlock, TreatyView } from '../../../shared/domain/export'
+import { AlignmentType, Paragraph, TextRun } from 'docx'
+import {
+  articleHeading,
+  type HeadingView,
+  type TitleBlock,
+  type TreatyView,
+} from '../../../shared/domain/export'
 import type { NoteComments } from './docxComments'
-import { centred, clauseParagraphs, docxFile, textRuns, titleBlockParagraphs } from './docxParts'
+import { centred, clauseParagraphs, docxFile, titleBlockParagraphs } from './docxParts'
 
 /** What a Word file of the text carries besides the text: its title block, a group's notes. */
 export interface TextDocxOptions {
@@ -11,9 +16,12 @@ export interface TextDocxOptions {
 }
 
 /**
- * A treaty text as a Word document: the title block, the version line, the title, the preamble,
- * then each article headed "Article N" and its title, with its clauses' labels hanging; numbered
- * pages; a group's notes as comments on the words they note.
+ * A treaty text as a Word document, as a conference document prints it: the title block, the
+ * version line, the title, the preamble, then headings (instrument, part, chapter, section) and
+ * articles headed "Article 2 bis" ("[Article 3bis]" when bracketed) with their titles and their
+ * clauses' labels hanging; brackets in bold, "Option 1:" in bold, "No text" for an empty option,
+ * placeholders in italics, footnotes as Word footnotes; numbered pages; a group's notes as
+ * comments on the words they note.
  */
 export function textDocx(
   view: TreatyView,
@@ -23,17 +31,14 @@ export function textDocx(
   const children: Paragraph[] = options.titleBlock ? titleBlockParagraphs(options.titleBlock) : []
   if (subtitle) children.push(centred(subtitle))
   children.push(centred(view.title, { bold: true, size: 32 }))
-  for (const runs of view.preamble) {
-    children.push(
-      new Paragraph({
-        indent: { firstLine: 567 },
-        spacing: { after: 120 },
-        children: textRuns(runs),
-      }),
-    )
-  }
-  for (const article of view.articles) {
-    children.push(centred(`Article ${article.number}`))
+  for (const p of clauseParagraphs(view.preambleBlocks)) children.push(p)
+  for (const item of view.body) {
+    if (item.kind === 'heading') {
+      children.push(headingParagraph(item.heading))
+      continue
+    }
+    const article = item.article
+    children.push(centred(articleHeading(article)))
     if (article.title) {
       children.push(
         new Paragraph({
@@ -52,3 +57,19 @@ export function textDocx(
     options.notes?.comments,
   )
 }
+
+// An instrument's heading larger, Parts, Chapters and Sections in capitals, all centred.
+const headingParagraph = (h: HeadingView): Paragraph =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 360, after: 200 },
+    children: [
+      new TextRun({
+        text: h.text,
+        bold: true,
+        size: h.kind === 'instrument' ? 28 : 24,
+        allCaps: h.kind !== 'instrument',
+      }),
+    ],
+  })

@@ -1,6 +1,17 @@
 import type { Node } from 'prosemirror-model'
-import { escapeXml } from './escape'
-import { treatyView, type ArticleView, type NestedClause, type Run } from './nest'
+import { InlineWriter, runsXml, Xml } from './aknXml'
+import {
+  articleHeading,
+  isOptions,
+  treatyView,
+  type ArticleView,
+  type HeadingView,
+  type InlineToken,
+  type NestedClause,
+  type OptionsView,
+  type ViewBlock,
+} from './nest'
+import { optionCaption } from './printPage'
 
 /** What the identification block of an Akoma Ntoso document says about the text. */
 export interface AknMeta {
@@ -14,6 +25,11 @@ export interface AknMeta {
   versionName: string
   /** When the file was made, YYYY-MM-DD (the manifestation's date). */
   generated: string
+  /**
+   * True only for a text the conference adopted: it is written as an `act`. Anything else, and
+   * any text still carrying brackets or options, is a draft: a `bill`.
+   */
+  adopted?: boolean
 }
 
 /** The Akoma Ntoso 3.0 namespace (OASIS LegalDocML). */
@@ -22,21 +38,59 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 // Multilateral treaties have no country; "un" is what Akoma Ntoso uses for UN documents.
 const JURISDICTION = 'un'
 
+/** Whether `doc` goes out as a draft (`bill`) rather than an adopted `act`. */
+export function isDraft(doc: Node, meta: Pick<AknMeta, 'adopted'>): boolean {
+  return meta.adopted !== true || treatyView(doc).hasBrackets
+}
+
 /**
- * A treaty text as an Akoma Ntoso 3.0 `act`: FRBR identification from the negotiation and the
- * version's date; the title as the long title; the preamble as recitals; articles with
- * paragraphs and (nested) points, each with its `num` and the eIds of the AKN naming convention
- * (`art_2`, `art_2__para_2__point_c__point_i`), which follow the current numbers. Every
- * article also carries its Plenary id as `GUID`, which survives renumbering.
+ * A treaty text as Akoma Ntoso 3.0: an `act` when adopted and clean, else a draft `bill` (FRBR
+ * URIs say `bill` too, and the preface's `docStage` says "Draft"). FRBR identification from the
+ * negotiation and the version's date; the title as the long title; the preamble as recitals;
+ * headings as nested `hcontainer`s (instrument) and `part`, `chapter`, `section`; articles under
+ * the labels negotiators use with paragraphs and (nested) points and the eIds of the AKN naming
+ * convention (`art_2bis`, `art_2__para_2__point_c`). Option blocks are `hcontainer name="options"`
+ * holding one `hcontainer name="option"` each, every option after the first `alternativeTo` the
+ * first; brackets are spans (see `InlineWriter`); footnotes are `authorialNote`s. Every article
+ * also carries its Plenary id as `GUID`, which survives renumbering.
  */
 export function toAkomaNtoso(doc: Node, meta: AknMeta): string {
   const view = treatyView(doc)
-  const work = `/akn/${JURISDICTION}/act/treaty/${meta.negotiationId}`
+  const draft = meta.adopted !== true || view.hasBrackets
+  const type = draft ? 'bill' : 'act'
+  const work = `/akn/${JURISDICTION}/${type}/treaty/${meta.negotiationId}`
   const expression = `${work}/eng@${meta.expressionDate}`
   const out = new Xml()
   out.raw('<?xml version="1.0" encoding="UTF-8"?>')
   out.open('akomaNtoso', { xmlns: AKN_NAMESPACE })
-  out.open('act', { name: 'treaty', contains: 'originalVersion' })
+  out.open(type, { name: 'treaty', contains: 'originalVersion' })
+  writeMeta(out, { work, expression, title: view.title, meta })
+
+  out.open('preface')
+  out.open('longTitle', { eId: 'longTitle' })
+  out.element(
+    'p',
+    `<docTitle>${runsXml([{ text: view.title, em: false, strong: false }])}</docTitle>`,
+  )
+  out.close('longTitle')
+  if (draft) out.element('p', '<docStage>Draft</docStage>', { class: 'status' })
+  out.close('preface')
+
+  if (view.preambleBlocks.length > 0) writePreamble(out, view.preambleBlocks)
+
+  out.open('body')
+  writeBody(out, view.body)
+  out.close('body')
+  out.close(type)
+  out.close('akomaNtoso')
+  return out.toString()
+}
+
+function writeMeta(
+  out: Xml,
+  o: { work: string; expression: string; title: string; meta: AknMeta },
+): void {
+  const { work, expression, meta } = o
   out.open('meta')
   out.open('identification', { source: '#plenary' })
   out.open('FRBRWork')
@@ -45,7 +99,7 @@ export function toAkomaNtoso(doc: Node, meta: AknMeta): string {
   out.empty('FRBRdate', { date: meta.workDate, name: 'negotiation' })
   out.empty('FRBRauthor', { href: '#plenary' })
   out.empty('FRBRcountry', { value: JURISDICTION })
-  out.empty('FRBRname', { value: view.title })
+  out.empty('FRBRname', { value: o.title })
   out.close('FRBRWork')
   out.open('FRBRExpression')
   out.empty('FRBRthis', { value: `${expression}/!main` })
@@ -69,42 +123,165 @@ export function toAkomaNtoso(doc: Node, meta: AknMeta): string {
   })
   out.close('references')
   out.close('meta')
-
-  out.open('preface')
-  out.open('longTitle', { eId: 'longTitle' })
-  out.open('p')
-  out.inline('docTitle', [{ text: view.title, em: false, strong: false }])
-  out.close('p')
-  out.close('longTitle')
-  out.close('preface')
-
-  if (view.preamble.length > 0) {
-    out.open('preamble')
-    out.open('recitals', { eId: 'recs' })
-    view.preamble.forEach((runs, i) => {
-      out.open('recital', { eId: `recs__rec_${i + 1}` })
-      out.inline('p', runs)
-      out.close('recital')
-    })
-    out.close('recitals')
-    out.close('preamble')
-  }
-
-  out.open('body')
-  for (const article of view.articles) writeArticle(out, article)
-  out.close('body')
-  out.close('act')
-  out.close('akomaNtoso')
-  return out.toString()
 }
 
-// An article's top clauses: unnumbered ones before the first numbered paragraph are its intro,
-// those after the last its wrapUp, any in between unnumbered paragraphs ("para_u1"); an article
-// with no numbered clause at all is plain content.
+// Every clause's tokens under a container, in reading order (for counting alternatives).
+function allTokens(blocks: readonly ViewBlock[], into: InlineToken[][] = []): InlineToken[][] {
+  for (const b of blocks) {
+    if (isOptions(b)) for (const o of b.options) allTokens(o.blocks, into)
+    else {
+      into.push(b.tokens)
+      allTokens(b.children, into)
+    }
+  }
+  return into
+}
+
+// The preamble: its paragraphs as recitals; an option block between them as a `container` of
+// options (recitals hold only recitals), each option after the first `alternativeTo` the first.
+function writePreamble(out: Xml, blocks: readonly ViewBlock[]): void {
+  const inline = new InlineWriter('preamble', allTokens(blocks))
+  let recitals = 0
+  let recital = 0
+  let options = 0
+  let openRecitals = false
+  // A recital holds blocks only: what stands under a paragraph follows it as paragraphs.
+  const writeText = (clause: NestedClause) => {
+    out.element('p', inline.paragraph(clause.tokens))
+    for (const child of clause.children) {
+      if (!isOptions(child)) {
+        writeText(child)
+        continue
+      }
+      for (const o of child.options) {
+        out.text('p', optionCaption(o.label), { class: 'optionLabel' })
+        if (o.blocks.length === 0) out.text('p', 'No text', { class: 'noText' })
+        for (const inner of o.blocks) if (!isOptions(inner)) writeText(inner)
+      }
+    }
+  }
+  const writeOptionsContainer = (b: OptionsView) => {
+    const eId = `preamble__options_${++options}`
+    out.open('container', { name: 'options', eId })
+    b.options.forEach((o, i) => {
+      out.open('container', {
+        name: 'option',
+        eId: `${eId}__option_${i + 1}`,
+        alternativeTo: i > 0 ? `${eId}__option_1` : undefined,
+      })
+      out.text('p', optionCaption(o.label), { class: 'optionLabel' })
+      if (o.blocks.length === 0) out.text('p', 'No text', { class: 'noText' })
+      for (const inner of o.blocks) {
+        if (isOptions(inner)) writeOptionsContainer(inner)
+        else writeText(inner)
+      }
+      out.close('container')
+    })
+    out.close('container')
+  }
+  out.open('preamble')
+  for (const b of blocks) {
+    if (isOptions(b)) {
+      if (openRecitals) out.close('recitals')
+      openRecitals = false
+      writeOptionsContainer(b)
+      continue
+    }
+    if (!openRecitals) {
+      recitals += 1
+      out.open('recitals', { eId: recitals === 1 ? 'recs' : `recs_${recitals}` })
+      openRecitals = true
+    }
+    out.open('recital', { eId: `recs__rec_${++recital}` })
+    writeText(b)
+    out.close('recital')
+  }
+  if (openRecitals) out.close('recitals')
+  out.close('preamble')
+}
+
+const LEVEL: Record<HeadingView['kind'], number> = {
+  instrument: 0,
+  part: 1,
+  chapter: 2,
+  section: 3,
+}
+const ELEMENT: Record<HeadingView['kind'], string> = {
+  instrument: 'hcontainer',
+  part: 'part',
+  chapter: 'chapter',
+  section: 'section',
+}
+const ABBR: Record<HeadingView['kind'], string> = {
+  instrument: 'hcontainer',
+  part: 'part',
+  chapter: 'chp',
+  section: 'sec',
+}
+
+// Headings stand between articles in the text; in AKN they contain what follows them up to the
+// next heading of the same level or above. An article before any heading stands in the body.
+function writeBody(out: Xml, body: ReturnType<typeof treatyView>['body']): void {
+  const open: { kind: HeadingView['kind']; eId: string }[] = []
+  const counts = new Map<string, number>()
+  let instruments = 0
+  for (const item of body) {
+    if (item.kind === 'heading') {
+      const h = item.heading
+      while (
+        open.length > 0 &&
+        LEVEL[(open[open.length - 1] as { kind: HeadingView['kind'] }).kind] >= LEVEL[h.kind]
+      ) {
+        out.close(ELEMENT[(open.pop() as { kind: HeadingView['kind'] }).kind])
+      }
+      let eId: string
+      if (h.kind === 'instrument') eId = `hcontainer_${++instruments}`
+      else {
+        const parent = open[open.length - 1]?.eId
+        const key = `${parent ?? ''}/${h.kind}`
+        const n = (counts.get(key) ?? 0) + 1
+        counts.set(key, n)
+        eId = `${parent ? `${parent}__` : ''}${ABBR[h.kind]}_${n}`
+      }
+      out.open(ELEMENT[h.kind], {
+        eId,
+        name: h.kind === 'instrument' ? 'instrument' : undefined,
+        GUID: h.id.trim() ? h.id.trim() : undefined,
+      })
+      out.text('heading', h.text)
+      open.push({ kind: h.kind, eId })
+      continue
+    }
+    writeArticle(out, item.article)
+  }
+  while (open.length > 0) out.close(ELEMENT[(open.pop() as { kind: HeadingView['kind'] }).kind])
+  // A body holds at least one element: an empty text keeps an empty article's place.
+  if (body.length === 0) {
+    out.open('hcontainer', { name: 'empty', eId: 'hcontainer_empty' })
+    out.open('content')
+    out.empty('p')
+    out.close('content')
+    out.close('hcontainer')
+  }
+}
+
+// Whether a block makes hierarchy (a numbered clause, one with clauses under it, an option
+// block) rather than plain text.
+const hierarchical = (b: ViewBlock): boolean =>
+  isOptions(b) || b.label !== '' || b.children.length > 0
+
+interface Ctx {
+  inline: InlineWriter
+  unique: (id: string) => string
+}
+
+// An article: its num ("Article 2 bis", "[Article 3bis]") and heading; its top clauses as intro
+// (unnumbered ones before the first hierarchical block), paragraphs and option blocks, and wrapUp
+// (unnumbered ones after the last); an article without hierarchy is plain content.
 function writeArticle(out: Xml, article: ArticleView): void {
-  const eId = `art_${article.number}`
-  // Labels are derived, so they are unique among siblings except in odd structures (a 9th
-  // subparagraph "(i)" beside an item "(i)"); a clash gets a suffix rather than a duplicate.
+  const eId = article.eId
+  // Labels are mostly unique among siblings; a clash (a fixed label repeated, a 9th
+  // subparagraph "(i)" beside an item "(i)") gets a suffix rather than a duplicate eId.
   const used = new Set<string>()
   const unique = (id: string) => {
     let candidate = id
@@ -112,121 +289,119 @@ function writeArticle(out: Xml, article: ArticleView): void {
     used.add(candidate)
     return candidate
   }
-  out.open('article', { eId, GUID: article.id })
-  out.text('num', `Article ${article.number}`)
+  const ctx: Ctx = { inline: new InlineWriter(eId, allTokens(article.clauses)), unique }
+  out.open('article', {
+    eId,
+    GUID: article.id.trim() ? article.id.trim() : undefined,
+    class: article.bracketed ? 'bracketed' : undefined,
+  })
+  out.text('num', articleHeading(article))
   if (article.title) out.text('heading', article.title)
-  const clauses = article.clauses
-  const labelled = clauses.map((c) => c.label !== '' || c.children.length > 0)
-  const first = labelled.indexOf(true)
+  const blocks = article.clauses
+  const flags = blocks.map(hierarchical)
+  const first = flags.indexOf(true)
   if (first < 0) {
     out.open('content')
-    if (clauses.length === 0) out.empty('p')
-    clauses.forEach((c) => out.inline('p', c.runs))
+    if (blocks.length === 0) out.empty('p')
+    for (const b of blocks) out.element('p', ctx.inline.paragraph((b as NestedClause).tokens))
     out.close('content')
-  } else {
-    const last = labelled.lastIndexOf(true)
-    let unnumbered = 0
-    clauses.forEach((clause, i) => {
-      if (i === 0 && first > 0) out.open('intro')
-      if (i < first) {
-        out.inline('p', clause.runs)
-        if (i === first - 1) out.close('intro')
-        return
-      }
-      if (i > last) {
-        if (i === last + 1) out.open('wrapUp')
-        out.inline('p', clause.runs)
-        if (i === clauses.length - 1) out.close('wrapUp')
-        return
-      }
-      const id = labelled[i] ? idOf(clause, 'para') : `para_u${++unnumbered}`
-      writeClause(out, unique, unique(`${eId}__${id}`), 'paragraph', clause)
-    })
+    out.close('article')
+    return
   }
+  const last = flags.lastIndexOf(true)
+  const plainText = (list: readonly ViewBlock[], element: string) => {
+    if (list.length === 0) return
+    out.open(element)
+    for (const b of list) out.element('p', ctx.inline.paragraph((b as NestedClause).tokens))
+    out.close(element)
+  }
+  plainText(blocks.slice(0, first), 'intro')
+  writeBlocks(out, ctx, eId, 'paragraph', blocks.slice(first, last + 1), { para: 0, point: 0 })
+  plainText(blocks.slice(last + 1), 'wrapUp')
   out.close('article')
 }
 
-// A paragraph or point: its num, then its own words as content, or as the intro of its points.
+interface Unnumbered {
+  para: number
+  point: number
+}
+
+// Clauses (as `element`: paragraph at the top, point below) and option blocks, in order.
+function writeBlocks(
+  out: Xml,
+  ctx: Ctx,
+  parent: string,
+  element: 'paragraph' | 'point',
+  blocks: readonly ViewBlock[],
+  unnumbered: Unnumbered,
+): void {
+  let options = 0
+  for (const b of blocks) {
+    if (isOptions(b)) {
+      writeOptions(out, ctx, ctx.unique(`${parent}__hcontainer_${++options}`), element, b)
+      continue
+    }
+    const prefix = element === 'paragraph' ? 'para' : 'point'
+    const id = b.label
+      ? `${prefix}_${b.label.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'x'}`
+      : `${prefix}_u${element === 'paragraph' ? ++unnumbered.para : ++unnumbered.point}`
+    writeClause(out, ctx, ctx.unique(`${parent}__${id}`), element, b)
+  }
+}
+
+// An option block: `hcontainer name="options"` with one `hcontainer name="option"` per option,
+// its label as num, an empty one with "No text", each after the first `alternativeTo` the first.
+function writeOptions(
+  out: Xml,
+  ctx: Ctx,
+  eId: string,
+  element: 'paragraph' | 'point',
+  b: OptionsView,
+): void {
+  out.open('hcontainer', { name: 'options', eId })
+  b.options.forEach((o, i) => {
+    const optionId = `${eId}__hcontainer_${i + 1}`
+    out.open('hcontainer', {
+      name: 'option',
+      eId: optionId,
+      alternativeTo: i > 0 ? `${eId}__hcontainer_1` : undefined,
+    })
+    out.text('num', optionCaption(o.label))
+    if (o.blocks.length === 0) {
+      out.open('content')
+      out.text('p', 'No text', { class: 'noText' })
+      out.close('content')
+    } else {
+      writeBlocks(out, ctx, optionId, element, o.blocks, { para: 0, point: 0 })
+    }
+    out.close('hcontainer')
+  })
+  out.close('hcontainer')
+}
+
+// A paragraph or point: its num, then its own words as content, or as the intro of what stands
+// under it (points and option blocks).
 function writeClause(
   out: Xml,
-  unique: (id: string) => string,
+  ctx: Ctx,
   eId: string,
-  element: string,
+  element: 'paragraph' | 'point',
   clause: NestedClause,
 ): void {
   out.open(element, { eId })
   if (clause.label) out.text('num', clause.label)
+  const words = ctx.inline.paragraph(clause.tokens)
   if (clause.children.length === 0) {
     out.open('content')
-    out.inline('p', clause.runs)
+    out.element('p', words)
     out.close('content')
   } else {
-    if (clause.runs.length > 0) {
+    if (clause.tokens.length > 0) {
       out.open('intro')
-      out.inline('p', clause.runs)
+      out.element('p', words)
       out.close('intro')
     }
-    let unnumbered = 0
-    for (const child of clause.children) {
-      const id = child.label ? idOf(child, 'point') : `point_u${++unnumbered}`
-      writeClause(out, unique, unique(`${eId}__${id}`), 'point', child)
-    }
+    writeBlocks(out, ctx, eId, 'point', clause.children, { para: 0, point: 0 })
   }
   out.close(element)
-}
-
-// "1." → para_1, "(c)" → point_c, "(iv)" → point_iv.
-const idOf = (clause: NestedClause, prefix: string): string =>
-  `${prefix}_${clause.label.replace(/[^a-z0-9]/gi, '').toLowerCase()}`
-
-// A small indenting XML writer: elements, escaped attributes and text, emphasis as <i> and <b>.
-class Xml {
-  private readonly lines: string[] = []
-  private depth = 0
-
-  raw(line: string): void {
-    this.lines.push(line)
-  }
-
-  open(name: string, attrs: Record<string, string> = {}): void {
-    this.lines.push(`${this.indent()}<${name}${attributes(attrs)}>`)
-    this.depth++
-  }
-
-  close(name: string): void {
-    this.depth--
-    this.lines.push(`${this.indent()}</${name}>`)
-  }
-
-  empty(name: string, attrs: Record<string, string> = {}): void {
-    this.lines.push(`${this.indent()}<${name}${attributes(attrs)}/>`)
-  }
-
-  text(name: string, text: string): void {
-    this.lines.push(`${this.indent()}<${name}>${escapeXml(text)}</${name}>`)
-  }
-
-  inline(name: string, runs: readonly Run[]): void {
-    this.lines.push(`${this.indent()}<${name}>${runs.map(inlineRun).join('')}</${name}>`)
-  }
-
-  toString(): string {
-    return this.lines.join('\n') + '\n'
-  }
-
-  private indent(): string {
-    return '  '.repeat(this.depth)
-  }
-}
-
-const attributes = (attrs: Record<string, string>): string =>
-  Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('')
-
-function inlineRun(run: Run): string {
-  let s = escapeXml(run.text)
-  if (run.em) s = `<i>${s}</i>`
-  if (run.strong) s = `<b>${s}</b>`
-  return s
 }

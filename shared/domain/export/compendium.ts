@@ -4,13 +4,17 @@ import type { ArticleSummary } from '../numbering'
 import { currentPositionsByProposal } from '../proposals/positions'
 import { STANCES, type Position, type Proposal, type Stance } from '../proposals/types'
 import { describeKind, formatDay, STATUS_NAMES } from './labels'
-import { nestClauses, type NestedClause } from './nest'
+import { nestBlocks, runTokens, type ViewBlock } from './nest'
 
 /** What a compendium needs to name things: actors and rounds by id. */
 export interface CompendiumNames {
   actors: ReadonlyArray<{ id: string; name: string }>
   rounds?: ReadonlyArray<{ id: string; name: string }>
 }
+
+/** An article as the compendium heads its section: "Article 2 bis — Title". */
+export type CompendiumArticle = Pick<ArticleSummary, 'id' | 'number' | 'title'> &
+  Partial<Pick<ArticleSummary, 'label'>>
 
 /** One change of status as the compendium prints it. */
 export interface HistoryLine {
@@ -36,7 +40,8 @@ export interface CompendiumEntry {
   coSponsors: string[]
   /** The words of the text it amends, as they were when anchored. */
   quote: string | null
-  wording: { title: string | null; clauses: NestedClause[] }
+  /** Its clauses and option blocks, brackets and footnotes kept as tokens. */
+  wording: { title: string | null; clauses: ViewBlock[] }
   rationale: string
   status: string
   history: HistoryLine[]
@@ -49,7 +54,7 @@ export interface CompendiumEntry {
 export interface CompendiumSection {
   /** "Article 2 — Definitions", "New articles", "Article no longer in the text (art-9)". */
   heading: string
-  article: Pick<ArticleSummary, 'id' | 'number' | 'title'> | null
+  article: CompendiumArticle | null
   entries: CompendiumEntry[]
 }
 
@@ -62,7 +67,7 @@ export interface CompendiumSection {
 export function compendium(
   proposals: readonly Proposal[],
   positions: readonly Position[],
-  articles: ReadonlyArray<Pick<ArticleSummary, 'id' | 'number' | 'title'>>,
+  articles: ReadonlyArray<CompendiumArticle>,
   names: CompendiumNames,
 ): CompendiumSection[] {
   const actorName = nameLookup(names.actors)
@@ -129,7 +134,7 @@ export function compendium(
   for (const article of articles) {
     const list = byArticle.get(article.id)
     if (!list) continue
-    const heading = `Article ${article.number}${article.title ? ` — ${article.title}` : ''}`
+    const heading = `Article ${article.label ?? article.number}${article.title ? ` — ${article.title}` : ''}`
     sections.push({ heading, article, entries: list.map(entry) })
   }
   const unplaced = byArticle.get(null)
@@ -165,14 +170,12 @@ function wordingOf(p: Proposal): CompendiumEntry['wording'] {
     const clauses = p.wordingText
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((text) => ({
-        type: 'paragraph' as const,
-        label: '',
-        runs: [{ text, em: false, strong: false }],
-        children: [],
-      }))
+      .map((text): ViewBlock => {
+        const runs = [{ text, em: false, strong: false }]
+        return { type: 'paragraph', label: '', runs, tokens: runTokens(runs), children: [] }
+      })
     return { title: null, clauses }
   }
   const title = doc.firstChild?.type.name === 'article_title' ? doc.firstChild.textContent : null
-  return { title, clauses: nestClauses(doc) }
+  return { title, clauses: nestBlocks(doc) }
 }

@@ -1,6 +1,10 @@
-import type { ArticleSummary } from '../numbering'
 import type { Position, Proposal } from '../proposals/types'
-import { compendium, type CompendiumEntry, type CompendiumNames } from './compendium'
+import {
+  compendium,
+  type CompendiumArticle,
+  type CompendiumEntry,
+  type CompendiumNames,
+} from './compendium'
 import { escapeHtml } from './escape'
 import { STANCE_HEADINGS } from './labels'
 import { clausesHtml, printPage } from './printPage'
@@ -21,7 +25,7 @@ export interface CompendiumOptions extends CompendiumNames {
 export function compendiumHtml(
   proposals: readonly Proposal[],
   positions: readonly Position[],
-  articles: ReadonlyArray<Pick<ArticleSummary, 'id' | 'number' | 'title'>>,
+  articles: ReadonlyArray<CompendiumArticle>,
   options: CompendiumOptions,
 ): string {
   const sections = compendium(proposals, positions, articles, options)

@@ -10,6 +10,8 @@ const META: AknMeta = {
   expressionDate: '2007-12-07',
   versionName: 'Vienna Discussion Text',
   generated: '2026-01-01',
+  // The Convention as adopted in Dublin: an act.
+  adopted: true,
 }
 
 // Elements as arrays everywhere, attributes without a prefix.

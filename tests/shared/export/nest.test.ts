@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { nestClauses, plain, treatyView } from '../../../shared/domain/export'
+import {
+  clausesOf,
+  nestClauses,
+  plain,
+  treatyView,
+  type ViewBlock,
+} from '../../../shared/domain/export'
 import {
   article,
   article_title,
@@ -10,8 +16,8 @@ import {
 } from '../../support/builders'
 import { ccmDoc } from './ccm'
 
-const shape = (clauses: ReturnType<typeof nestClauses>): unknown =>
-  clauses.map((c) => (c.children.length ? [c.label, shape(c.children)] : c.label))
+const shape = (blocks: readonly ViewBlock[]): unknown =>
+  clausesOf(blocks).map((c) => (c.children.length ? [c.label, shape(c.children)] : c.label))
 
 describe('nestClauses', () => {
   it('puts subparagraphs under their paragraph and items under their subparagraph', () => {
@@ -48,7 +54,7 @@ describe('nestClauses', () => {
 
   it('reads emphasis as runs', () => {
     const a = article('art-x', article_title('T'), numbered_paragraph('shall ', 'not'))
-    const [clause] = nestClauses(a)
+    const [clause] = clausesOf(nestClauses(a))
     expect(plain(clause?.runs ?? [])).toBe('shall not')
   })
 
@@ -57,16 +63,12 @@ describe('nestClauses', () => {
     expect(view.articles).toHaveLength(23)
     const art2 = view.articles[1]
     expect(art2?.title).toBe('Definitions')
-    const numbered = art2?.clauses.filter((c) => c.type === 'numbered_paragraph') ?? []
+    const numbered = clausesOf(art2?.clauses ?? []).filter((c) => c.type === 'numbered_paragraph')
     expect(numbered).toHaveLength(15)
     const para2 = numbered[1]
-    expect(para2?.children.map((c) => c.label)).toEqual(['(a)', '(b)', '(c)'])
-    expect(para2?.children[2]?.children.map((c) => c.label)).toEqual([
-      '(i)',
-      '(ii)',
-      '(iii)',
-      '(iv)',
-      '(v)',
-    ])
+    expect(clausesOf(para2?.children ?? []).map((c) => c.label)).toEqual(['(a)', '(b)', '(c)'])
+    expect(
+      clausesOf(clausesOf(para2?.children ?? [])[2]?.children ?? []).map((c) => c.label),
+    ).toEqual(['(i)', '(ii)', '(iii)', '(iv)', '(v)'])
   })
 })
