@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
+import { cleaningCounts } from '../../shared/domain/brackets'
+import { formatOf, parseNegotiatingText } from '../../shared/domain/import'
 import { lineCount, MAX_TREATY_LINES, parseTreatyText } from '../../shared/domain/importText'
 import { clauseLabels, outlineOf } from '../../shared/domain/numbering'
 
 const ccmText = readFileSync(new URL('../../fixtures/ccm-2008.txt', import.meta.url), 'utf8')
+const readParis = (name: string) =>
+  readFileSync(new URL(`../../fixtures/paris/${name}.md`, import.meta.url), 'utf8')
 
 function importOk(text: string): Node {
   const result = parseTreatyText(text)
@@ -102,27 +106,90 @@ describe('malformed treaty files', () => {
   const cases: [string, string, number, RegExp][] = [
     ['an empty file', '# only a comment\n\n', 1, /title/],
     ['no article', 'A Treaty\nA preamble line\n', 2, /Article 1/],
-    ['a skipped article number', 'T\nArticle 1\nA\n1. x\nArticle 3\nC\n', 5, /"Article 2"/],
     ['a missing article title', 'T\nArticle 1\n1. x\n', 3, /title of Article 1/],
-    ['a skipped paragraph number', 'T\nArticle 1\nA\n1. x\n3. y\n', 5, /paragraph "2\."/],
-    [
-      'a skipped subparagraph letter',
-      'T\nArticle 1\nA\n1. x\na) y\nc) z\n',
-      6,
-      /subparagraph "b\)"/,
-    ],
-    ['an item without subparagraph', 'T\nArticle 1\nA\n1. x\n(ii) y\n', 5, /subparagraph "a\)"/],
+    // The Markdown of 4 December 2015 read as plain text: its first article heading, not its end.
+    ['Markdown headings', readParis('4-dec-2015'), 53, /"Article 1" alone/],
   ]
   for (const [name, text, line, expected] of cases) {
     it(`refuses ${name}, naming line ${line}`, () => {
-      const result = parseTreatyText(text)
-      expect(result.ok).toBe(false)
-      if (result.ok) return
-      expect(result.error.line).toBe(line)
-      expect(result.error.expected).toMatch(expected)
-      expect(result.error.message).toContain(`Line ${line}:`)
+      for (const result of [
+        parseTreatyText(text),
+        parseNegotiatingText(text, { format: 'plain' }),
+      ]) {
+        expect(result.ok).toBe(false)
+        if (result.ok) return
+        expect(result.error.line).toBe(line)
+        expect(result.error.expected).toMatch(expected)
+        expect(result.error.message).toContain(`Line ${line}:`)
+      }
     })
   }
+})
+
+describe('odd numbers in the plain layout', () => {
+  const cases: [string, string, number, RegExp, string[]][] = [
+    [
+      'a skipped article number',
+      'T\nArticle 1\nA\n1. x\nArticle 3\nC\n',
+      5,
+      /"Article 3"/,
+      ['1', '3'],
+    ],
+    ['a skipped paragraph number', 'T\nArticle 1\nA\n1. x\n3. y\n', 5, /"3\."/, ['1']],
+    ['a skipped subparagraph letter', 'T\nArticle 1\nA\n1. x\na) y\nc) z\n', 6, /"c\)"/, ['1']],
+    ['an item without subparagraph', 'T\nArticle 1\nA\n1. x\n(ii) y\n', 5, /"\(ii\)"/, ['1']],
+  ]
+  for (const [name, text, line, message, labels] of cases) {
+    it(`imports ${name} as printed, with a warning on line ${line}`, () => {
+      const result = parseNegotiatingText(text, { format: 'plain', file: 'odd.txt' })
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          file: 'odd.txt',
+          line,
+          kind: 'numbering',
+          message: expect.stringMatching(message),
+        }),
+      ])
+      // The text keeps the numbers it prints: fixed labels, as a circulated draft.
+      expect(outlineOf(result.doc).map((a) => a.label)).toEqual(labels)
+      expect(outlineOf(result.doc).every((a) => a.fixed)).toBe(true)
+      expect(parseTreatyText(text).ok).toBe(true)
+    })
+  }
+
+  it('keeps the paragraph number as printed', () => {
+    const result = parseNegotiatingText('T\nArticle 1\nA\n1. x\n3. y\n', { format: 'plain' })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(clauseLabels(articleNode(result.doc, 1))).toEqual(['1.', '3.'])
+  })
+
+  it('reads square brackets of the plain layout as spans and reports an unmatched one', () => {
+    const text = 'T\nArticle 1\nA\n1. Parties [shall][should] act [now.\n2. Later.]\n3. Then].\n'
+    const result = parseNegotiatingText(text, { format: 'plain' })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(cleaningCounts(result.doc)).toEqual({ brackets: 2, options: 0 })
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ line: 6, kind: 'unbalanced-bracket' }),
+    ])
+    // The reader of the demo's fixtures keeps brackets as characters.
+    const plain = parseTreatyText(text)
+    expect(plain.ok && plain.doc.textContent).toContain('[shall][should]')
+  })
+})
+
+describe('the Convention through parseNegotiatingText', () => {
+  it('imports exactly as parseTreatyText does, without a warning', () => {
+    const legacy = importOk(ccmText)
+    const result = parseNegotiatingText(ccmText, { file: 'ccm-2008.txt' })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.warnings).toEqual([])
+    expect(result.doc.eq(legacy)).toBe(true)
+    expect(outlineOf(result.doc).some((a) => a.fixed)).toBe(false)
+    expect(parseNegotiatingText(ccmText).ok && formatOf(ccmText)).toBe('plain')
+  })
 })
 
 describe('the size of a treaty text', () => {
