@@ -56,7 +56,11 @@ export const jsonBody: RequestHandler = (req, res, next) =>
   (authOf(res) ? memberJson : anonymousJson)(req, res, next)
 
 // The body as text, or a 413 once more than `limit` bytes have come.
-function readUpTo(req: Request, limit: number): Promise<string> {
+const readUpTo = (req: Request, limit: number): Promise<string> =>
+  readBytesUpTo(req, limit).then((bytes) => bytes.toString('utf8'))
+
+/** The request's body as bytes, or a 413 HttpError once more than `limit` bytes have come. */
+export function readBytesUpTo(req: Request, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -75,7 +79,7 @@ function readUpTo(req: Request, limit: number): Promise<string> {
     }
     const onEnd = () => {
       stop()
-      resolve(Buffer.concat(chunks).toString('utf8'))
+      resolve(Buffer.concat(chunks))
     }
     const onError = (error: Error) => {
       stop()
