@@ -5,6 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { aknStructureProblems } from '../support/aknStructure'
 import { closeOsloRound, OSLO_TEXT } from '../support/closedRound'
 import { docxParagraphs } from '../support/docx'
 import { startServer, type Session, type TestServer } from '../support/startServer'
@@ -149,6 +150,25 @@ describe('exports of the text and the compendium', () => {
     expect(parsed.akomaNtoso.act).toBeUndefined()
     expect(parsed.akomaNtoso.bill.body.article).toHaveLength(23)
     expect(xml).toContain('<FRBRuri value="/akn/un/bill/treaty/ccm"/>')
+    expect(aknStructureProblems(xml)).toEqual([])
+  })
+
+  it('writes the compendium as Akoma Ntoso, sponsors as docProponent', async () => {
+    const res = await get('observer', '/export/compendium.akn.xml')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="?ccm-compendium-[\d-]+\.akn\.xml"?$/,
+    )
+    const xml = text(res.bytes)
+    expect(aknStructureProblems(xml)).toEqual([])
+    for (const title of await tabledTitles()) {
+      expect(xml).toContain(
+        `<heading>${title.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/"/g, '&quot;')}</heading>`,
+      )
+    }
+    expect(xml).toMatch(
+      /<docProponent refersTo="#actor-[a-z]+" as="#sponsor">[^<]+<\/docProponent>/,
+    )
   })
 
   it('prints the text as a PDF with Chromium, or says why not', async () => {

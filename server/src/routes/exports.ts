@@ -5,6 +5,7 @@ import { negotiationAccessOf } from '../auth/negotiationAccess'
 import type { RoomRegistry } from '../collab/rooms'
 import {
   compendium,
+  compendiumAkn,
   compendiumHtml,
   formatDay,
   toAkomaNtoso,
@@ -46,7 +47,8 @@ const today = () => new Date().toISOString().slice(0, 10)
  * Exports, after negotiationGate, for any member: GET /api/negotiations/:id/export/text.docx |
  * text.html | text.pdf | text.akn.xml (`?round=<id>` for a closed round's text; text.docx
  * `?notes=<group>` adds that group's notes as Word comments, for its campaigners only) and
- * compendium.docx | compendium.html; for an administrator, negotiation.json (every room,
+ * compendium.docx | compendium.html | compendium.akn.xml (sponsors as `docProponent`); for an
+ * administrator, negotiation.json (every room,
  * drafts and group notes included). Each is an attachment with a file name.
  */
 export function exportRoutes(deps: ExportDeps): Router {
@@ -179,6 +181,21 @@ export function exportRoutes(deps: ExportDeps): Router {
     const sections = compendium(c.proposals, c.positions, c.articles, c.names)
     const file = await compendiumDocx(c.title, c.subtitle, sections, c.titleBlock)
     res.type(DOCX).attachment(c.file('docx')).send(file)
+  })
+
+  router.get('/negotiations/:id/export/compendium.akn.xml', async (_req, res) => {
+    const c = await compendiumOf(res)
+    const { negotiation } = negotiationAccessOf(res)
+    const rounds = await storage.listRounds(negotiation.id)
+    const sections = compendium(c.proposals, c.positions, c.articles, c.names)
+    const xml = compendiumAkn(sections, {
+      negotiationId: negotiation.id,
+      workDate: rounds[0]?.startDate ?? negotiation.createdAt.slice(0, 10),
+      expressionDate: today(),
+      generated: today(),
+      title: c.title,
+    })
+    res.type('application/akn+xml; charset=utf-8').attachment(c.file('akn.xml')).send(xml)
   })
 
   router.get('/negotiations/:id/export/compendium.html', async (_req, res) => {

@@ -36,7 +36,7 @@ export interface AknMeta {
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 
 // Multilateral treaties have no country; "un" is what Akoma Ntoso uses for UN documents.
-const JURISDICTION = 'un'
+export const JURISDICTION = 'un'
 
 /** Whether `doc` goes out as a draft (`bill`) rather than an adopted `act`. */
 export function isDraft(doc: Node, meta: Pick<AknMeta, 'adopted'>): boolean {
@@ -86,9 +86,17 @@ export function toAkomaNtoso(doc: Node, meta: AknMeta): string {
   return out.toString()
 }
 
-function writeMeta(
+/** The identification and references of an AKN document. */
+export function writeMeta(
   out: Xml,
-  o: { work: string; expression: string; title: string; meta: AknMeta },
+  o: {
+    work: string
+    expression: string
+    title: string
+    meta: Omit<AknMeta, 'adopted'>
+    /** More TLC references (sponsors, roles), as [element, attributes]. */
+    references?: [string, Record<string, string>][]
+  },
 ): void {
   const { work, expression, meta } = o
   out.open('meta')
@@ -121,6 +129,7 @@ function writeMeta(
     href: '/ontology/organization/plenary',
     showAs: 'Plenary',
   })
+  for (const [name, attrs] of o.references ?? []) out.empty(name, attrs)
   out.close('references')
   out.close('meta')
 }
@@ -270,16 +279,14 @@ function writeBody(out: Xml, body: ReturnType<typeof treatyView>['body']): void 
 const hierarchical = (b: ViewBlock): boolean =>
   isOptions(b) || b.label !== '' || b.children.length > 0
 
-interface Ctx {
+/** What writing a container's clauses needs: its inline writer and unique eIds. */
+export interface AknCtx {
   inline: InlineWriter
   unique: (id: string) => string
 }
 
-// An article: its num ("Article 2 bis", "[Article 3bis]") and heading; its top clauses as intro
-// (unnumbered ones before the first hierarchical block), paragraphs and option blocks, and wrapUp
-// (unnumbered ones after the last); an article without hierarchy is plain content.
-function writeArticle(out: Xml, article: ArticleView): void {
-  const eId = article.eId
+/** A writer's context for the clauses of a container whose eId is `eId`. */
+export function aknCtx(eId: string, blocks: readonly ViewBlock[]): AknCtx {
   // Labels are mostly unique among siblings; a clash (a fixed label repeated, a 9th
   // subparagraph "(i)" beside an item "(i)") gets a suffix rather than a duplicate eId.
   const used = new Set<string>()
@@ -289,7 +296,15 @@ function writeArticle(out: Xml, article: ArticleView): void {
     used.add(candidate)
     return candidate
   }
-  const ctx: Ctx = { inline: new InlineWriter(eId, allTokens(article.clauses)), unique }
+  return { inline: new InlineWriter(eId, allTokens(blocks)), unique }
+}
+
+// An article: its num ("Article 2 bis", "[Article 3bis]") and heading; its top clauses as intro
+// (unnumbered ones before the first hierarchical block), paragraphs and option blocks, and wrapUp
+// (unnumbered ones after the last); an article without hierarchy is plain content.
+function writeArticle(out: Xml, article: ArticleView): void {
+  const eId = article.eId
+  const ctx = aknCtx(eId, article.clauses)
   out.open('article', {
     eId,
     GUID: article.id.trim() ? article.id.trim() : undefined,
@@ -326,14 +341,14 @@ interface Unnumbered {
   point: number
 }
 
-// Clauses (as `element`: paragraph at the top, point below) and option blocks, in order.
-function writeBlocks(
+/** Clauses (as `element`: paragraph at the top, point below) and option blocks, in order. */
+export function writeBlocks(
   out: Xml,
-  ctx: Ctx,
+  ctx: AknCtx,
   parent: string,
   element: 'paragraph' | 'point',
   blocks: readonly ViewBlock[],
-  unnumbered: Unnumbered,
+  unnumbered: Unnumbered = { para: 0, point: 0 },
 ): void {
   let options = 0
   for (const b of blocks) {
@@ -353,7 +368,7 @@ function writeBlocks(
 // its label as num, an empty one with "No text", each after the first `alternativeTo` the first.
 function writeOptions(
   out: Xml,
-  ctx: Ctx,
+  ctx: AknCtx,
   eId: string,
   element: 'paragraph' | 'point',
   b: OptionsView,
@@ -383,7 +398,7 @@ function writeOptions(
 // under it (points and option blocks).
 function writeClause(
   out: Xml,
-  ctx: Ctx,
+  ctx: AknCtx,
   eId: string,
   element: 'paragraph' | 'point',
   clause: NestedClause,

@@ -38,6 +38,9 @@ export interface CompendiumEntry {
   kind: string
   sponsors: string[]
   coSponsors: string[]
+  /** The sponsors' and co-sponsors' actor codes ("DEU"), in the same order as their names. */
+  sponsorIds: string[]
+  coSponsorIds: string[]
   /** The words of the text it amends, as they were when anchored. */
   quote: string | null
   /** Its clauses and option blocks, brackets and footnotes kept as tokens. */
@@ -85,6 +88,8 @@ export function compendium(
       kind: describeKind(p.params),
       sponsors: p.sponsors.map(actorName),
       coSponsors: p.coSponsors.map(actorName),
+      sponsorIds: [...p.sponsors],
+      coSponsorIds: [...p.coSponsors],
       quote: p.anchor?.quote ?? null,
       wording: wordingOf(p),
       rationale: p.rationale,
