@@ -261,3 +261,10 @@ function matchClause(
   }
   return null
 }
+
+/** Every label a renumbering took from an article, oldest first ("2 bis"). */
+export function formerLabels(articleId: string, concordances: readonly Concordance[]): string[] {
+  return inOrder(concordances).flatMap((c) =>
+    c.articles.filter((a) => a.articleId === articleId).map((a) => a.from),
+  )
+}

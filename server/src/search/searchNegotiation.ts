@@ -131,6 +131,7 @@ function groupByArticle(
       group = {
         articleId: id,
         number: article?.number ?? null,
+        label: article?.label ?? null,
         title: article?.title ?? (id === null ? '' : (labels.get(id) ?? '')),
         hits: [],
       }

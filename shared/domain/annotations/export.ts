@@ -83,7 +83,7 @@ export function toCsv(
     for (const a of list) {
       const p = a.placement
       const row = [
-        article ? String(article.number) : '',
+        article ? article.label : '',
         article?.title ?? '',
         articleId,
         p.state,
@@ -189,7 +189,7 @@ export function toMarkdown(
   for (const { article, articleId, annotations: list } of sections) {
     lines.push(
       article
-        ? `## Article ${article.number}: ${escapeMarkdown(oneLine(article.title))}`
+        ? `## Article ${article.label}: ${escapeMarkdown(oneLine(article.title))}`
         : `## An article no longer in the text (${escapeMarkdown(articleId)})`,
       '',
     )

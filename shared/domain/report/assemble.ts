@@ -27,7 +27,8 @@ export interface ReportInput {
   proposals: readonly Proposal[]
   positions: readonly Position[]
   /** The articles of the current text in order. */
-  articles: ReadonlyArray<{ id: string; number: number; title: string }>
+  /** The current text's articles; `label` is what negotiators call one ("2 bis"). */
+  articles: ReadonlyArray<{ id: string; number: number; label?: string; title: string }>
   baseline: ReportBaseline
   textChanges: readonly TextChange[]
   /** Changed articles beyond the cap on diffs: listed, not compared. */
@@ -199,7 +200,8 @@ export function assembleReport(input: ReportInput): Report {
   for (const a of input.articles) {
     const s = sections.get(a.id)
     if (!s) continue
-    s.heading = a.title ? `Article ${a.number} — ${a.title}` : `Article ${a.number}`
+    const label = a.label ?? String(a.number)
+    s.heading = a.title ? `Article ${label} — ${a.title}` : `Article ${label}`
     ordered.push(s)
     sections.delete(a.id)
   }

@@ -57,7 +57,7 @@ export function articleUnits(doc: Node): SearchUnit[] {
     if (node.type.name !== 'article') return
     const summary = outline[i++]
     if (!summary) return
-    const label = `Article ${summary.number}${summary.title ? ` ${summary.title}` : ''}`
+    const label = `Article ${summary.label}${summary.title ? ` ${summary.title}` : ''}`
     const base = {
       kind: 'text' as const,
       refId: summary.id,

@@ -18,6 +18,8 @@ export interface SearchGroup {
   articleId: string | null
   /** Its number and title in the current text; null when it has none there. */
   number: number | null
+  /** What negotiators call it there ("2 bis"); null when it is not in the current text. */
+  label: string | null
   title: string
   hits: SearchHit[]
 }

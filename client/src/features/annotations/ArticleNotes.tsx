@@ -95,7 +95,7 @@ export function ArticleNotes(props: ArticleNotesProps) {
   return (
     <section className="article-notes" aria-labelledby="article-notes-heading" data-testid="notes">
       <h2 id="article-notes-heading" className="panel-heading">
-        {article ? `Art. ${article.number} notes` : 'Notes'}{' '}
+        {article ? `Art. ${article.label} notes` : 'Notes'}{' '}
         <span className="count">{shown.length}</span>
       </h2>
       {groupId && <NotesExport negotiationId={negotiationId} groupId={groupId} />}

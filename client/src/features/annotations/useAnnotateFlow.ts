@@ -26,7 +26,7 @@ export function useAnnotateFlow(view: EditorView | null, articles: ArticleSummar
     const binding = bindingOf(view.state)
     if (!binding) return setProblem('The text is still loading; try again in a moment.')
     const anchor = makeAnchor(binding, view.state.doc, words.from, words.to)
-    const number = articles.find((a) => a.id === words.articleId)?.number ?? '?'
+    const number = articles.find((a) => a.id === words.articleId)?.label ?? '?'
     setProblem(null)
     setTarget({ articleId: words.articleId, articleLabel: `Art. ${number}`, anchor })
   }, [view, articles])

@@ -91,7 +91,7 @@ export function useNoteDesk(
   useTextNotes(view, notes.shown, activeId, onOpen)
 
   const articleLabel = (articleId: string) =>
-    `Art. ${articles.find((a) => a.id === articleId)?.number ?? '?'}`
+    `Art. ${articles.find((a) => a.id === articleId)?.label ?? '?'}`
   const composing: Composing | null =
     editing ?? (flow.target ? { kind: 'new', target: flow.target } : null)
   const cancel = () => {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { keyOf, type ArticleVersion, type VersionKey } from './historyApi'
-import { defaultPair, versionName } from './historySelectors'
+import { defaultPair, versionLabel, versionName } from './historySelectors'
 import { DiffCounts, DiffLegend, DiffView } from './DiffView'
 import { useArticleDiff } from './useArticleHistory'
 
@@ -24,7 +24,7 @@ export function DiffCompare({ negotiationId, articleId, versions }: DiffCompareP
   const option = (v: ArticleVersion) => (
     <option key={keyOf(v)} value={keyOf(v)}>
       {versionName(v)}
-      {v.number !== null ? ` (Art. ${v.number})` : ''}
+      {v.number !== null ? ` (Art. ${versionLabel(v)})` : ''}
     </option>
   )
   return (

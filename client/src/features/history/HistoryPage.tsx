@@ -11,6 +11,8 @@ import { EventList } from './EventList'
 import { HistoryProposals } from './HistoryProposals'
 import { activityByVersion, actorsIn, filterByActor, numberingSentence } from './historySelectors'
 import { useArticleHistory } from './useArticleHistory'
+import { useConcordances } from '../outline/concordanceApi'
+import { formerLabels } from '../../../../shared/domain/concordance'
 import { useRoomArticles } from './useRoomArticles'
 import { VersionTimeline } from './VersionTimeline'
 import { counted } from '../common/plural'
@@ -82,8 +84,12 @@ export function HistoryPage(props: HistoryPageProps) {
   )
 
   const live = articles.find((a) => a.id === articleId)
-  const number = live?.number ?? history?.article.currentNumber ?? null
+  const current = history?.article.currentNumber
+  const number = live?.label ?? (current != null ? String(current) : null)
   const title = live?.title ?? history?.article.currentTitle ?? ''
+  // Read again when the article's label changes: a renumbering is what changes it.
+  const concordances = useConcordances(negotiationId, `${articleId}:${number}`)
+  const formerly = articleId && history ? formerLabels(articleId, concordances) : []
 
   return (
     <div className="workspace history-workspace">
@@ -107,7 +113,7 @@ export function HistoryPage(props: HistoryPageProps) {
                   aria-current={a.id === articleId ? 'page' : undefined}
                   onClick={linkTo(navigate, routeOf(a.id))}
                 >
-                  <span className="outline-number">Art. {a.number}</span>
+                  <span className="outline-number">Art. {a.label}</span>
                   <span className="outline-title">{a.title || <em>Untitled</em>}</span>
                 </a>
               </li>
@@ -126,6 +132,12 @@ export function HistoryPage(props: HistoryPageProps) {
               {number !== null ? `Article ${number}` : 'Deleted article'}
               {title && ` · ${title}`}
             </h2>
+            {formerly.length > 0 && (
+              <p className="history-numbering" data-testid="formerly">
+                Formerly {formerly.map((f) => `Article ${f}`).join(', then ')} (renumbered by the
+                chair)
+              </p>
+            )}
             {versions.length > 0 && (
               <p className="history-numbering" data-testid="numbering">
                 {numberingSentence(versions, places)}
@@ -192,6 +204,8 @@ export function HistoryPage(props: HistoryPageProps) {
             total={history.proposals.length}
             names={names}
             rounds={rounds}
+            label={number}
+            concordances={concordances}
           />
         )}
       </aside>

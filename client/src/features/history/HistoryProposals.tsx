@@ -1,3 +1,5 @@
+import { formerLabel, type Concordance } from '../../../../shared/domain/concordance'
+import { articleRef } from '../../../../shared/domain/numbering'
 import type { Round } from '../../../../shared/domain/rounds'
 import type { ActorNames } from '../proposals/actorNames'
 import { STATUS_LABELS, formatWhen } from '../proposals/labels'
@@ -12,6 +14,9 @@ interface HistoryProposalsProps {
   total: number
   names: ActorNames
   rounds: readonly Round[]
+  /** The article's label now, and the renumberings, to cite it as it was when each was made. */
+  label?: string | null
+  concordances?: readonly Concordance[]
 }
 
 /** Every change of a proposal's status: to what, by whom, when, in which round. */
@@ -50,7 +55,13 @@ function StatusHistory({
  * wording, status, positions, and each one's status history.
  */
 export function HistoryProposals(props: HistoryProposalsProps) {
-  const { negotiationId, proposals, total, names, rounds } = props
+  const { negotiationId, proposals, total, names, rounds, label, concordances = [] } = props
+  // "Art. 4 (formerly 3)" on a proposal made before a renumbering changed its article's number.
+  const refOf = (p: HistoryProposal): string | null => {
+    if (!label || !p.articleId) return null
+    const formerly = formerLabel(p.articleId, p.createdAt, concordances)
+    return formerly ? articleRef(label, formerly) : null
+  }
   return (
     <section
       className="article-proposals"
@@ -79,6 +90,7 @@ export function HistoryProposals(props: HistoryProposalsProps) {
             commands={[]}
             speakFor={[]}
             footer={<StatusHistory proposal={p} rounds={rounds} />}
+            articleRef={refOf(p)}
           />
         ))}
       </div>

@@ -6,7 +6,7 @@ import { roundDates } from '../rounds/RoundList'
 import { placeOf } from '../rounds/roundsApi'
 import { DiffCounts, DiffView } from './DiffView'
 import { keyOf, type ArticleVersion } from './historyApi'
-import { versionName, type RoundActivity } from './historySelectors'
+import { versionLabel, versionName, type RoundActivity } from './historySelectors'
 import { RoundActivityList } from './RoundActivityList'
 import { useArticleDiff } from './useArticleHistory'
 
@@ -53,7 +53,9 @@ function VersionEntry(props: VersionEntryProps) {
     previous && v.number !== null ? [keyOf(previous), keyOf(v)] : null,
   )
   const mine = activity.get(keyOf(v))
-  const renumbered = previous?.number != null && v.number !== null && previous.number !== v.number
+  const label = versionLabel(v)
+  const before = previous ? versionLabel(previous) : null
+  const renumbered = before !== null && label !== null && before !== label
   const renamed = previous !== null && v.number !== null && previous.title !== v.title
   return (
     <li
@@ -77,12 +79,10 @@ function VersionEntry(props: VersionEntryProps) {
       ) : (
         <>
           <p className="version-article">
-            <span className="version-number">Article {v.number}</span>
+            <span className="version-number">Article {label}</span>
             {place && v.roundId !== null && <span className="muted"> in {place}</span>}
             {v.title && <span className="version-title"> · {v.title}</span>}
-            {renumbered && (
-              <span className="version-renumbered"> (was Article {previous.number})</span>
-            )}
+            {renumbered && <span className="version-renumbered"> (was Article {before})</span>}
             {renamed && previous.title && (
               <span className="version-renumbered"> (was titled “{previous.title}”)</span>
             )}

@@ -68,6 +68,10 @@ export function describeEvent(
       const removed = Number(d.deletedChars ?? 0)
       return `edited the wording (+${added} / −${removed} characters)`
     }
+    case 'text-renumbered': {
+      const n = Number(d.articles ?? 0)
+      return `renumbered the text from order (${n} ${n === 1 ? 'article' : 'articles'} changed number)`
+    }
     default:
       return e.type.replace(/-/g, ' ')
   }

@@ -12,6 +12,8 @@ export interface ArticleVersion {
   closedAt?: string | null
   /** Its number in that text, or null where the article was not in it. */
   number: number | null
+  /** What negotiators called it in that text ("2 bis"); absent from older servers' answers. */
+  label?: string | null
   title: string
   /** Its wording as plain text, clause by clause. */
   text: string

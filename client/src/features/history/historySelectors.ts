@@ -7,6 +7,10 @@ import { keyOf } from './historyApi'
 export const versionName = (v: ArticleVersion): string =>
   v.snapshotName ?? v.name ?? v.roundName ?? (v.roundId === null ? 'Current text' : v.roundId)
 
+/** The article's label in a version ("2 bis"), its number where no label came, or null. */
+export const versionLabel = (v: ArticleVersion): string | null =>
+  v.label ?? (v.number === null ? null : String(v.number))
+
 /** Where a version was made, for sentences: "Vienna" of "Vienna Conference …", or "now". */
 export const versionPlace = (v: ArticleVersion, places: ReadonlyMap<string, string>): string =>
   v.roundId === null ? 'the current text' : (places.get(v.roundId) ?? versionName(v))
@@ -19,17 +23,18 @@ export function numberingSentence(
   versions: readonly ArticleVersion[],
   places: ReadonlyMap<string, string>,
 ): string {
-  const runs: { number: number; where: string[] }[] = []
+  const runs: { label: string; where: string[] }[] = []
   for (const v of versions) {
-    if (v.number === null) continue
+    const label = versionLabel(v)
+    if (label === null) continue
     const last = runs.at(-1)
     const where = versionPlace(v, places)
-    if (last?.number === v.number) last.where.push(where)
-    else runs.push({ number: v.number, where: [where] })
+    if (last?.label === label) last.where.push(where)
+    else runs.push({ label, where: [where] })
   }
   const list = (items: string[]) =>
     items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-  return runs.map((r) => `Article ${r.number} in ${list(r.where)}`).join(', ')
+  return runs.map((r) => `Article ${r.label} in ${list(r.where)}`).join(', ')
 }
 
 /**

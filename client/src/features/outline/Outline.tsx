@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
+import type { CleaningCounts } from '../../../../shared/domain/brackets'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import type { Peer } from '../presence/usePeers'
+import { cleaningBadge } from './cleaning'
 import { goToArticle } from './goToArticle'
 
 interface OutlineProps {
@@ -13,16 +15,19 @@ interface OutlineProps {
   openCounts?: ReadonlyMap<string, number>
   /** Notes per article id that this person sees, not resolved ("2 notes"). */
   noteCounts?: ReadonlyMap<string, number>
+  /** Brackets and option blocks left per article id ("12 [ ] · 2 opt"). */
+  cleaning?: ReadonlyMap<string, CleaningCounts>
 }
 
 /**
- * The articles in order with their derived numbers and titles; a click (or Enter) jumps to
+ * The articles in order with their labels (what negotiators call them: "2 bis" once numbers are
+ * frozen) and titles, and what cleaning has left in each; a click (or Enter) jumps to
  * one; the article holding the cursor is marked, coloured dots show where others are, and a
  * count says how many proposals are open on each article, another how many notes it has.
  * A jump moves the focus into the text at the article's title and says so to screen readers.
  */
 export function Outline(props: OutlineProps) {
-  const { articles, currentId, peers, view, openCounts, noteCounts } = props
+  const { articles, currentId, peers, view, openCounts, noteCounts, cleaning } = props
   const othersIn = new Map<string, Peer[]>()
   for (const peer of peers) {
     if (peer.isLocal || !peer.articleId) continue
@@ -31,7 +36,7 @@ export function Outline(props: OutlineProps) {
   const [said, setSaid] = useState('')
   const jump = (article: ArticleSummary) => {
     if (!view || !goToArticle(view, article.id)) return
-    setSaid(`Art. ${article.number}${article.title ? `, ${article.title}` : ''}: in the text.`)
+    setSaid(`Art. ${article.label}${article.title ? `, ${article.title}` : ''}: in the text.`)
   }
   return (
     <nav className="outline" aria-labelledby="outline-heading">
@@ -43,6 +48,7 @@ export function Outline(props: OutlineProps) {
           const here = othersIn.get(article.id) ?? []
           const open = openCounts?.get(article.id) ?? 0
           const notes = noteCounts?.get(article.id) ?? 0
+          const left = cleaningBadge(cleaning?.get(article.id))
           return (
             <li key={article.id}>
               <button
@@ -52,10 +58,20 @@ export function Outline(props: OutlineProps) {
                 data-article-id={article.id}
                 onClick={() => jump(article)}
               >
-                <span className="outline-number">Art. {article.number}</span>
+                <span className="outline-number">Art. {article.label}</span>
                 <span className="outline-title">{article.title || <em>Untitled</em>}</span>
-                {(open > 0 || notes > 0) && (
+                {(open > 0 || notes > 0 || left) && (
                   <span className="outline-counts">
+                    {left && (
+                      <span
+                        className="outline-cleaning"
+                        data-testid="cleaning-count"
+                        title={left.label}
+                      >
+                        <span aria-hidden="true">{left.text}</span>
+                        <span className="visually-hidden">{left.label}</span>
+                      </span>
+                    )}
                     {open > 0 && (
                       <span className="outline-open" data-testid="open-count">
                         {open} open

@@ -12,7 +12,7 @@ interface PresenceListProps {
 
 /** Who is in the text, where each one is ("Art. 3"), and the local user's name and colour. */
 export function PresenceList({ peers, articles, user, onUserChange }: PresenceListProps) {
-  const numberOf = new Map(articles.map((a) => [a.id, a.number]))
+  const numberOf = new Map(articles.map((a) => [a.id, a.label]))
   const others = peers.filter((p) => !p.isLocal)
   const self = peers.find((p) => p.isLocal)
   const where = (peer: Peer) => {

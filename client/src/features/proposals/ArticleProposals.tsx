@@ -1,9 +1,11 @@
 import { useState } from 'react'
-import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import { formerLabel } from '../../../../shared/domain/concordance'
+import { articleRef, type ArticleSummary } from '../../../../shared/domain/numbering'
 import type { Principal } from '../../../../shared/domain/policy'
 import type { Round } from '../../../../shared/domain/rounds'
 import { allowedCommands, type Position, type Proposal } from '../../../../shared/domain/proposals'
 import type { Placements } from '../../editor/proposalDecorations'
+import { useConcordances } from '../outline/concordanceApi'
 import { linkTo, navigateTo, pathOf, type Route } from '../../useRoute'
 import type { ActorNames } from './actorNames'
 import type { ActorChoice } from './CoSponsorPicker'
@@ -43,6 +45,8 @@ export function ArticleProposals(props: ArticleProposalsProps) {
   const { negotiationId, article, proposals, positions, placements, wordsAt } = props
   const { names, rounds, principal, speakFor, justTabled } = props
   const [filter, setFilter] = useState<ProposalFilter>(DEFAULT_FILTER)
+  // Read again when the article's label changes: a renumbering is what changes it.
+  const concordances = useConcordances(negotiationId, `${article?.id}:${article?.label}`)
   if (!article) {
     return (
       <section className="article-proposals" aria-label="Proposals">
@@ -70,12 +74,12 @@ export function ArticleProposals(props: ArticleProposalsProps) {
       data-testid="article-proposals"
     >
       <h2 id="article-proposals-heading" className="panel-heading">
-        Art. {article.number} proposals <span className="count">{shown.length}</span>
+        Art. {article.label} proposals <span className="count">{shown.length}</span>
         <a
           className="panel-link"
           href={pathOf(history)}
           onClick={linkTo(navigateTo, history)}
-          aria-label={`History of Article ${article.number}`}
+          aria-label={`History of Article ${article.label}`}
         >
           History
         </a>
@@ -89,6 +93,7 @@ export function ArticleProposals(props: ArticleProposalsProps) {
       <div className="proposal-cards">
         {shown.map((p) => {
           const at = placements.get(p.id)
+          const formerly = formerLabel(article.id, p.createdAt, concordances)
           return (
             <ProposalCard
               key={p.id}
@@ -101,9 +106,10 @@ export function ArticleProposals(props: ArticleProposalsProps) {
               rounds={rounds}
               commands={allowedCommands(p, principal)}
               speakFor={speakFor}
+              articleRef={formerly ? articleRef(article.label, formerly) : null}
               notice={
                 p.id === justTabled?.proposal.id
-                  ? `Tabled as proposal ${p.tabledSeq} on Art. ${article.number} — now visible to all delegations`
+                  ? `Tabled as proposal ${p.tabledSeq} on Art. ${article.label} — now visible to all delegations`
                   : null
               }
             />

@@ -30,6 +30,11 @@ interface ProposalCardProps {
    * which is marked, scrolled into view and focused once shown.
    */
   notice?: string | null
+  /**
+   * Its article as cited now with the number it had when the proposal was made, shown when a
+   * renumbering changed it since ("Art. 3 (formerly 2 bis)"); null otherwise.
+   */
+  articleRef?: string | null
 }
 
 /** "incorporated by Chair (Norway), 6 Dec 2007, 10:04": the last change of status. */
@@ -62,6 +67,7 @@ export function ProposalCard(props: ProposalCardProps) {
     speakFor,
     footer,
     notice = null,
+    articleRef = null,
   } = props
   const highlighted = notice !== null
   const [recording, setRecording] = useState(false)
@@ -100,6 +106,11 @@ export function ProposalCard(props: ProposalCardProps) {
         </h3>
       </header>
       <p className="card-meta">{describeParams(p.params)}</p>
+      {articleRef && (
+        <p className="card-article" data-testid="card-article">
+          On {articleRef}
+        </p>
+      )}
       <p className="card-sponsors">
         {p.sponsors.map((id) => nameOf(names, id)).join(', ')}
         {p.coSponsors.length > 0 && (

@@ -39,7 +39,7 @@ export function ProposalsOnly(props: ProposalsOnlyProps) {
         >
           <h2 id={`po-${article.id}`}>
             <button type="button" className="link-button" onClick={() => onOpenArticle(article.id)}>
-              Article {article.number} · {article.title}
+              Article {article.label} · {article.title}
             </button>
           </h2>
           <ol className="proposals-only-list">

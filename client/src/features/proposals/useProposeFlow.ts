@@ -22,7 +22,7 @@ export function useProposeFlow(view: EditorView | null, articles: ArticleSummary
   const [target, setTarget] = useState<ProposalTarget | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const label = useCallback(
-    (articleId: string) => `Art. ${articles.find((a) => a.id === articleId)?.number ?? '?'}`,
+    (articleId: string) => `Art. ${articles.find((a) => a.id === articleId)?.label ?? '?'}`,
     [articles],
   )
 

@@ -149,7 +149,7 @@ export function ReportPage({ negotiationId, room, participants }: ReportPageProp
             <option value="">All articles</option>
             {articles.map((a) => (
               <option key={a.id} value={a.id}>
-                Article {a.number}
+                Article {a.label}
                 {a.title ? ` — ${a.title}` : ''}
               </option>
             ))}

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'react'
 import { can, type Principal } from '../../../../shared/domain/policy'
 import type { RoundStatus } from '../../../../shared/domain/rounds'
 import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
+import { CleaningTable } from './CleaningTable'
 import { CloseRoundPanel } from './CloseRoundPanel'
 import { DocumentSettingsForm } from './DocumentSettingsForm'
 import { OpenRoundForm } from './OpenRoundForm'
+import { RenumberPanel } from './RenumberPanel'
 import { RoundDates } from './RoundList'
 import {
   placeOf,
@@ -140,6 +142,13 @@ export function RoundsPage({
           </table>
         )}
         {!manage.ok && <p className="muted small">{manage.reason}</p>}
+        <CleaningTable negotiationId={negotiationId} generation={generation} />
+        <RenumberPanel
+          negotiationId={negotiationId}
+          canRenumber={manage.ok}
+          run={run}
+          generation={generation}
+        />
       </div>
       {manage.ok && rounds && (
         <aside className="sheet-side" data-testid="round-controls">

@@ -24,4 +24,4 @@ export const groupLabel = (g: SearchGroup): string =>
     ? 'Not on an article'
     : g.number === null
       ? `${g.title || g.articleId} (not in the current text)`
-      : `Art. ${g.number}${g.title ? ` ${g.title}` : ''}`
+      : `Art. ${g.label ?? g.number}${g.title ? ` ${g.title}` : ''}`

@@ -19,6 +19,7 @@ import { matchesAnnotateKey } from '../annotations/annotateKeys'
 import { proposalChoices } from '../annotations/selectors'
 import { useNoteDesk } from '../annotations/useNoteDesk'
 import { Tabs } from '../common/Tabs'
+import { cleaningByArticle } from '../outline/cleaning'
 import { Outline } from '../outline/Outline'
 import { goToArticle } from '../outline/goToArticle'
 import type { LocalUser } from '../presence/localUser'
@@ -78,6 +79,10 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   )
   const doc = state?.doc
   const articles = useMemo(() => (doc ? outlineOf(doc) : []), [doc])
+  const cleaning = useMemo(
+    () => (doc ? cleaningByArticle(doc, articles) : undefined),
+    [doc, articles],
+  )
   const currentId = state ? ((articleAt(state)?.node.attrs.id as string | undefined) ?? null) : null
   const deleteId = state && canEdit ? pendingDelete(state) : null
   const deleteTarget = articles.find((a) => a.id === deleteId) ?? null
@@ -173,13 +178,14 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           view={view}
           openCounts={counts}
           noteCounts={notes.counts}
+          cleaning={cleaning}
         />
       </aside>
       <main className="document">
         <div className="document-head">
           <DrawerBar
             outline={{ ...drawers.button('outline'), label: 'Articles' }}
-            where={current && `Art. ${current.number}${current.title ? ` · ${current.title}` : ''}`}
+            where={current && `Art. ${current.label}${current.title ? ` · ${current.title}` : ''}`}
             panel={{ ...drawers.button('panel'), label: 'Proposals & notes' }}
           />
           {canEdit ? (

@@ -14,7 +14,7 @@ export function DeleteArticleDialog({ article, onConfirm, onCancel }: DeleteArti
   return (
     <ConfirmDialog
       open={article !== null}
-      title={`Delete Article ${article?.number ?? ''}?`}
+      title={`Delete Article ${article?.label ?? ''}?`}
       confirmLabel="Delete article"
       onConfirm={() => article && onConfirm(article.id)}
       onCancel={onCancel}
