@@ -34,7 +34,10 @@ const RoundFields = z.object({
 
 const Body = z.object({
   text: z.string().min(1).max(2_000_000),
-  format: z.enum(REVISION_FORMATS).default('markdown'),
+  /** By default chosen from the file name, else from the text. */
+  format: z.enum(REVISION_FORMATS).optional(),
+  /** The file's name, for the warnings. */
+  file: z.string().max(200).optional(),
   /** The chair's answers, by the revised article's index: the current article's id, or null for new. */
   confirm: z.record(z.string(), z.string().max(64).nullable()).optional(),
   /** The round the revised text opens; by default named after the text, dated today. */
@@ -78,7 +81,7 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
   if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
   const input = parseBody(Body, body)
   const started = performance.now()
-  const parsed = parseRevision(input.text, input.format)
+  const parsed = parseRevision(input.text, input.format, input.file)
   if (!parsed.ok) {
     if (parsed.reason === 'too-large') {
       throw new HttpError(
@@ -99,9 +102,10 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
     return { preview: preview(await readCurrent(), parsed.doc, parsed.title, parsed.warnings) }
   }
   // Check the answers against the text as it is now, before closing anything.
+  const now = await readCurrent()
   const checked = confirmMatching(
-    matchArticles(articleDigests(await readCurrent()), articleDigests(parsed.doc)),
-    articleIds(await readCurrent()),
+    matchArticles(articleDigests(now), articleDigests(parsed.doc)),
+    articleIds(now),
     input.confirm,
   )
   if (!checked.ok) throw new HttpError(400, checked.code, checked.message)
