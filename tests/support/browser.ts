@@ -166,7 +166,8 @@ export function clausesOf(article: Locator): Promise<string[]> {
 
 /**
  * Selects the first occurrence of `phrase` in an article of the text, as a mouse would: across
- * text nodes, skipping the brackets, wording and carets that widgets show in the text.
+ * text nodes, skipping the brackets (proposals' and the text's own), wording and carets that
+ * widgets show in the text.
  */
 export async function selectWords(page: Page, articleIndex: number, phrase: string) {
   await page.evaluate(
@@ -176,7 +177,8 @@ export async function selectWords(page: Page, articleIndex: number, phrase: stri
       const nodes: Text[] = []
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const widget = '.proposal-wording, .proposal-bracket, .proposal-new-article, .remote-caret'
+        const widget =
+          '.proposal-wording, .proposal-bracket, .proposal-new-article, .remote-caret, .text-bracket'
         if (!node.parentElement?.closest(widget)) nodes.push(node as Text)
       }
       const text = nodes.map((n) => n.data).join('')

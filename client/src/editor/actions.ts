@@ -2,11 +2,19 @@ import type { Command } from 'prosemirror-state'
 import { redoCommand, undoCommand } from 'y-prosemirror'
 import { insertArticleAfter, moveArticle } from './commands/articleCommands'
 import {
+  addAlternative,
+  bracketSelection,
+  cleanDelete,
+  cleanKeep,
+  toggleArticleBracket,
+} from './commands/bracketCommands'
+import {
   demoteClause,
   insertParagraph,
   promoteClause,
   setClauseType,
 } from './commands/clauseCommands'
+import { addOption, deleteOption, keepOption, wrapInOptions } from './commands/optionCommands'
 import { requestDeleteArticle } from './plugins/deleteRequestPlugin'
 
 /** A structure command as the toolbar and the keymap both offer it. */
@@ -17,7 +25,7 @@ export interface EditorAction {
   /** The key in prosemirror-keymap notation ("Mod-Alt-1"). */
   key: string
   /** Which toolbar group the button sits in. */
-  group: 'history' | 'article' | 'clause'
+  group: 'history' | 'article' | 'clause' | 'brackets' | 'options'
   run: Command
 }
 
@@ -84,6 +92,72 @@ export const EDITOR_ACTIONS: EditorAction[] = [
   { id: 'item', label: '(i) Item', key: 'Mod-Alt-3', group: 'clause', run: setClauseType('item') },
   { id: 'demote', label: 'Indent', key: 'Tab', group: 'clause', run: demoteClause },
   { id: 'promote', label: 'Outdent', key: 'Shift-Tab', group: 'clause', run: promoteClause },
+  // Brackets and options are the chair's cleaning: "[" keys for brackets (never Mod-Alt-[,
+  // which is AltGr+[ on many keyboards, i.e. typing a plain "["), Mod-Alt-letters for options.
+  { id: 'bracket', label: '[ ] Bracket', key: 'Mod-[', group: 'brackets', run: bracketSelection },
+  {
+    id: 'alternative',
+    label: '][ Alternative',
+    key: 'Mod-]',
+    group: 'brackets',
+    run: addAlternative,
+  },
+  {
+    id: 'clean-keep',
+    label: 'Clean: keep',
+    key: 'Mod-Shift-[',
+    group: 'brackets',
+    run: cleanKeep,
+  },
+  {
+    id: 'clean-delete',
+    label: 'Clean: delete',
+    key: 'Mod-Shift-]',
+    group: 'brackets',
+    run: cleanDelete,
+  },
+  {
+    id: 'bracket-article',
+    label: '[Article]',
+    key: 'Mod-Alt-Shift-a',
+    group: 'brackets',
+    run: toggleArticleBracket,
+  },
+  {
+    id: 'wrap-options',
+    label: 'Options',
+    key: 'Mod-Alt-o',
+    group: 'options',
+    run: wrapInOptions,
+  },
+  {
+    id: 'add-option',
+    label: 'Add option',
+    key: 'Mod-Alt-Shift-o',
+    group: 'options',
+    run: addOption(true),
+  },
+  {
+    id: 'no-text-option',
+    label: '“No text”',
+    key: 'Mod-Alt-n',
+    group: 'options',
+    run: addOption(false),
+  },
+  {
+    id: 'keep-option',
+    label: 'Keep option',
+    key: 'Mod-Alt-k',
+    group: 'options',
+    run: keepOption,
+  },
+  {
+    id: 'delete-option',
+    label: 'Delete option',
+    key: 'Mod-Alt-Shift-k',
+    group: 'options',
+    run: deleteOption,
+  },
 ]
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform)

@@ -5,10 +5,13 @@ import type { Awareness } from 'y-protocols/awareness'
 import { treatySchema, CLAUSE_TYPES } from '../../../shared/schema'
 import { EDITOR_ACTIONS } from './actions'
 import { editorKeymaps } from './keymap'
+import { alternativeInputPlugin } from './plugins/alternativeInputPlugin'
 import { annotationsPlugin } from './plugins/annotationsPlugin'
 import { articleIdsPlugin } from './plugins/articleIdsPlugin'
 import { articlePresencePlugin } from './plugins/articlePresencePlugin'
+import { bracketsPlugin } from './plugins/bracketsPlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
+import { labelsPlugin } from './plugins/labelsPlugin'
 import { pasteArticlesPlugin } from './plugins/pasteArticlesPlugin'
 import { placeholderPlugin } from './plugins/placeholderPlugin'
 import { proposalsPlugin } from './plugins/proposalsPlugin'
@@ -27,14 +30,17 @@ export interface EditorSetup {
 
 /**
  * The editor state of a text room: bound to the shared fragment, showing others' cursors,
- * undoing only the local user's edits, with the structure keys and id repair, and the proposals
- * of the register shown in brackets, and the notes one may read highlighted.
+ * undoing only the local user's edits, with the structure keys and id repair, the labels and
+ * square brackets of the text as the exports print them, the proposals of the register shown in
+ * brackets, and the notes one may read highlighted.
  */
 export function createEditorState({ fragment, awareness, leaveEditor, editable }: EditorSetup) {
   const shared = [
     ySyncPlugin(fragment),
     cursorsPlugin(awareness, { share: editable }),
     articlePresencePlugin(awareness),
+    labelsPlugin(),
+    bracketsPlugin(),
     proposalsPlugin(),
     annotationsPlugin({ focusable: !editable }),
   ]
@@ -50,6 +56,7 @@ export function createEditorState({ fragment, awareness, leaveEditor, editable }
       // deleting it with the local edit that created it.
       yUndoPlugin({ protectedNodes: new Set<string>(CLAUSE_TYPES) }),
       ...editorKeymaps(EDITOR_ACTIONS, leaveEditor),
+      alternativeInputPlugin(),
       pasteArticlesPlugin(),
       articleIdsPlugin(),
       placeholderPlugin(),

@@ -14,6 +14,8 @@ const GROUP_LABELS: Record<EditorAction['group'], string> = {
   history: 'History',
   article: 'Article',
   clause: 'Paragraph',
+  brackets: 'Brackets',
+  options: 'Options',
 }
 
 const ACTIVE_FOR: Record<string, string> = {
@@ -33,10 +35,12 @@ export const Toolbar = forwardRef<HTMLDivElement, ToolbarProps>(function Toolbar
 ) {
   const [focusIndex, setFocusIndex] = useState(0)
   const clauseType = state ? currentClauseType(state) : null
-  const groups = (['history', 'article', 'clause'] as const).map((group) => ({
-    group,
-    actions: actions.filter((a) => a.group === group),
-  }))
+  const groups = (['history', 'article', 'clause', 'brackets', 'options'] as const).map(
+    (group) => ({
+      group,
+      actions: actions.filter((a) => a.group === group),
+    }),
+  )
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button'))
