@@ -84,14 +84,18 @@ describe('brackets and options in the text', () => {
     expect(admin.errors).toEqual([])
   })
 
-  it('prints the result in the export', async () => {
+  it('prints the result in the export as a conference document', async () => {
     const answer = await chair.context.request.get(
       `${env.url}/api/negotiations/ccm/export/text.html`,
     )
     expect(answer.status()).toBe(200)
     const html = await answer.text()
-    expect(html).toContain('This Convention shall not apply to')
-    expect(html).not.toContain('does not apply')
-    expect(html).toContain('Alternatively, Paragraph 1 of this Article')
+    const section = /<section class="article[^"]*" id="art_1"[\s\S]*?<\/section>/.exec(html)
+    const printed = (section?.[0] ?? '').replace(/<[^>]+>/g, '')
+    expect(printed).toContain('This Convention shall not apply to [mines].')
+    expect(printed).not.toContain('does not apply')
+    expect(printed).toMatch(
+      /Option 1:[\s\S]*2\.\s*Paragraph 1 of this Article[\s\S]*Option 2:[\s\S]*2\.\s*Alternatively, Paragraph 1/,
+    )
   })
 })
