@@ -5,6 +5,7 @@ import { linkTo, pathOf, type Navigate, type Route } from '../../useRoute'
 import { CleaningTable } from './CleaningTable'
 import { CloseRoundPanel } from './CloseRoundPanel'
 import { DocumentSettingsForm } from './DocumentSettingsForm'
+import { ImportRevisionPanel } from './ImportRevisionPanel'
 import { OpenRoundForm } from './OpenRoundForm'
 import { RenumberPanel } from './RenumberPanel'
 import { RoundDates } from './RoundList'
@@ -163,6 +164,7 @@ export function RoundsPage({
             hasOpenRound={open.length > 0}
             onOpen={(round) => run(() => openRound(negotiationId, round))}
           />
+          <ImportRevisionPanel negotiationId={negotiationId} run={run} />
           <DocumentSettingsForm negotiationId={negotiationId} rounds={rounds} />
         </aside>
       )}

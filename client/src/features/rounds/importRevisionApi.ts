@@ -1,0 +1,55 @@
+import type { ImportWarning } from '../../../../shared/domain/import/warnings'
+import type { ArticleMatching } from '../../../../shared/domain/matchArticles'
+import { negotiationPath, request } from '../../api'
+
+/** A revised text as the chair sends it, and the round it opens. */
+export interface RevisionRequest {
+  text: string
+  /** The file's name (its extension says Markdown or plain), if it came from a file. */
+  file?: string
+  round?: { name?: string; startDate?: string }
+}
+
+/** The proposed matching of a revised text, before anything changes. */
+export interface RevisionPreview {
+  title: string
+  articles: number
+  sure: number
+  doubtful: number
+  new: number
+  removed: number
+  matching: ArticleMatching
+  warnings: ImportWarning[]
+  counts: {
+    brackets: { before: number; after: number }
+    options: { before: number; after: number }
+  }
+}
+
+/** What an import did, as the log says it. */
+export interface RevisionImported {
+  summary: string
+  closedRound: string | null
+}
+
+const path = (negotiationId: string) => negotiationPath(negotiationId, '/rounds/import-revision')
+
+/** Reads a revised text and proposes which current article each of its articles continues. */
+export const previewRevision = async (negotiationId: string, revision: RevisionRequest) =>
+  (await request<{ preview: RevisionPreview }>('POST', path(negotiationId), { body: revision }))
+    .preview
+
+/**
+ * Imports the revised text as the next round's, with the chair's answers (revised article index
+ * → the current article's id, or null for a new article).
+ */
+export const applyRevision = async (
+  negotiationId: string,
+  revision: RevisionRequest,
+  confirm: Record<number, string | null>,
+) =>
+  (
+    await request<{ imported: RevisionImported }>('POST', path(negotiationId), {
+      body: { ...revision, confirm },
+    })
+  ).imported
