@@ -8,7 +8,9 @@ import {
   type E2EEnvironment,
 } from '../support/browser'
 
-// Structure commands by the chair renumber the text and the outline of a delegate, live.
+// Structure commands by the chair reach a delegate's text and outline, live. The demo's text has
+// been circulated (its earlier rounds closed on it), so its numbers are frozen: an article added
+// or moved reads "2 bis" after Article 2, and the articles after it keep their numbers.
 describe('inserting, moving and deleting articles', () => {
   let env: E2EEnvironment
   let chair: BrowserUser
@@ -25,7 +27,7 @@ describe('inserting, moving and deleting articles', () => {
   const countOf = (u: BrowserUser) => outlineEntries(u.page).then((e) => e.length)
   const entry = (u: BrowserUser, n: number) => outlineEntries(u.page).then((e) => e[n - 1])
 
-  it('renumbers the other’s outline when an article is inserted', async () => {
+  it('labels an inserted article 2 bis in the other’s outline, the others keeping their numbers', async () => {
     expect(await countOf(delegate)).toBe(23)
     expect(await entry(delegate, 3)).toBe('Art. 3|Storage and stockpile destruction')
 
@@ -34,9 +36,9 @@ describe('inserting, moving and deleting articles', () => {
     await chair.page.keyboard.type('Compliance reporting')
 
     await expect.poll(() => countOf(delegate)).toBe(24)
-    await expect.poll(() => entry(delegate, 3)).toBe('Art. 3|Compliance reporting')
-    expect(await entry(delegate, 4)).toBe('Art. 4|Storage and stockpile destruction')
-    expect(await entry(delegate, 24)).toBe('Art. 24|Authentic texts')
+    await expect.poll(() => entry(delegate, 3)).toBe('Art. 2 bis|Compliance reporting')
+    expect(await entry(delegate, 4)).toBe('Art. 3|Storage and stockpile destruction')
+    expect(await entry(delegate, 24)).toBe('Art. 23|Authentic texts')
     // The new article has a fresh stable id of its own.
     const ids = await delegate.page
       .locator('.ProseMirror section.article')
@@ -46,12 +48,12 @@ describe('inserting, moving and deleting articles', () => {
   })
 
   it('moves an article down with the keyboard, and back up', async () => {
-    // The cursor is still in the new Article 3.
+    // The cursor is still in the new Article 2 bis; after Article 3 it reads 3 bis.
     await chair.page.keyboard.press('Alt+Shift+ArrowDown')
     await expect.poll(() => entry(delegate, 3)).toBe('Art. 3|Storage and stockpile destruction')
-    expect(await entry(delegate, 4)).toBe('Art. 4|Compliance reporting')
+    expect(await entry(delegate, 4)).toBe('Art. 3 bis|Compliance reporting')
     await chair.page.keyboard.press('Alt+Shift+ArrowUp')
-    await expect.poll(() => entry(delegate, 3)).toBe('Art. 3|Compliance reporting')
+    await expect.poll(() => entry(delegate, 3)).toBe('Art. 2 bis|Compliance reporting')
   })
 
   it('makes a subparagraph and an item with Tab, numbered from document order', async () => {
@@ -82,7 +84,7 @@ describe('inserting, moving and deleting articles', () => {
     await chair.page.keyboard.press('Control+Shift+Backspace')
     const dialog = chair.page.getByRole('dialog')
     await dialog.waitFor()
-    expect(await dialog.textContent()).toContain('Delete Article 3?')
+    expect(await dialog.textContent()).toContain('Delete Article 2 bis?')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     expect(await countOf(delegate)).toBe(24)
 
@@ -113,9 +115,10 @@ describe('inserting, moving and deleting articles', () => {
       )
     }, copied)
 
+    // The copy is a new article after Article 2 (2 bis); the original keeps its number, 3.
     await expect.poll(() => countOf(delegate)).toBe(24)
-    expect(await entry(delegate, 3)).toBe('Art. 3|Storage and stockpile destruction')
-    expect(await entry(delegate, 4)).toBe('Art. 4|Storage and stockpile destruction')
+    expect(await entry(delegate, 3)).toBe('Art. 2 bis|Storage and stockpile destruction')
+    expect(await entry(delegate, 4)).toBe('Art. 3|Storage and stockpile destruction')
     const after = await ids()
     expect(new Set(after).size).toBe(24)
     expect(after[3]).toBe(before[2])
