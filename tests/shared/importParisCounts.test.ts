@@ -20,7 +20,8 @@ const FIRST_OPTION_LINE = /^\s*(\d+\.\s+)?(\*\*)?Option\s*(1(?!\d)|I(?![IVXa-z])
  * Counts, from the Markdown alone and without the importer, each article's bracketed spans and
  * option blocks. Brackets: the text under the article's heading up to the next heading (the
  * footnote and link definitions at the end of the file cut off), Kramdown lines dropped,
- * footnote references `[^5]` replaced by a mark that is no bracket, escaped brackets dropped;
+ * footnote references `[^5]`, alone or in brackets (`[[^9]]`, which the shared document cannot
+ * hold as a span), replaced by a mark that is no bracket, escaped brackets dropped;
  * a "]" closes the latest "[" not closed; a bracket never reaches past an option marker line;
  * "][" with both matched joins two pairs into one span (alternatives counted once); what stays
  * unmatched is not counted; "## [Article 3bis]" counts one. Option blocks: lines whose marker is
@@ -38,6 +39,7 @@ function independentCounts(markdown: string): Map<string, CleaningCounts> {
       .map((l) => (OPTION_LINE.test(l) ? `\u0000${l}` : l))
       .join('\n')
       .replace(/\\[[\]]/g, '')
+      .replace(/\[(\[\^[^\]\s]+\])+\]/g, '\u2020')
       .replace(/\[\^[^\]\s]+\]/g, '\u2020')
     const open: number[] = []
     const matchedOpen = new Set<number>()

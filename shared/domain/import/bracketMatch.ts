@@ -26,20 +26,38 @@ export class BracketIds {
  * one id, alt 0 and 1). What stays unmatched is kept as a character and reported.
  */
 export function matchBrackets(scope: ClauseSource[], ids: BracketIds, log: WarningLog): void {
-  const open: { piece: Piece & { kind: 'open' }; clause: ClauseSource }[] = []
+  // `words`: the span holds words. One around nothing but a footnote ("[[^9]]") stays characters:
+  // the shared document keeps no mark on an inline node, so such a span could not survive.
+  const open: { piece: Piece & { kind: 'open' }; clause: ClauseSource; words: boolean }[] = []
   for (const clause of scope) {
     const { pieces } = clause
     pieces.forEach((piece, index) => {
-      if (piece.kind === 'open') {
+      if (piece.kind === 'text' && piece.text.trim() !== '') {
+        for (let k = open.length - 1; k >= 0 && !(open[k] as { words: boolean }).words; k--) {
+          ;(open[k] as { words: boolean }).words = true
+        }
+      } else if (piece.kind === 'open') {
         // An alternative: "][" with nothing between, the "]" closing a span.
         const before = pieces[index - 1]
         const alternativeOf = before?.kind === 'close' && before.span ? before.span : undefined
         piece.span = alternativeOf ? { id: alternativeOf.id, alt: alternativeOf.alt + 1 } : null
-        open.push({ piece, clause })
+        open.push({ piece, clause, words: false })
       } else if (piece.kind === 'close') {
         const opener = open.pop()
         if (!opener) {
           piece.span = null
+          return
+        }
+        if (!opener.words) {
+          opener.piece.span = null
+          piece.span = undefined
+          const { line, context } = clause.where(piece.at)
+          log.add(
+            line,
+            'bracket-as-text',
+            'a bracket around a footnote alone is kept as characters',
+            context,
+          )
           return
         }
         opener.piece.span ??= { id: ids.take(), alt: 0 }
@@ -75,11 +93,17 @@ export function inlineNodes(
 ): Node[] {
   const s = treatySchema
   const out: Node[] = []
+  // Mark sets are made once per combination: a draft has thousands of pieces and few spans open.
+  const cache = new Map<string, readonly Mark[]>()
   const marksNow = (em: boolean, strong: boolean): readonly Mark[] => {
+    const key = `${em ? 1 : 0}${strong ? 1 : 0}${active.map((a) => `${a.id}.${a.alt}`).join(',')}`
+    const cached = cache.get(key)
+    if (cached) return cached
     let set: readonly Mark[] = []
     if (em) set = s.marks.em.create().addToSet(set)
     if (strong) set = s.marks.strong.create().addToSet(set)
     for (const span of active) set = s.marks.bracket.create({ ...span }).addToSet(set)
+    cache.set(key, set)
     return set
   }
   const literal = (ch: string) => out.push(s.text(ch, marksNow(false, false)))

@@ -27,6 +27,10 @@ const ASCII_PUNCT = /[!-/:-@[-`{-~]/
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
 const isPunct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c)
 const URL_LIKE = /^(https?:|mailto:|ftp:|www\.|\/|#)/i
+// Sticky: matched where the reader stands, without copying the rest of the paragraph.
+const TAG = /<\/?[a-zA-Z][^<>]*>/y
+const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/y
+const LINK = /\[([^[\]]*)\](?:\(([^()\s]+)\)|\[([^[\]]+)\])/y
 
 /** Plain words in which brackets are characters: no emphasis, no footnotes, no links. */
 export function plainPieces(text: string): Piece[] {
@@ -64,22 +68,24 @@ function tokenize(source: string, links: ReadonlySet<string>, base: number): Raw
       continue
     }
     if (c === '<') {
-      const tag = /^<\/?[a-zA-Z][^<>]*>/.exec(source.slice(i))
+      TAG.lastIndex = i
+      const tag = TAG.exec(source)
       if (tag) {
         i += tag[0].length
         continue
       }
     }
     if (c === '[') {
-      const rest = source.slice(i)
-      const footnote = /^\[\^([^\]\s]+)\]/.exec(rest)
+      FOOTNOTE_REF.lastIndex = i
+      const footnote = FOOTNOTE_REF.exec(source)
       if (footnote) {
         flush()
         out.push({ t: 'fn', label: footnote[1] as string, at: base + i })
         i += footnote[0].length
         continue
       }
-      const link = /^\[([^[\]]*)\](?:\(([^()\s]+)\)|\[([^[\]]+)\])/.exec(rest)
+      LINK.lastIndex = i
+      const link = LINK.exec(source)
       const isLink =
         link &&
         ((link[2] !== undefined && URL_LIKE.test(link[2])) ||
@@ -167,32 +173,23 @@ function resolveEmphasis(raw: Raw[]): Flags {
   return { em, strong, left }
 }
 
-const PLACEHOLDER = /^placeholder\b/i
+const PLACEHOLDER = /^(\s*)(placeholder)\b/i
 
 // `*Placeholder*`, `*[Placeholder: ...]*` and `[Placeholder ...]`: words only (no inner
-// bracket, footnote or emphasis change) that begin with "Placeholder" become one placeholder;
-// brackets around it stay brackets.
+// bracket, footnote or emphasis change) that begin with "Placeholder". The word becomes a
+// placeholder and the words after it stay words, in the same emphasis and brackets: the shared
+// document keeps no mark on an inline node (y-prosemirror drops them), so a bracket around a
+// placeholder lives on those words.
 function placeholders(raw: Raw[], flags: Flags): Raw[] {
   const out = [...raw]
-  const textRun = (from: number, to: number): string | null => {
-    let s = ''
-    for (let k = from; k < to; k++) {
-      const r = out[k]
-      if (r?.t !== 'text') return null
-      if (k > from && (flags.em[k] !== flags.em[from] || flags.strong[k] !== flags.strong[from]))
-        return null
-      s += r.s
-    }
-    return s
-  }
+  const sameFlags = (a: number, b: number) =>
+    flags.em[a] === flags.em[b] && flags.strong[a] === flags.strong[b]
   for (let i = 0; i < out.length; i++) {
     const r = out[i]
-    if (r?.t !== 'text' || !PLACEHOLDER.test(r.s.trimStart())) continue
-    // The run of plain words from here to the next non-text token.
+    const m = r?.t === 'text' ? PLACEHOLDER.exec(r.s) : null
+    if (r?.t !== 'text' || !m) continue
     let end = i
-    while (out[end]?.t === 'text') end++
-    const words = textRun(i, end)
-    if (words === null) continue
+    while (out[end]?.t === 'text' && sameFlags(end, i)) end++
     const italic = (flags.em[i] ?? 0) > 0
     const before = out[i - 1]
     const after = out[end]
@@ -200,13 +197,20 @@ function placeholders(raw: Raw[], flags: Flags): Raw[] {
     // Italic words must be the whole emphasis: a delimiter (or a bracket then one) on each side.
     const closesEm = after?.t === 'delim' || (after?.t === 'close' && out[end + 1]?.t === 'delim')
     const opensEm = before?.t === 'delim' || (before?.t === 'open' && out[i - 2]?.t === 'delim')
-    if ((italic && opensEm && closesEm) || (!italic && inBrackets)) {
-      out.splice(i, end - i, { t: 'placeholder', label: words.trim().replace(/\s+/g, ' ') })
-      // Keep the flags aligned with the shortened token list.
-      for (const key of ['em', 'strong', 'left'] as const) {
-        flags[key].splice(i + 1, end - i - 1)
-      }
+    if (!((italic && opensEm && closesEm) || (!italic && inBrackets))) continue
+    const lead = m[1] ?? ''
+    const rest = r.s.slice(lead.length + (m[2] ?? '').length)
+    const replacement: Raw[] = []
+    if (lead) replacement.push({ t: 'text', s: lead })
+    replacement.push({ t: 'placeholder', label: m[2] as string })
+    if (rest) replacement.push({ t: 'text', s: rest })
+    out.splice(i, 1, ...replacement)
+    // Keep the flags aligned with the longer token list.
+    for (const key of ['em', 'strong'] as const) {
+      flags[key].splice(i, 0, ...new Array<number>(replacement.length - 1).fill(flags[key][i] ?? 0))
     }
+    flags.left.splice(i, 0, ...new Array<number>(replacement.length - 1).fill(0))
+    i += replacement.length - 1
   }
   return out
 }

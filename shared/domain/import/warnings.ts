@@ -12,6 +12,7 @@ export interface ImportWarning {
 /** The kinds of thing an import tolerates. */
 export type ImportWarningKind =
   | 'unbalanced-bracket'
+  | 'bracket-as-text'
   | 'numbering'
   | 'option-sequence'
   | 'footnote-missing'
