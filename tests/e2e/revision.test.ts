@@ -6,7 +6,7 @@ import { startE2E, waitForText, type E2EEnvironment } from '../support/browser'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 // The CCM text revised as a secretariat would circulate it: Articles 3 and 4 change places and
-// a new Article 23 replaces the old one.
+// a new Article 23 replaces the old one; words of Article 1 are bracketed.
 function revisedCcm(): string {
   const lines = readFileSync(path.join(repoRoot, 'fixtures/ccm-2008.txt'), 'utf8')
     .split('\n')
@@ -15,6 +15,12 @@ function revisedCcm(): string {
   const body = (n: number) => lines.slice((starts[n - 1] ?? 0) + 1, starts[n] ?? lines.length)
   const out = lines.slice(0, starts[0])
   for (let n = 1; n <= 22; n++) out.push(`Article ${n}`, ...body(n === 3 ? 4 : n === 4 ? 3 : n))
+  // Article 1 gains a bracket, as a draft reopened would carry.
+  out.splice(
+    out.indexOf('Article 1') + 2,
+    1,
+    '1. Each State Party undertakes [never under any circumstances] to:',
+  )
   out.push(
     'Article 23',
     'Review clause',
@@ -69,5 +75,14 @@ describe('the chair imports a revised text as the next round', () => {
     expect(await titles.nth(2).textContent()).toBe(before[3])
     expect(await titles.nth(3).textContent()).toBe(before[2])
     expect(errors).toEqual([])
+
+    // Article 1's history: its Dublin text, then the current one with the bracket added, marked.
+    await reader.page.goto(new URL('/n/ccm/articles/art-1/history', env.url).href)
+    await reader.page.getByTestId('timeline').waitFor()
+    const marks = reader.page.getByTestId('timeline').locator('.diff-bracket')
+    await expect.poll(() => marks.count()).toBe(2)
+    expect(await marks.first().getAttribute('title')).toBe('bracket added')
+    expect(await marks.allTextContents()).toEqual(['bracket added: [', 'bracket added: ]'])
+    expect(reader.errors).toEqual([])
   })
 })

@@ -33,6 +33,17 @@ function Runs({ parts, block }: { parts: readonly DiffPart[]; block: boolean }) 
   return parts.map((p, i) => {
     // A paragraph is its own block: its line break is shown by the block, not as an empty line.
     const text = block && i === parts.length - 1 ? p.text.replace(/\n$/, '') : p.text
+    // A bracket removed or added around kept words is cleaning, not a change of wording.
+    const bracket = (p as DiffPart & { bracket?: 'removed' | 'added' }).bracket
+    if (bracket) {
+      const Mark = bracket === 'removed' ? 'del' : 'ins'
+      return (
+        <Mark key={i} className="diff-bracket" title={`bracket ${bracket}`}>
+          <span className="visually-hidden">bracket {bracket}: </span>
+          {text}
+        </Mark>
+      )
+    }
     return p.op === 'insert' ? (
       <ins key={i}>{text}</ins>
     ) : p.op === 'delete' ? (
