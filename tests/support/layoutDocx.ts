@@ -14,25 +14,28 @@ import type { ListKind, Run, WordLayout } from './wordLayout'
 const INDENT = 720 // twips per nesting step
 const HANGING = 360
 
-const levels = (
-  format: (typeof LevelFormat)[keyof typeof LevelFormat],
-  text: (l: number) => string,
-) =>
+const FORMAT = {
+  decimal: LevelFormat.DECIMAL,
+  letter: LevelFormat.LOWER_LETTER,
+  bullet: LevelFormat.BULLET,
+}
+const TEXT: Record<ListKind, (l: number) => string> = {
+  decimal: (l) => `%${l + 1}.`,
+  letter: (l) => `(%${l + 1})`,
+  bullet: () => '\u2022',
+}
+
+// Word's automatic numbering as a secretariat sets it: "1." with nested "1.", "(a)", bullets;
+// a list that starts at another number has a definition of its own.
+const levels = (kind: ListKind, start: number) =>
   [0, 1, 2].map((level): ILevelsOptions => ({
     level,
-    format,
-    text: text(level),
-    start: 1,
+    format: FORMAT[kind],
+    text: TEXT[kind](level),
+    start: level === 0 ? start : 1,
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: INDENT * (level + 1), hanging: HANGING } } },
   }))
-
-// Word's automatic numbering as a secretariat sets it: "1." with nested "1.", "(a)", bullets.
-const NUMBERING: Record<ListKind, ILevelsOptions[]> = {
-  decimal: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`),
-  letter: levels(LevelFormat.LOWER_LETTER, (l) => `(%${l + 1})`),
-  bullet: levels(LevelFormat.BULLET, () => '\u2022'),
-}
 
 /**
  * A .docx of a draft written with the `docx` package as a word processor holds it: headings in
@@ -42,6 +45,7 @@ const NUMBERING: Record<ListKind, ILevelsOptions[]> = {
  */
 export async function layoutDocx(layout: WordLayout): Promise<Buffer> {
   const footnoteIds = new Map<string, number>()
+  const references = new Set<string>()
   const runs = (list: Run[]) =>
     list.map((r) => {
       if ('footnote' in r) {
@@ -64,17 +68,15 @@ export async function layoutDocx(layout: WordLayout): Promise<Buffer> {
       })
     }
     const list = b.list as NonNullable<typeof b.list>
-    // A nested decimal continues its parent's list one level down; other lists nest by indent.
-    const sharesParent =
-      list.kind === 'decimal' &&
-      layout.blocks.some(
-        (o) => o.kind === 'item' && o.list?.instance === list.instance && o.depth < b.depth,
-      )
-    const level = sharesParent ? b.depth : 0
+    const reference = `${list.kind}-${list.start}`
+    references.add(reference)
     return new Paragraph({
       children: runs(b.runs),
-      numbering: { reference: list.kind, level, instance: list.instance },
-      ...(level !== b.depth ? { indent: { left: INDENT * (b.depth + 1), hanging: HANGING } } : {}),
+      numbering: { reference, level: list.level, instance: list.instance },
+      // A list of its own nested under a numbered paragraph: its level 0, further right.
+      ...(list.level !== b.depth
+        ? { indent: { left: INDENT * (b.depth + 1), hanging: HANGING } }
+        : {}),
     })
   })
   const footnotes: Record<number, { children: Paragraph[] }> = {}
@@ -84,7 +86,10 @@ export async function layoutDocx(layout: WordLayout): Promise<Buffer> {
   const doc = new Document({
     footnotes,
     numbering: {
-      config: Object.entries(NUMBERING).map(([reference, lv]) => ({ reference, levels: lv })),
+      config: [...references].map((reference) => {
+        const [kind, start] = reference.split('-') as [ListKind, string]
+        return { reference, levels: levels(kind, Number(start)) }
+      }),
     },
     sections: [{ children: paragraphs }],
   })

@@ -16,8 +16,21 @@ export interface WordBlock {
   /** Nesting: 0 at the margin, 1 under a numbered paragraph, ... */
   depth: number
   runs: Run[]
-  /** For items: the list, its number as printed in the Markdown, and which run of the list. */
-  list?: { kind: ListKind; number: number; instance: number }
+  /** For items: the list, its number as printed in the Markdown, and where it counts. */
+  list?: ListPlace
+}
+
+/**
+ * Where an item counts: a list instance (Word's numId), the level in it (a nested "1." under a
+ * "1." is the outer list's next level; any other list is its own, at level 0), and the number the
+ * instance starts from.
+ */
+export interface ListPlace {
+  kind: ListKind
+  number: number
+  instance: number
+  level: number
+  start: number
 }
 
 /** The draft's paragraphs and its footnotes' texts by label. */
@@ -56,6 +69,41 @@ export function runsOf(text: string): Run[] {
   return runs
 }
 
+// Which list an item continues, as a person using Word would have set it: the item just
+// before at its depth (or the parent it nests under, for a first "1."), else an earlier list of
+// the same kind whose last number comes just before (Word's "continue numbering"), else a new
+// list starting at its number.
+function listFor(
+  blocks: WordBlock[],
+  depth: number,
+  kind: ListKind,
+  number: number,
+  fresh: () => number,
+): ListPlace {
+  const previous = blocks[blocks.length - 1]
+  const base = { kind, number }
+  if (previous?.list && previous.depth === depth && previous.list.kind === kind) {
+    if (previous.list.number + 1 === number) return { ...previous.list, ...base }
+  }
+  if (number === 1 && kind === 'decimal' && previous?.list?.kind === 'decimal') {
+    if (previous.depth === depth - 1 && previous.list.level === depth - 1) {
+      return { ...previous.list, ...base, level: depth }
+    }
+  }
+  if (number > 1) {
+    // Back to the latest item of this depth since the enclosing item, if it counts on to here.
+    for (let k = blocks.length - 1; k >= 0; k--) {
+      const b = blocks[k] as WordBlock
+      if (b.kind === 'heading' || (b.kind === 'item' && b.depth < depth)) break
+      if (b.list && b.depth === depth && b.list.kind === kind) {
+        if (b.list.number + 1 === number) return { ...b.list, ...base }
+        break
+      }
+    }
+  }
+  return { kind, number, instance: fresh(), level: 0, start: number }
+}
+
 const ITEM = /^(?:(\d+)\.|\(([a-z])\)|(-))\s+/
 
 /** Reads a draft in the Paris drafts' Markdown layout into word-processor paragraphs. */
@@ -63,8 +111,6 @@ export function wordLayout(markdown: string): WordLayout {
   const blocks: WordBlock[] = []
   const footnotes = new Map<string, string>()
   const open: number[] = [] // columns of the numbered paragraphs that hold what follows
-  // The automatic list running at the margin (an item at depth 0 continues it, else restarts).
-  let running: { kind: ListKind; instance: number } | undefined
   let instances = 0
   const lines = markdown.split('\n')
   let i = 0
@@ -85,7 +131,6 @@ export function wordLayout(markdown: string): WordLayout {
     if (line.startsWith('## ')) {
       blocks.push({ kind: 'heading', depth: 0, runs: runsOf(line.slice(3).trim()) })
       open.length = 0
-      running = undefined
       continue
     }
     const column = line.length - line.trimStart().length
@@ -95,33 +140,15 @@ export function wordLayout(markdown: string): WordLayout {
     const item = ITEM.exec(content)
     if (!item) {
       blocks.push({ kind: 'paragraph', depth, runs: runsOf(content) })
-      if (depth === 0) running = undefined
       continue
     }
     const kind: ListKind = item[1] ? 'decimal' : item[2] ? 'letter' : 'bullet'
-    const number = item[1] ? Number(item[1]) : item[2] ? item[2].charCodeAt(0) - 96 : 0
-    // Nested decimals are the outer list's next level; any other list at depth > 0 is its own.
-    let instance: number
-    if (depth === 0) {
-      if (running?.kind !== kind || number === 1) running = { kind, instance: ++instances }
-      instance = running.instance
-    } else {
-      const parent = [...blocks].reverse().find((b) => b.kind === 'item' && b.depth === depth - 1)
-      const previous = blocks[blocks.length - 1]
-      const sameRun =
-        previous?.kind === 'item' && previous.depth === depth && previous.list?.kind === kind
-      instance =
-        kind === 'decimal' && parent?.list?.kind === 'decimal'
-          ? parent.list.instance
-          : sameRun && previous.list
-            ? previous.list.instance
-            : ++instances
-    }
+    const number = item[1] ? Number(item[1]) : item[2] ? item[2].charCodeAt(0) - 96 : 1
     blocks.push({
       kind: 'item',
       depth,
       runs: runsOf(content.slice(item[0].length)),
-      list: { kind, number, instance },
+      list: listFor(blocks, depth, kind, number, () => ++instances),
     })
     open.push(column)
   }
