@@ -3,7 +3,17 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NegotiationEvent } from '../../shared/domain/events'
 import type { ApiAnswer } from '../support/api'
-import { connectClient, type CollabClient } from '../support/collabClient'
+import {
+  addAlternative,
+  bracketSelection,
+  cleanDelete,
+  cleanKeep,
+} from '../../client/src/editor/commands/bracketCommands'
+import { keepOption, wrapInOptions } from '../../client/src/editor/commands/optionCommands'
+import { describeCleaning, cleaningEditOf } from '../../shared/domain/cleaningEdits'
+import { call } from '../support/api'
+import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
+import { runCommand } from '../support/editing'
 import { anchorOn, apiAs } from '../support/proposals'
 import { startServer, type Session, type TestServer } from '../support/startServer'
 
@@ -183,5 +193,103 @@ describe('the event log', () => {
     } finally {
       db.close()
     }
+  })
+})
+
+// The chair's cleaning, made with the editor's own commands through a real client, is summarised
+// per author and article with the brackets and option blocks added and removed.
+describe('bracket and option edits in the history', () => {
+  let server: TestServer
+  let chair: CollabClient
+  let admin: CollabClient
+
+  beforeAll(async () => {
+    server = await startServer({ textEditQuietMs: 100 })
+    chair = connectClient(server.wsUrl, 'ccm/text', { token: await server.tokenFor('chair') })
+    admin = connectClient(server.wsUrl, 'ccm/text', { token: await server.tokenFor('admin') })
+    await Promise.all([chair.synced(), admin.synced()])
+  })
+  afterAll(async () => {
+    chair.destroy()
+    admin.destroy()
+    await server.dispose()
+  })
+
+  const accountOf = async (who: string): Promise<string> =>
+    (await call(server.url, { token: await server.tokenFor(who) }, 'GET', '/api/me')).body.me
+      .account.id
+  const edits = async (articleId: string): Promise<NegotiationEvent[]> => {
+    const answer = await call(
+      server.url,
+      { token: await server.tokenFor('chair') },
+      'GET',
+      `/api/negotiations/ccm/events?type=text-edited&article=${articleId}`,
+    )
+    return answer.body.events
+  }
+  // Polls the log until an event of `accountId` in the article passes `check`.
+  const summary = async (
+    articleId: string,
+    accountId: string,
+    check: (e: NegotiationEvent) => boolean,
+  ): Promise<NegotiationEvent> => {
+    for (let tries = 0; ; tries++) {
+      const found = (await edits(articleId)).find((e) => e.accountId === accountId && check(e))
+      if (found) return found
+      if (tries > 500) throw new Error(`no summary in ${articleId} yet`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+
+  it('records who bracketed, cleaned and wrapped in options, in which article and when', async () => {
+    const chairId = await accountOf('chair')
+    const started = new Date().toISOString()
+    runCommand(
+      chair,
+      'art-2',
+      'designed to disperse or release explosive submunitions',
+      bracketSelection,
+    )
+    runCommand(chair, 'art-2', 'each weighing less than 20 kilograms', bracketSelection)
+    runCommand(chair, 'art-2', 'each weigh|ing', addAlternative)
+    runCommand(chair, 'art-2', 'each weigh|ing', cleanKeep)
+    runCommand(
+      chair,
+      'art-2',
+      'designed to produce electrical or electronic effects',
+      wrapInOptions,
+    )
+    const event = await summary('art-2', chairId, (e) => cleaningEditOf(e.data).optionsAdded > 0)
+    expect(event.data).toMatchObject({
+      bracketsAdded: 2,
+      bracketsRemoved: 1,
+      optionsAdded: 1,
+      optionsRemoved: 0,
+      brackets: 1,
+      options: 1,
+    })
+    expect(event.byName).toContain('Chair')
+    expect(event.at >= started).toBe(true)
+    expect(describeCleaning(cleaningEditOf(event.data))).toBe(
+      'bracketed 2, cleaned 1 bracket, added 1 option block',
+    )
+
+    // The administrator cleans the rest in the other client: the summary is theirs.
+    await waitFor('the administrator has the chair’s edits', () => admin.pmDoc().eq(chair.pmDoc()))
+    const adminId = await accountOf('admin')
+    runCommand(admin, 'art-2', 'designed to dis|perse', cleanDelete)
+    // The caret in the first option's words (the second is a copy): that option is kept.
+    runCommand(admin, 'art-2', 'designed to pro|duce electrical', keepOption)
+    const cleaned = await summary(
+      'art-2',
+      adminId,
+      (e) => cleaningEditOf(e.data).optionsRemoved > 0,
+    )
+    expect(cleaned.data).toMatchObject({
+      bracketsRemoved: 1,
+      optionsRemoved: 1,
+      brackets: 0,
+      options: 0,
+    })
   })
 })

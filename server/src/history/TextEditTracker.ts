@@ -1,6 +1,8 @@
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT, isOrigin } from '../../../shared/collab'
+import { cleaningCounts, type CleaningCounts } from '../../../shared/domain/brackets'
+import type { CleaningEdit } from '../../../shared/domain/cleaningEdits'
 import { outlineOf, type ArticleSummary } from '../../../shared/domain/numbering'
 import { outlineChanges } from '../../../shared/domain/outlineChanges'
 import { treatySchema } from '../../../shared/schema'
@@ -23,6 +25,8 @@ interface Pending {
   part: string
   insertedChars: number
   deletedChars: number
+  /** Brackets and option blocks added and removed (the chair's cleaning). */
+  cleaning: CleaningEdit
   firstAt: string
   lastAt: string
   timer: ReturnType<typeof setTimeout>
@@ -32,7 +36,10 @@ interface Pending {
  * Summarises what clients type in each text room into 'text-edited' events, one per author and
  * article after `quietMs` without their edits there, and on unload; and, comparing the outline
  * then with the one before (by article id), 'article-added', '-moved', '-renamed' and '-deleted'.
- * Per keystroke it only counts characters; the text is read as ProseMirror once per summary.
+ * A summary also says how many brackets and option blocks the author added and removed in the
+ * article, counted as `cleaningCounts` does, on the article's Yjs element, after each change that
+ * can alter them (never after plain typing). Per keystroke it only counts characters; the text is
+ * read as ProseMirror once per summary.
  */
 export class TextEditTracker implements RoomObserver {
   private readonly quietMs: number
@@ -84,6 +91,8 @@ class WatchedText {
   private readonly fragment: Y.XmlFragment
   private outline: ArticleSummary[]
   private readonly pending = new Map<string, Pending>()
+  // Brackets and option blocks of each article, by id, after the last change that counted them.
+  private readonly cleaning = new Map<string, CleaningCounts>()
   // Who last added, moved or deleted an article, to name them in the structural events.
   private structuralAuthor: string | null | undefined
 
@@ -94,6 +103,7 @@ class WatchedText {
   ) {
     this.fragment = room.doc.getXmlFragment(TEXT_FRAGMENT)
     this.outline = this.readOutline()
+    this.countAll()
     this.fragment.observeDeep(this.onChange)
     room.doc.on('beforeTransaction', this.beforeTransaction)
     room.doc.on('afterTransaction', this.afterTransaction)
@@ -116,6 +126,14 @@ class WatchedText {
     return outlineOf(yXmlFragmentToProseMirrorRootNode(this.fragment, treatySchema))
   }
 
+  private countAll(): void {
+    this.cleaning.clear()
+    yXmlFragmentToProseMirrorRootNode(this.fragment, treatySchema).forEach((node) => {
+      if (node.type.name === 'article')
+        this.cleaning.set(String(node.attrs.id), cleaningCounts(node))
+    })
+  }
+
   // A server command (incorporating a proposal) records its own event: summarise the clients'
   // edits before it, and take the text after it as the new baseline.
   private readonly beforeTransaction = (tr: Y.Transaction) => {
@@ -125,6 +143,7 @@ class WatchedText {
   private readonly afterTransaction = (tr: Y.Transaction) => {
     if (isServerCommand(tr.origin) && tr.changedParentTypes.size > 0) {
       this.outline = this.readOutline()
+      this.countAll()
     }
   }
 
@@ -132,6 +151,8 @@ class WatchedText {
     const origin = tr.origin
     if (!isOrigin(origin) || origin.kind !== 'client') return
     const accountId = this.room.connection(origin.connectionId)?.owner?.accountId ?? null
+    // Articles whose brackets or option blocks this change may have altered.
+    const recount = new Map<string, Y.XmlElement>()
     for (const event of events) {
       if (event.target === this.fragment) {
         // Articles (or the title, preamble) added, moved or deleted as whole blocks.
@@ -146,6 +167,14 @@ class WatchedText {
       const part = isArticle ? 'article' : top instanceof Y.XmlElement ? top.nodeName : 'text'
       const { inserted, deleted } = countChars(event)
       this.note(accountId, articleId, part, inserted, deleted)
+      if (articleId && mayChangeCleaning(event)) recount.set(articleId, top as Y.XmlElement)
+    }
+    for (const [articleId, article] of recount) {
+      const before = this.cleaning.get(articleId) ?? { brackets: 0, options: 0 }
+      const after = cleaningOfY(article)
+      this.cleaning.set(articleId, after)
+      const change = cleaningChange(before, after)
+      if (change) this.note(accountId, articleId, 'article', 0, 0, change)
     }
   }
 
@@ -155,6 +184,7 @@ class WatchedText {
     part: string,
     inserted: number,
     deleted: number,
+    cleaning: CleaningEdit = NO_CLEANING,
   ): void {
     const key = `${accountId ?? ''}\u0000${articleId ?? part}`
     const now = new Date().toISOString()
@@ -169,6 +199,7 @@ class WatchedText {
       part,
       insertedChars: (entry?.insertedChars ?? 0) + inserted,
       deletedChars: (entry?.deletedChars ?? 0) + deleted,
+      cleaning: addCleaning(entry?.cleaning ?? NO_CLEANING, cleaning),
       firstAt: entry?.firstAt ?? now,
       lastAt: now,
       timer,
@@ -182,7 +213,9 @@ class WatchedText {
     this.pending.delete(key)
     const negotiationId = this.room.ref.negotiationId
     const base = { negotiationId, accountId: entry.accountId, at: entry.lastAt }
-    if (entry.insertedChars > 0 || entry.deletedChars > 0) {
+    const cleaned = Object.values(entry.cleaning).some((n) => n > 0)
+    if (entry.insertedChars > 0 || entry.deletedChars > 0 || cleaned) {
+      const now = entry.articleId ? this.cleaning.get(entry.articleId) : undefined
       this.write({
         ...base,
         type: 'text-edited',
@@ -193,6 +226,8 @@ class WatchedText {
           part: entry.part,
           from: entry.firstAt,
           to: entry.lastAt,
+          // What the author's cleaning did, and what the article holds after it.
+          ...(cleaned ? { ...entry.cleaning, brackets: now?.brackets, options: now?.options } : {}),
         },
       })
     }
@@ -205,6 +240,71 @@ class WatchedText {
     }
     this.outline = outline
     this.structuralAuthor = undefined
+  }
+}
+
+const NO_CLEANING: CleaningEdit = {
+  bracketsAdded: 0,
+  bracketsRemoved: 0,
+  optionsAdded: 0,
+  optionsRemoved: 0,
+}
+
+const addCleaning = (a: CleaningEdit, b: CleaningEdit): CleaningEdit => ({
+  bracketsAdded: a.bracketsAdded + b.bracketsAdded,
+  bracketsRemoved: a.bracketsRemoved + b.bracketsRemoved,
+  optionsAdded: a.optionsAdded + b.optionsAdded,
+  optionsRemoved: a.optionsRemoved + b.optionsRemoved,
+})
+
+// The change between two counts of an article, or null if there is none.
+function cleaningChange(before: CleaningCounts, after: CleaningCounts): CleaningEdit | null {
+  const brackets = after.brackets - before.brackets
+  const options = after.options - before.options
+  if (brackets === 0 && options === 0) return null
+  return {
+    bracketsAdded: Math.max(brackets, 0),
+    bracketsRemoved: Math.max(-brackets, 0),
+    optionsAdded: Math.max(options, 0),
+    optionsRemoved: Math.max(-options, 0),
+  }
+}
+
+// Whether a change can add or remove a bracket or an option block: elements added, removed or
+// given attributes (an option block, a bracketed article), marks set or removed, words deleted.
+// Plain typing (inserts, even inside a bracket) cannot; a paste of bracketed words is not counted.
+function mayChangeCleaning(event: Y.YEvent<Y.XmlElement | Y.XmlText>): boolean {
+  if (!(event.target instanceof Y.XmlText)) return true
+  return event.delta.some((op) => op.delete !== undefined || (op.retain && op.attributes))
+}
+
+// An article's brackets and option blocks read from its Yjs element, as cleaningCounts counts
+// them: distinct bracket ids (y-prosemirror keys a self-nesting mark `bracket--<hash>`, its attrs
+// the value), plus one for a bracketed article, and the option blocks.
+function cleaningOfY(article: Y.XmlElement): CleaningCounts {
+  const ids = new Set<string>()
+  let options = 0
+  const visit = (type: Y.XmlElement | Y.XmlText) => {
+    if (type instanceof Y.XmlText) {
+      for (const op of type.toDelta() as { attributes?: Record<string, unknown> }[]) {
+        for (const [key, value] of Object.entries(op.attributes ?? {})) {
+          if (key.split('--')[0] === 'bracket' && value && typeof value === 'object') {
+            ids.add(String((value as { id?: unknown }).id))
+          }
+        }
+      }
+      return
+    }
+    if (type.nodeName === 'options') options += 1
+    for (const child of type.toArray()) {
+      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) visit(child)
+    }
+  }
+  visit(article)
+  const bracketed = article.getAttribute('bracketed') as unknown
+  return {
+    brackets: ids.size + (bracketed === true || bracketed === 'true' ? 1 : 0),
+    options,
   }
 }
 

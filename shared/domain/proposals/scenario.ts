@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Node } from 'prosemirror-model'
 import { CLAUSE_TYPES, wordingSchema } from '../../schema'
+import { flatClauses } from '../numbering'
 import { findArticle, type DocRange } from './incorporate'
 import {
   ProposalParamsSchema,
@@ -97,9 +98,9 @@ export function resolveQuote(doc: Node, articleId: string, quote: string): DocRa
   // The clauses' text joined by "\n", and for each character its position in the document.
   let text = ''
   const at: number[] = []
-  article.node.forEach((clause, offset) => {
-    if (clause.type.name === 'article_title') return // the article's title is not amended by quote
-    const start = article.pos + 1 + offset + 1
+  // Clauses in reading order, through option blocks (the article's title is not amended by quote).
+  for (const { node: clause, pos } of flatClauses(article.node)) {
+    const start = article.pos + 1 + pos + 1
     if (text !== '') {
       text += '\n'
       at.push(start - 1)
@@ -109,7 +110,7 @@ export function resolveQuote(doc: Node, articleId: string, quote: string): DocRa
       for (let i = 0; i < t.length; i++) at.push(start + inlineOffset + i)
       text += t
     })
-  })
+  }
   const first = text.indexOf(quote)
   if (first < 0 || text.indexOf(quote, first + 1) >= 0) return null
   return { from: at[first] as number, to: (at[first + quote.length - 1] as number) + 1 }

@@ -1,3 +1,4 @@
+import { cleaningEditOf, describeCleaning } from '../../../../shared/domain/cleaningEdits'
 import type { NegotiationEvent } from '../../../../shared/domain/events'
 import type { Stance } from '../../../../shared/domain/proposals'
 import { STATUS_LABELS } from '../proposals/labels'
@@ -66,7 +67,11 @@ export function describeEvent(
     case 'text-edited': {
       const added = Number(d.insertedChars ?? 0)
       const removed = Number(d.deletedChars ?? 0)
-      return `edited the wording (+${added} / −${removed} characters)`
+      // The chair's cleaning first ("bracketed 2, cleaned 1 bracket"), then the characters.
+      const cleaning = describeCleaning(cleaningEditOf(d))
+      const wording = `edited the wording (+${added} / −${removed} characters)`
+      if (!cleaning) return wording
+      return added || removed ? `${cleaning}; ${wording}` : cleaning
     }
     case 'text-renumbered': {
       const n = Number(d.articles ?? 0)
