@@ -47,6 +47,12 @@ describe('the four Paris drafts as four rounds of one negotiation', () => {
     const art2bis = first.find((a) => a.label === '2bis')?.id
     expect(art2 && art2bis).toBeTruthy()
 
+    const warned = (file: string) =>
+      api('POST', '/paris/rounds/import-revision', { text: draft(file), file: `${file}.md` })
+    // The 4 December draft has unbalanced brackets: the preview lists them by line.
+    const dec4Warnings = (await warned('4-dec-2015')).body.preview.warnings
+    expect(dec4Warnings.some((w: { kind: string }) => w.kind === 'unbalanced-bracket')).toBe(true)
+
     const roundIds: string[] = []
     for (const [i, r] of REVISIONS.entries()) {
       const body = { text: draft(r.file), format: 'markdown', file: `${r.file}.md` }
@@ -54,6 +60,10 @@ describe('the four Paris drafts as four rounds of one negotiation', () => {
       const preview = await api('POST', '/paris/rounds/import-revision', body)
       expect(preview.status).toBe(200)
       const matches = preview.body.preview.matching.matches as Match[]
+      // The importer's warnings come with the preview, each with its file and line.
+      for (const w of preview.body.preview.warnings) {
+        expect(w).toMatchObject({ file: `${r.file}.md`, line: expect.any(Number) })
+      }
       // The chair confirms every proposed match, the doubtful ones too.
       const confirm = Object.fromEntries(
         matches.filter((m) => m.confidence === 'doubtful').map((m) => [m.newIndex, m.matchedId]),

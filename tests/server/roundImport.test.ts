@@ -137,6 +137,15 @@ describe('a revised text imported as the next round', () => {
     expect(outlineOf(watcher.pmDoc())[22]?.id).toBe(before[22]?.id)
   })
 
+  it('refuses a text longer than the importer reads, before reading it', async () => {
+    const res = await t.api('chair', 'POST', '/rounds/import-revision', {
+      text: 'Title\n'.repeat(20_001),
+      format: 'plain',
+    })
+    expect(res.status).toBe(413)
+    expect(res.body.error).toMatchObject({ code: 'treaty_too_large', limit: 20_000 })
+  })
+
   it('says on which line a text it cannot read stops', async () => {
     const res = await t.api('chair', 'POST', '/rounds/import-revision', {
       text: 'Title\n\nRecalling\nArticle 1\nScope\n1. Text\nArticle 2\nArticle 3',
