@@ -149,6 +149,19 @@ describe('DOCX import', () => {
     const notWord = await zip.generateAsync({ type: 'nodebuffer' })
     expect(await docxToMarkdown(notWord)).toMatchObject({ ok: false, error: { code: 'not_docx' } })
 
+    // A small zip that unpacks to more than allowed is refused before it is unpacked.
+    const bomb = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [] })))
+    bomb.file('word/media/padding.bin', 'x'.repeat(3 * 1024 * 1024))
+    const packed = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    expect(packed.length).toBeLessThan(100_000)
+    expect(await docxToMarkdown(packed, { maxUnpackedBytes: 2 * 1024 * 1024 })).toEqual({
+      ok: false,
+      error: {
+        code: 'docx_too_large',
+        message: 'The Word file unpacks to more than 2 MB; a treaty needs far less.',
+      },
+    })
+
     const broken = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [] })))
     broken.file('word/document.xml', '<w:document><w:body><w:p>')
     const result = await docxToMarkdown(await broken.generateAsync({ type: 'nodebuffer' }))

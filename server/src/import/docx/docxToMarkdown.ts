@@ -56,7 +56,10 @@ const unpackedSize = (zip: JSZip) => {
  * prints, which mammoth drops. Expected failures are values: a file that is not a zip or has no
  * Word document in it, one that unpacks to too much, one whose XML cannot be read.
  */
-export async function docxToMarkdown(bytes: Uint8Array): Promise<DocxToMarkdownResult> {
+export async function docxToMarkdown(
+  bytes: Uint8Array,
+  { maxUnpackedBytes = MAX_UNPACKED_BYTES } = {},
+): Promise<DocxToMarkdownResult> {
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(bytes)
@@ -67,10 +70,11 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<DocxToMarkdownR
   if (!part) {
     return fail('not_docx', 'The file is a zip archive but holds no Word document (.docx).')
   }
-  if (unpackedSize(zip) > MAX_UNPACKED_BYTES) {
+  // Checked before anything is unpacked: a small zip may unpack to gigabytes.
+  if (unpackedSize(zip) > maxUnpackedBytes) {
     return fail(
       'docx_too_large',
-      `The Word file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; a treaty needs far less.`,
+      `The Word file unpacks to more than ${Math.round(maxUnpackedBytes / 1024 / 1024)} MB; a treaty needs far less.`,
     )
   }
   const dir = part.slice(0, part.lastIndexOf('/') + 1)
