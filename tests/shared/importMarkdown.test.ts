@@ -203,6 +203,9 @@ describe('the drafts of 4, 9 and 12 December 2015', () => {
     expect(warnings.filter((w) => w.kind === 'footnote-missing')).toEqual([])
     const notes = find(article(doc, '3'), 'footnote')
     expect(notes[0]?.attrs.text).toMatch(/^Without prejudice to how the final agreement/)
+    expect(notes[0]?.attrs.text).toMatch(
+      /Option 4: INDC which can be in the form of co-benefits .* economic diversification plans$/,
+    )
     expect(notes[1]?.attrs.text).toBe('Overlaps with option b')
     // "Option (a)" and "Option (b)" are an option block inside Option 2.
     const outer = find(article(doc, '3'), 'options').find((o) =>
@@ -280,6 +283,23 @@ describe('Markdown details', () => {
     const art = article(doc, '1')
     expect(cleaningCounts(art).brackets).toBe(3)
     expect(bracketedTexts(art)[1]).toBe('Parties [shall][should][may] act [now] [later].')
+  })
+
+  it('resolves footnotes with continued definitions, and reports one without a definition', () => {
+    const { doc, warnings } = imported(
+      md(
+        '## Article 1\n\nText[^a] and more[^b].\n\n## Part II\n\n## Article 2\n\nMore.\n\n' +
+          '[^a]: First line\n    continued *here*.\n\n    And a second paragraph.\n',
+      ),
+    )
+    const notes = find(doc, 'footnote')
+    expect(notes.map((n) => n.attrs)).toEqual([
+      { id: 'fn-a', text: 'First line continued here. And a second paragraph.' },
+      { id: 'fn-b', text: '' },
+    ])
+    expect(warnings).toEqual([expect.objectContaining({ line: 7, kind: 'footnote-missing' })])
+    expect(find(doc, 'heading').map((h) => h.attrs)).toEqual([{ id: 'h-part-ii', kind: 'part' }])
+    expect(outlineOf(doc).map((a) => a.id)).toEqual(['art-1', 'art-2'])
   })
 
   it('chooses the layout by extension, else by the text', () => {

@@ -129,7 +129,7 @@ export function parseMarkdownText(text: string, file = ''): ParseResult {
     : { kind: 'root', children: [] }
   const preambleIr = flatten(preambleRoot.children, preambleRoot, true)
 
-  checkArticleSequence(articles, heads, log)
+  checkArticleSequence(outline.sections, heads, log)
   const used = new Set<string>()
   const parts: ({ section: Section; ir: Ir[]; id: string } | { heading: Section })[] = []
   let seenArticle = false
@@ -194,7 +194,10 @@ export function parseMarkdownText(text: string, file = ''): ParseResult {
     ...parts.map((part) => {
       if ('heading' in part) {
         const text = part.heading.heading.replace(/\*/g, '').trim()
-        return s.node('heading', { id: `h-${slug(text)}`, kind: headingKind(text) }, [s.text(text)])
+        let id = `h-${slug(text) || 'x'}`
+        for (let n = 2; used.has(id); n++) id = `h-${slug(text) || 'x'}-${n}`
+        used.add(id)
+        return s.node('heading', { id, kind: headingKind(text) }, [s.text(text)])
       }
       const head = heads.get(part.section) as ArticleHead
       return s.node('article', { id: part.id, label: head.label, bracketed: head.bracketed }, [
@@ -219,13 +222,18 @@ const BASE = /^(\d+)\s*(\D*)$/
 // Articles as circulated keep their labels; one out of sequence ("Article 18" after 16) is
 // reported. "2bis" or "2 bis" after "2", and "3" after "2bis", are in sequence.
 function checkArticleSequence(
-  articles: Section[],
+  sections: Section[],
   heads: Map<Section, ArticleHead>,
   log: WarningLog,
 ) {
   let previous: { base: number; label: string } | undefined
-  for (const section of articles) {
-    const head = heads.get(section) as ArticleHead
+  for (const section of sections) {
+    // An instrument (a draft decision, a protocol) numbers its articles afresh.
+    if (section.kind === 'heading' && headingKind(section.heading) === 'instrument') {
+      previous = undefined
+    }
+    const head = heads.get(section)
+    if (!head) continue
     const m = BASE.exec(head.label)
     if (!m) continue
     const base = Number(m[1])
