@@ -8,6 +8,9 @@ import { tempDataDir } from '../support/startServer'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 const CCM = path.join(ROOT, 'fixtures/ccm-2008.txt')
+const PARIS = ['23-oct-2015', '4-dec-2015', '9-dec-2015', '12-dec-2015'].map((name) =>
+  path.join(ROOT, `fixtures/paris/${name}.md`),
+)
 
 // Runs `npm run import -- ...args` as the script does, against a data folder.
 const runImport = (dataDir: string, ...args: string[]) =>
@@ -17,7 +20,8 @@ const runImport = (dataDir: string, ...args: string[]) =>
     encoding: 'utf8',
   })
 
-describe('npm run import', () => {
+// Each run starts tsx afresh (seconds each, more on a busy machine): generous timeouts.
+describe('npm run import', { timeout: 240_000 }, () => {
   let dataDir: string
   beforeEach(() => {
     dataDir = tempDataDir()
@@ -49,6 +53,38 @@ describe('npm run import', () => {
     const match = /^(.+):(\d+): expected (.+), found (.*)$/m.exec(run.stderr)
     expect(match?.[1]).toBe(bad)
     expect(Number(match?.[2])).toBeGreaterThan(at)
+    expect(fs.readFileSync(db)).toEqual(before)
+    expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0)
+  })
+
+  it('imports the four Paris drafts unmodified, warnings on stderr as file:line, exit 0', () => {
+    for (const [index, file] of PARIS.entries()) {
+      const run = runImport(dataDir, file, '--id', `paris-${index}`)
+      expect(run.status).toBe(0)
+      expect(run.stdout).toMatch(new RegExp(`paris-${index} \\((29|30) articles`))
+      const warnings = run.stderr.split('\n').filter((l) => l !== '')
+      for (const line of warnings) expect(line).toMatch(/^.+\.md:\d+: warning: .+/)
+      if (index === 0) {
+        expect(run.stdout).toMatch(/\(30 articles, \d+ warnings\)/)
+        expect(warnings).toContainEqual(
+          expect.stringMatching(/23-oct-2015\.md:24: warning: unmatched "\]".*circumstances,\]\]$/),
+        )
+      }
+      if (index === 3) expect(warnings).toEqual([])
+    }
+  })
+
+  it('refuses an unreadable Markdown file with its line, exit 1, database untouched', () => {
+    expect(runImport(dataDir, PARIS[3] as string, '--id', 'first').status).toBe(0)
+    const db = sqliteFile(dataDir)
+    const before = fs.readFileSync(db)
+    const bad = path.join(dataDir, 'no-articles.md')
+    fs.writeFileSync(bad, '---\ntitle: A draft\n---\n\n## Preamble\n\nThe Parties,\n')
+    const run = runImport(dataDir, bad, '--id', 'second')
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(
+      new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7: expected`),
+    )
     expect(fs.readFileSync(db)).toEqual(before)
     expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0)
   })

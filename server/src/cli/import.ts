@@ -1,34 +1,55 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { parseTreatyText } from '../../../shared/domain/importText'
+import { formatWarning, parseNegotiatingText, type TextFormat } from '../../../shared/domain/import'
+import { MAX_TREATY_LINES, lineCount } from '../../../shared/domain/importText'
+import { outlineOf } from '../../../shared/domain/numbering'
 import { importNegotiation } from '../negotiations/importNegotiation'
 import { openStorage } from '../storage/openStorage'
 
-// `npm run import -- <file> [--name "..."] [--id slug]`: imports a plain-text treaty as a new
-// negotiation into DATA_DIR's database (default ./data). Malformed input changes nothing.
-const USAGE = 'usage: npm run import -- <file> [--name "Display name"] [--id slug]'
+// `npm run import -- <file> [--name "..."] [--id slug] [--format markdown|plain]`: imports a
+// negotiating text (Markdown such as the Paris drafts, or the plain layout; chosen by the file's
+// extension unless --format says) as a new negotiation into DATA_DIR's database (default
+// ./data). Warnings go to stderr as `file:line: warning: ...` and the import still succeeds;
+// an unreadable file changes nothing and exits 1.
+const USAGE =
+  'usage: npm run import -- <file> [--name "Display name"] [--id slug] [--format markdown|plain]'
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' }, id: { type: 'string' } },
+    options: { name: { type: 'string' }, id: { type: 'string' }, format: { type: 'string' } },
   })
   const [file] = positionals
-  if (!file || positionals.length > 1) {
+  const format = values.format
+  if (!file || positionals.length > 1 || (format && format !== 'markdown' && format !== 'plain')) {
     console.error(USAGE)
     return 2
   }
   const text = fs.readFileSync(file, 'utf8')
-  // Parse before the database is even opened, so a malformed file leaves it untouched.
-  const parsed = parseTreatyText(text)
+  const lines = lineCount(text)
+  if (lines > MAX_TREATY_LINES) {
+    console.error(
+      `${file} has ${lines} lines; a treaty is imported with at most ${MAX_TREATY_LINES}`,
+    )
+    return 1
+  }
+  // Parse before the database is even opened, so an unreadable file leaves it untouched.
+  const options = { file, format: format as TextFormat | undefined }
+  const parsed = parseNegotiatingText(text, options)
   if (!parsed.ok) {
     const { line, expected, found } = parsed.error
     console.error(`${file}:${line}: expected ${expected}, found ${found}`)
     return 1
   }
+  for (const warning of parsed.warnings) console.error(formatWarning(warning))
   const storage = openStorage(process.env.DATA_DIR ?? './data')
   try {
-    const result = await importNegotiation(storage, { text, name: values.name, id: values.id })
+    const result = await importNegotiation(storage, {
+      text,
+      ...options,
+      name: values.name,
+      id: values.id,
+    })
     if (!result.ok) {
       console.error(
         result.reason === 'malformed'
@@ -42,7 +63,11 @@ async function main(): Promise<number> {
       return 1
     }
     const { id, name } = result.negotiation
-    console.log(`imported "${name}" as ${id} (${parsed.doc.childCount - 2} articles)`)
+    const articles = outlineOf(parsed.doc).length
+    const warned = parsed.warnings.length
+    console.log(
+      `imported "${name}" as ${id} (${articles} articles${warned ? `, ${warned} warnings` : ''})`,
+    )
     return 0
   } finally {
     await storage.close()

@@ -13,6 +13,8 @@ import type { Negotiation, Storage } from '../storage/Storage'
 
 const ImportBody = z.object({
   text: z.string().min(1).max(2_000_000),
+  format: z.enum(['markdown', 'plain']).optional(),
+  file: z.string().trim().min(1).max(255).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   id: z.string().optional(),
   rounds: z.array(RoundSchema).max(100).optional(),
@@ -64,9 +66,13 @@ export function negotiationRoutes(storage: Storage): Router {
   return router
 }
 
+/** The most warnings an import's answer lists; `warningCount` says how many there were. */
+export const MAX_WARNINGS_SHOWN = 200
+
 /**
- * POST /api/negotiations/import, for admins only. Mounted before negotiationGate, for which
- * "import" would look like a negotiation id.
+ * POST /api/negotiations/import, for admins only: `{ text, format?, file?, name?, id?, rounds? }`
+ * (Markdown or the plain layout), answered 201 with the negotiation and the import's warnings.
+ * Mounted before negotiationGate, for which "import" would look like a negotiation id.
  */
 export function negotiationImportRoutes(storage: Storage): Router {
   const router = Router()
@@ -80,7 +86,13 @@ export function negotiationImportRoutes(storage: Storage): Router {
     const result = await importNegotiation(storage, body)
     if (result.ok) {
       const rounds = body.rounds ?? []
-      res.status(201).json({ negotiation: negotiationJson(result.negotiation, rounds) })
+      // A text with thousands of unbalanced brackets stays a short answer: the first ones, and
+      // how many there are.
+      res.status(201).json({
+        negotiation: negotiationJson(result.negotiation, rounds),
+        warnings: result.warnings.slice(0, MAX_WARNINGS_SHOWN),
+        warningCount: result.warnings.length,
+      })
       return
     }
     switch (result.reason) {
