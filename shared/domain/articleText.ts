@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { tokensText } from './brackets'
+import { tokensText, type InlineToken } from './brackets'
 import { isOptions, nestBlocks, type ViewBlock } from './export/nest'
 import { outlineOf } from './numbering'
 
@@ -47,7 +47,10 @@ function blockLines(blocks: readonly ViewBlock[]): string[] {
       }
       continue
     }
-    const text = tokensText(b.tokens)
+    // Only the text's own tokens: a view with proposals is never read here.
+    const text = tokensText(
+      b.tokens.filter((t): t is InlineToken => !t.kind.startsWith('proposal')),
+    )
     lines.push(b.label ? `${b.label} ${text}` : text)
     lines.push(...blockLines(b.children))
   }

@@ -135,6 +135,47 @@ describe('exports of the text and the compendium', () => {
     }
   })
 
+  it('prints the "text with brackets" view: open tabled proposals with sponsor codes, as on screen', async () => {
+    const { proposals } = JSON.parse(text((await get('observer', '/proposals')).bytes)) as {
+      proposals: {
+        id: string
+        status: string
+        sponsors: string[]
+        coSponsors: string[]
+        anchorState?: string
+      }[]
+    }
+    const placed = proposals.filter(
+      (p) =>
+        ['tabled', 'bracketed', 'under-consultation'].includes(p.status) && p.anchorState === 'ok',
+    )
+    expect(placed.length).toBeGreaterThan(2)
+    const res = await get('observer', '/export/text.html?view=proposals')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toMatch(/ccm-text-with-proposals-[\d-]+\.html/)
+    const html = text(res.bytes)
+    for (const p of placed) {
+      const codes = [...p.sponsors, ...p.coSponsors].join(', ')
+      expect(html, p.id).toMatch(
+        new RegExp(
+          `data-proposal-id="${p.id}"[^>]*>\\{(<span class="p-alt">Alt \\d+</span> )?<b class="p-sponsors">${codes}</b>`,
+        ),
+      )
+    }
+    expect(html).toContain('with the tabled proposals in brackets')
+    const docx = await docxParagraphs(
+      (await get('observer', '/export/text.docx?view=proposals')).bytes,
+    )
+    const first = placed[0] as (typeof placed)[number]
+    expect(docx.join('\n')).toContain(`${[...first.sponsors, ...first.coSponsors].join(', ')}`)
+    expect(docx.join('\n')).toMatch(/\] \{(Alt \d+ )?[A-Z]{3}/)
+    // Proposals stand in the current text only; an unknown view is refused.
+    expect((await get('observer', '/export/text.html?view=proposals&round=oslo-2007')).status).toBe(
+      409,
+    )
+    expect((await get('observer', '/export/text.pdf?view=everything')).status).toBe(400)
+  })
+
   it('writes the text as Akoma Ntoso with 23 articles, as a draft bill (no round is adopted)', async () => {
     const res = await get('observer', '/export/text.akn.xml')
     expect(res.status).toBe(200)

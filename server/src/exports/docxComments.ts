@@ -9,7 +9,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { PlacedAnnotation } from '../../../shared/domain/annotations/anchors'
-import type { InlineToken } from '../../../shared/domain/export'
+import type { ViewToken } from '../../../shared/domain/export'
 import { flatClauses } from '../../../shared/domain/numbering'
 import { tokenRun } from './docxParts'
 
@@ -104,7 +104,7 @@ export function noteComments(doc: Node, notes: readonly PlacedAnnotation[]): Not
 
 // How many document positions a token takes: text its length, an atom (footnote, placeholder)
 // one, a bracket none (it is a mark, not a character).
-const sizeOf = (t: InlineToken): number =>
+const sizeOf = (t: ViewToken): number =>
   t.kind === 'text' ? t.text.length : t.kind === 'footnote' || t.kind === 'placeholder' ? 1 : 0
 
 /**
@@ -113,7 +113,7 @@ const sizeOf = (t: InlineToken): number =>
  * range.
  */
 export function commentedTokens(
-  tokens: readonly InlineToken[],
+  tokens: readonly ViewToken[],
   given: readonly CommentSpan[],
 ): ParagraphChild[] {
   // Within the clause's text, so that every range opened is closed.
@@ -138,7 +138,7 @@ export function commentedTokens(
   marks(0)
   for (const t of tokens) {
     if (t.kind !== 'text') {
-      out.push(tokenRun(t))
+      out.push(...tokenRun(t))
       pos += sizeOf(t)
       if (sizeOf(t) > 0) marks(pos)
       continue

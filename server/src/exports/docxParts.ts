@@ -18,11 +18,11 @@ import {
   isOptions,
   optionCaption,
   titleBlockLines,
-  type InlineToken,
   type OptionView,
   type Run,
   type TitleBlock,
   type ViewBlock,
+  type ViewToken,
 } from '../../../shared/domain/export'
 import { commentedTokens, type ClauseComments } from './docxComments'
 
@@ -35,28 +35,71 @@ const FONT = 'Times New Roman'
  * "][", "]"), footnotes as real Word footnotes (their reference where they stand, their note at
  * the foot of the page), placeholders in italics, emphasis kept.
  */
-export function tokenRuns(tokens: readonly InlineToken[]): ParagraphChild[] {
-  return tokens.map(tokenRun)
+export function tokenRuns(tokens: readonly ViewToken[]): ParagraphChild[] {
+  return tokens.flatMap(tokenRun)
 }
 
-/** One token as a Word run (a footnote carries its note with it). */
-export function tokenRun(t: InlineToken): ParagraphChild {
+/** One token as Word runs (a footnote carries its note with it). */
+export function tokenRun(t: ViewToken): ParagraphChild[] {
   switch (t.kind) {
     case 'text':
-      return new TextRun({ text: t.text, italics: t.em, bold: t.strong })
+      return [new TextRun({ text: t.text, italics: t.em, bold: t.strong })]
     case 'open':
-      return new TextRun({ text: '[', bold: true })
+      return [new TextRun({ text: '[', bold: true })]
     case 'alt':
-      return new TextRun({ text: '][', bold: true })
+      return [new TextRun({ text: '][', bold: true })]
     case 'close':
-      return new TextRun({ text: ']', bold: true })
+      return [new TextRun({ text: ']', bold: true })]
     case 'placeholder':
-      return new TextRun({ text: t.label, italics: true })
+      return [new TextRun({ text: t.label, italics: true })]
+    case 'proposal-open':
+      return [
+        new TextRun({
+          text: '[',
+          bold: true,
+          font: 'Arial',
+          color: t.muted ? '666666' : undefined,
+        }),
+      ]
+    case 'proposal-close':
+      return [
+        new TextRun({
+          text: ']',
+          bold: true,
+          font: 'Arial',
+          color: t.muted ? '666666' : undefined,
+        }),
+      ]
+    case 'proposal':
+      return proposalNoteRuns(t.note, t.muted)
     case 'footnote':
-      return new FootnoteReferenceRun({
-        children: [new Paragraph({ children: [new TextRun(t.text)] })],
-      })
+      return [
+        new FootnoteReferenceRun({
+          children: [new Paragraph({ children: [new TextRun(t.text)] })],
+        }),
+      ]
   }
+}
+
+/**
+ * A tabled proposal's note after its words in the "text with brackets" view, as on screen:
+ * " {Alt 1 DEU, FRA (bracketed): wording}", the sponsors in bold, the rest in italics.
+ */
+export function proposalNoteRuns(
+  n: { alt: string | null; sponsors: string; status: string | null; words: string },
+  muted = false,
+): TextRun[] {
+  const color = muted ? '666666' : undefined
+  return [
+    new TextRun({ text: ` {${n.alt ? `${n.alt} ` : ''}`, italics: true, size: 21, color }),
+    new TextRun({ text: n.sponsors, bold: true, size: 21, color }),
+    new TextRun({
+      text: `${n.status ? ` (${n.status})` : ''}: ${n.words}}`,
+      italics: true,
+      size: 21,
+      color,
+    }),
+  ]
 }
 
 /**

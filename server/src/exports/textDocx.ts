@@ -50,6 +50,20 @@ export function textDocx(
       )
     }
     children.push(...clauseParagraphs(article.clauses, 0, options.notes?.forArticle(article.id)))
+    for (const n of article.newArticles ?? []) {
+      children.push(
+        new Paragraph({
+          indent: { left: 567 },
+          spacing: { after: 120 },
+          children: [
+            new TextRun({ text: n.sponsors, bold: true, size: 21 }),
+            new TextRun({ text: `${n.status ? ` (${n.status})` : ''}: `, size: 21 }),
+            new TextRun({ text: `[New article: ${n.title}]`, bold: true, size: 21 }),
+            new TextRun({ text: n.words ? ` ${n.words}` : '', size: 21 }),
+          ],
+        }),
+      )
+    }
   }
   return docxFile(
     subtitle ? `${view.title} — ${subtitle}` : view.title,

@@ -9,8 +9,10 @@ import {
   compendiumHtml,
   formatDay,
   toAkomaNtoso,
-  toHtml,
   treatyView,
+  viewHtml,
+  withProposals,
+  type TreatyView,
 } from '../../../shared/domain/export'
 import { outlineOf } from '../../../shared/domain/numbering'
 import { compendiumDocx } from '../exports/compendiumDocx'
@@ -20,6 +22,7 @@ import { exportNegotiation } from '../exports/negotiationExport'
 import { importNegotiation } from '../exports/negotiationImport'
 import { htmlToPdf } from '../exports/pdf'
 import { textWithNotes } from '../exports/notesInText'
+import { textWithProposals } from '../exports/proposalsInText'
 import { textDocx } from '../exports/textDocx'
 import { compendiumTitleBlock, titleBlockFor } from '../exports/titleBlockFor'
 import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
@@ -59,13 +62,41 @@ export function exportRoutes(deps: ExportDeps): Router {
     const round = typeof req.query.round === 'string' ? req.query.round : undefined
     return textVersion(deps, negotiationAccessOf(res).negotiation, round)
   }
-  const subtitleOf = (v: TextVersion) =>
-    v.roundId ? `${v.name}, closed ${formatDay(v.date)}` : `${v.name}, ${formatDay(v.date)}`
-  const textFile = (id: string, v: TextVersion, ext: string) =>
-    exportFileName(id, v.roundId ? v.name : `text ${v.date}`, ext)
+  // `?view=proposals`: the "text with brackets" view of the live text, tabled proposals in it.
+  const withTabled = (req: Request): boolean => {
+    const view = req.query.view
+    if (view === undefined || view === 'text') return false
+    if (view !== 'proposals') {
+      throw new HttpError(400, 'unknown_view', 'view is "text" (the default) or "proposals".')
+    }
+    if (req.query.round !== undefined || req.query.notes !== undefined) {
+      throw new HttpError(
+        409,
+        'proposals_on_live_text_only',
+        'Proposals are placed in the current text; export the current text, without notes, with them.',
+      )
+    }
+    return true
+  }
+  // The text as exports read it: as it stands, or with its tabled proposals in brackets.
+  const viewOf = async (req: Request, res: Response, v: TextVersion): Promise<TreatyView> => {
+    if (!withTabled(req)) return treatyView(v.doc)
+    const placed = await textWithProposals(deps, negotiationAccessOf(res).negotiation.id)
+    return withProposals(placed.doc, treatyView(placed.doc), placed.proposals)
+  }
+  const subtitleOf = (v: TextVersion, req?: Request) =>
+    (v.roundId ? `${v.name}, closed ${formatDay(v.date)}` : `${v.name}, ${formatDay(v.date)}`) +
+    (req && withTabled(req) ? ', with the tabled proposals in brackets' : '')
+  const textFile = (id: string, v: TextVersion, ext: string, req?: Request) =>
+    exportFileName(
+      id,
+      v.roundId ? v.name : `text ${req && withTabled(req) ? 'with proposals ' : ''}${v.date}`,
+      ext,
+    )
 
   router.get('/negotiations/:id/export/text.docx', async (req, res) => {
     const { negotiation, principal } = negotiationAccessOf(res)
+    withTabled(req)
     const groupId = typeof req.query.notes === 'string' ? req.query.notes : undefined
     if (groupId !== undefined && req.query.round !== undefined) {
       throw new HttpError(
@@ -88,36 +119,38 @@ export function exportRoutes(deps: ExportDeps): Router {
     const v = withNotes
       ? { ...(await version(req, res)), doc: withNotes.doc }
       : await version(req, res)
-    const file = await textDocx(treatyView(v.doc), subtitleOf(v), {
+    const file = await textDocx(await viewOf(req, res, v), subtitleOf(v, req), {
       titleBlock: await titleBlockFor(storage, negotiation, v),
       notes: withNotes ? noteComments(withNotes.doc, withNotes.notes) : undefined,
     })
     res
       .type(DOCX)
-      .attachment(textFile(negotiation.id, v, 'docx'))
+      .attachment(textFile(negotiation.id, v, 'docx', req))
       .send(file)
   })
 
   router.get('/negotiations/:id/export/text.html', async (req, res) => {
     const { negotiation } = negotiationAccessOf(res)
+    withTabled(req)
     const v = await version(req, res)
-    const html = toHtml(v.doc, {
+    const html = viewHtml(await viewOf(req, res, v), {
       title: `${negotiation.name} — ${v.name}`,
-      subtitle: subtitleOf(v),
+      subtitle: subtitleOf(v, req),
       titleBlock: await titleBlockFor(storage, negotiation, v),
     })
     res
       .type('text/html; charset=utf-8')
-      .attachment(textFile(negotiation.id, v, 'html'))
+      .attachment(textFile(negotiation.id, v, 'html', req))
       .send(html)
   })
 
   router.get('/negotiations/:id/export/text.pdf', async (req, res) => {
     const { negotiation } = negotiationAccessOf(res)
+    withTabled(req)
     const v = await version(req, res)
-    const html = toHtml(v.doc, {
+    const html = viewHtml(await viewOf(req, res, v), {
       title: `${negotiation.name} — ${v.name}`,
-      subtitle: subtitleOf(v),
+      subtitle: subtitleOf(v, req),
       titleBlock: await titleBlockFor(storage, negotiation, v),
     })
     const pdf = await htmlToPdf(html)
@@ -138,7 +171,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
     res
       .type('application/pdf')
-      .attachment(textFile(negotiation.id, v, 'pdf'))
+      .attachment(textFile(negotiation.id, v, 'pdf', req))
       .send(pdf.pdf)
   })
 

@@ -1,5 +1,5 @@
 import { escapeXml } from './escape'
-import type { InlineToken, Run } from './nest'
+import type { Run, ViewToken } from './nest'
 
 /** A small indenting XML writer: elements with escaped attributes and text. */
 export class Xml {
@@ -87,7 +87,7 @@ export class InlineWriter {
   /** `prefix`: the eId of the container ("art_2"); `all`: every clause's tokens, to count alternatives. */
   constructor(
     private readonly prefix: string,
-    all: readonly (readonly InlineToken[])[],
+    all: readonly (readonly ViewToken[])[],
   ) {
     this.altCounts = new Map()
     for (const tokens of all) {
@@ -98,7 +98,7 @@ export class InlineWriter {
   }
 
   /** One clause's tokens as the content of its `<p>`. */
-  paragraph(tokens: readonly InlineToken[]): string {
+  paragraph(tokens: readonly ViewToken[]): string {
     // Brackets still open from the clause before go on here.
     let out = this.stack.map((f) => this.openTag(f, true)).join('')
     for (const t of tokens) {
@@ -147,6 +147,11 @@ export class InlineWriter {
           )
           break
         }
+        case 'proposal-open':
+        case 'proposal-close':
+        case 'proposal':
+          // Proposals are not the text: the AKN of a text leaves them out.
+          break
         case 'close':
           out += this.unwind(
             (f) => f.id === t.id && f.role === 'bracketed',

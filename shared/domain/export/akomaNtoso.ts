@@ -6,10 +6,10 @@ import {
   treatyView,
   type ArticleView,
   type HeadingView,
-  type InlineToken,
   type NestedClause,
   type OptionsView,
   type ViewBlock,
+  type ViewToken,
 } from './nest'
 import { optionCaption } from './printPage'
 
@@ -135,7 +135,7 @@ export function writeMeta(
 }
 
 // Every clause's tokens under a container, in reading order (for counting alternatives).
-function allTokens(blocks: readonly ViewBlock[], into: InlineToken[][] = []): InlineToken[][] {
+function allTokens(blocks: readonly ViewBlock[], into: ViewToken[][] = []): ViewToken[][] {
   for (const b of blocks) {
     if (isOptions(b)) for (const o of b.options) allTokens(o.blocks, into)
     else {

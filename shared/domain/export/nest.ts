@@ -5,6 +5,31 @@ import { articleTitleOf, flatClauses, optionLabelOf, outlineOf } from '../number
 
 export type { InlineToken } from '../brackets'
 
+/** A tabled proposal's note in the "text with brackets" view (see proposalsInText.ts). */
+export interface ProposalNoteView {
+  id: string
+  /** "Alt 1" when proposals compete for the same words, else null. */
+  alt: string | null
+  /** "DEU, FRA". */
+  sponsors: string
+  /** "bracketed", "under consultation", "deferred", or null. */
+  status: string | null
+  words: string
+  title: string
+}
+
+/**
+ * What the "text with brackets" view adds to a clause's tokens: the square brackets around a
+ * proposal's words (muted when all its proposals are deferred) and its note after them.
+ */
+export type ProposalToken =
+  | { kind: 'proposal-open'; muted: boolean }
+  | { kind: 'proposal-close'; muted: boolean }
+  | { kind: 'proposal'; muted: boolean; note: ProposalNoteView }
+
+/** A token of a clause as exports print it: the text's own, or a proposal's in that view. */
+export type ViewToken = InlineToken | ProposalToken
+
 /** A stretch of text with the emphasis drafters use. */
 export interface Run {
   text: string
@@ -21,7 +46,7 @@ export interface NestedClause {
   /** Its words without brackets, footnotes or placeholders (what older readers used). */
   runs: Run[]
   /** Its words as a conference document prints them: brackets, footnote refs, placeholders. */
-  tokens: InlineToken[]
+  tokens: ViewToken[]
   children: ViewBlock[]
 }
 
@@ -70,6 +95,8 @@ export interface ArticleView {
   clauses: ViewBlock[]
   /** Its footnotes, in order (numbers continue across the document). */
   footnotes: FootnoteView[]
+  /** In the "text with brackets" view: proposed new articles to follow it. */
+  newArticles?: ProposalNoteView[]
 }
 
 /** A heading between articles: an instrument ("Draft decision -/CP.21"), Part, Chapter, Section. */

@@ -2,10 +2,11 @@ import { escapeHtml } from './escape'
 import {
   isOptions,
   type FootnoteView,
-  type InlineToken,
   type OptionView,
+  type ProposalNoteView,
   type Run,
   type ViewBlock,
+  type ViewToken,
 } from './nest'
 
 // Print CSS for A4: a serif face, clause labels hanging in the margin of their text, and no
@@ -45,6 +46,12 @@ p { margin: 0 0 0.6em; text-align: justify; orphans: 3; widows: 3;
 .proposal li { break-inside: avoid; page-break-inside: avoid; }
 .quote { font-style: italic; }
 .br { font-weight: bold; }
+.p-br { font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold; font-size: 0.9em; }
+.proposal-note { font-size: 10.5pt; font-style: italic; }
+.proposal-note .p-sponsors { font-style: normal; }
+.proposal-note .p-alt { font-style: normal; text-decoration: underline; }
+.muted { color: #666; }
+.proposal-new-article { margin: 0.6em 0 1em 2.5em; font-size: 10.5pt; }
 .placeholder { font-style: italic; }
 .fn-ref { font-size: 0.7em; line-height: 0; vertical-align: super; }
 .fn-ref a { color: inherit; text-decoration: none; }
@@ -98,7 +105,7 @@ const emphasis = (html: string, em: boolean, strong: boolean): string => {
  * ("[", "][" between alternatives, "]"), footnote numbers in superscript linking to their note,
  * placeholders in italics, emphasis kept.
  */
-export function tokensHtml(tokens: readonly InlineToken[]): string {
+export function tokensHtml(tokens: readonly ViewToken[]): string {
   return tokens
     .map((t) => {
       switch (t.kind) {
@@ -114,9 +121,29 @@ export function tokensHtml(tokens: readonly InlineToken[]): string {
           return `<sup class="fn-ref"><a href="#fn-${t.number}" id="fnref-${t.number}">${t.number}</a></sup>`
         case 'placeholder':
           return `<em class="placeholder">${escapeHtml(t.label)}</em>`
+        case 'proposal-open':
+          return `<span class="p-br${t.muted ? ' muted' : ''}">[</span>`
+        case 'proposal-close':
+          return `<span class="p-br${t.muted ? ' muted' : ''}">]</span>`
+        case 'proposal':
+          return proposalNoteHtml(t.note, t.muted)
       }
     })
     .join('')
+}
+
+/**
+ * A tabled proposal's note after its words in the "text with brackets" view, as on screen:
+ * "Alt 1", the sponsors' codes in bold, its status, its wording.
+ */
+export function proposalNoteHtml(n: ProposalNoteView, muted = false): string {
+  const parts = [
+    n.alt ? `<span class="p-alt">${escapeHtml(n.alt)}</span> ` : '',
+    `<b class="p-sponsors">${escapeHtml(n.sponsors)}</b>`,
+    n.status ? ` <span class="p-status">(${escapeHtml(n.status)})</span>` : '',
+    `: <span class="p-words">${escapeHtml(n.words)}</span>`,
+  ]
+  return ` <span class="proposal-note${muted ? ' muted' : ''}" data-proposal-id="${escapeHtml(n.id)}" title="${escapeHtml(n.title)}">{${parts.join('')}}</span>`
 }
 
 /** "Option 1:" as printed before an option's text. */

@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { escapeHtml } from './escape'
-import { articleHeading, treatyView, type ArticleView } from './nest'
+import { articleHeading, treatyView, type ArticleView, type TreatyView } from './nest'
 import { clausesHtml, footnotesHtml, printPage } from './printPage'
 import { titleBlockHtml, type TitleBlock } from './titleBlock'
 
@@ -22,7 +22,11 @@ export interface PrintOptions {
  * article's section has its eId (`art_2bis`) and its stable Plenary id. No script anywhere.
  */
 export function toHtml(doc: Node, options: PrintOptions): string {
-  const view = treatyView(doc)
+  return viewHtml(treatyView(doc), options)
+}
+
+/** A text already read for export (such as `withProposals`' view) as print-ready HTML: `toHtml`. */
+export function viewHtml(view: TreatyView, options: PrintOptions): string {
   const parts: string[] = options.titleBlock ? [titleBlockHtml(options.titleBlock)] : []
   parts.push('<header class="cover">')
   if (options.subtitle) parts.push(`<p class="subtitle">${escapeHtml(options.subtitle)}</p>`)
@@ -52,6 +56,12 @@ function articleHtml(article: ArticleView): string {
       '</h2>',
     clausesHtml(article.clauses),
     footnotesHtml(article.footnotes),
+    ...(article.newArticles ?? []).map(
+      (n) =>
+        `<div class="proposal-new-article" data-proposal-id="${escapeHtml(n.id)}">` +
+        `<b class="p-sponsors">${escapeHtml(n.sponsors)}</b>${n.status ? ` (${escapeHtml(n.status)})` : ''}: ` +
+        `<strong>[New article: ${escapeHtml(n.title)}]</strong> ${escapeHtml(n.words)}</div>`,
+    ),
     '</section>',
   ]
     .filter(Boolean)
