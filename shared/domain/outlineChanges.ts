@@ -7,14 +7,20 @@ export interface OutlineChange {
   data: Record<string, unknown>
 }
 
+/** What `outlineChanges` reads of an article: `label` (what negotiators call it) if known. */
+export type OutlineEntry = Pick<ArticleSummary, 'id' | 'number' | 'title'> & { label?: string }
+
+// The label beside the ordinal in an event's data, where the outline gave one.
+const labelOf = (a: OutlineEntry) => (a.label === undefined ? {} : { label: a.label })
+
 /**
  * What happened to the articles between two outlines, by article id, so that identity survives
  * renumbering: an article inserted before Article 2 is one addition, not a move of all that
  * follow. Moved are the articles outside a longest common order of those in both.
  */
 export function outlineChanges(
-  before: readonly Pick<ArticleSummary, 'id' | 'number' | 'title'>[],
-  after: readonly Pick<ArticleSummary, 'id' | 'number' | 'title'>[],
+  before: readonly OutlineEntry[],
+  after: readonly OutlineEntry[],
 ): OutlineChange[] {
   const was = new Map(before.map((a) => [a.id, a]))
   const now = new Map(after.map((a) => [a.id, a]))
@@ -34,7 +40,7 @@ export function outlineChanges(
       changes.push({
         type: 'article-added',
         articleId: a.id,
-        data: { number: a.number, title: a.title },
+        data: { number: a.number, ...labelOf(a), title: a.title },
       })
     } else if (old.title !== a.title) {
       changes.push({
@@ -52,7 +58,12 @@ export function outlineChanges(
     changes.push({
       type: 'article-moved',
       articleId: id,
-      data: { fromNumber: was.get(id)?.number, toNumber: now.get(id)?.number },
+      data: {
+        fromNumber: was.get(id)?.number,
+        toNumber: now.get(id)?.number,
+        ...(was.get(id)?.label !== undefined && { fromLabel: was.get(id)?.label }),
+        ...(now.get(id)?.label !== undefined && { toLabel: now.get(id)?.label }),
+      },
     })
   }
   return changes

@@ -70,10 +70,12 @@ function otherText(e: NegotiationEvent): string {
         ? `Closed the round, freezing the “${str(d.snapshotName)}”`
         : 'Closed the round'
     case 'article-added':
-      return str(d.number) ? `Added the article as Article ${str(d.number)}` : 'Added the article'
+      return str(d.label ?? d.number)
+        ? `Added the article as Article ${str(d.label ?? d.number)}`
+        : 'Added the article'
     case 'article-moved':
-      return str(d.from) && str(d.to)
-        ? `Moved the article from Article ${str(d.from)} to Article ${str(d.to)}`
+      return str(d.fromLabel ?? d.fromNumber) && str(d.toLabel ?? d.toNumber)
+        ? `Moved the article from Article ${str(d.fromLabel ?? d.fromNumber)} to Article ${str(d.toLabel ?? d.toNumber)}`
         : 'Moved the article'
     case 'article-renamed':
       return str(d.to) ? `Renamed the article “${str(d.to)}”` : 'Renamed the article'

@@ -55,10 +55,10 @@ export function describeEvent(
         ? `closed the round, freezing the “${str(d.snapshotName)}”`
         : 'closed the round'
     case 'article-added':
-      return `added the article${str(d.number) ? ` as Article ${str(d.number)}` : ''}`
+      return `added the article${str(d.label ?? d.number) ? ` as Article ${str(d.label ?? d.number)}` : ''}`
     case 'article-moved':
-      return str(d.from) && str(d.to)
-        ? `moved the article from Article ${str(d.from)} to Article ${str(d.to)}`
+      return str(d.fromLabel ?? d.fromNumber) && str(d.toLabel ?? d.toNumber)
+        ? `moved the article from Article ${str(d.fromLabel ?? d.fromNumber)} to Article ${str(d.toLabel ?? d.toNumber)}`
         : 'moved the article'
     case 'article-renamed':
       return str(d.to) ? `renamed the article “${str(d.to)}”` : 'renamed the article'
