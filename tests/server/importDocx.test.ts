@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { docxToMarkdown } from '../../server/src/import/docx/docxToMarkdown'
-import { cleaningCounts } from '../../shared/domain/brackets'
+import { bracketedTexts, cleaningCounts } from '../../shared/domain/brackets'
 import { parseNegotiatingText } from '../../shared/domain/import'
 import { outlineOf } from '../../shared/domain/numbering'
 import { layoutDocx } from '../support/layoutDocx'
@@ -185,7 +185,7 @@ describe('DOCX import', () => {
               children: [new TextRun({ text: 'Article 3 bis (adaptation)', bold: true })],
             }),
             new Paragraph({
-              children: [new TextRun('4.1 alt Parties shall [enhance]\t[strengthen] 2 * 3.')],
+              children: [new TextRun('4.1 alt Parties shall [enhance]\t[strengthen] 2 * 3 <b>.')],
             }),
             new Paragraph({
               children: [
@@ -210,7 +210,7 @@ describe('DOCX import', () => {
       markdown: [
         '## Article 3 bis (adaptation)',
         '',
-        '4.1 alt Parties shall [enhance] [strengthen] 2 \\* 3.',
+        '4.1 alt Parties shall [enhance] [strengthen] 2 \\* 3 \\<b>.',
         '',
         '*Noting* **Option 1:** text',
         '',
@@ -218,5 +218,11 @@ describe('DOCX import', () => {
         '',
       ].join('\n'),
     })
+    // The importer reads the typed characters back as they were typed.
+    const parsed = result.ok ? parseNegotiatingText(result.markdown, { format: 'markdown' }) : null
+    if (!parsed?.ok) throw new Error('the Markdown did not import')
+    const texts: string[] = []
+    parsed.doc.forEach((n) => void (n.type.name === 'article' && texts.push(...bracketedTexts(n))))
+    expect(texts).toContain('Parties shall [enhance] [strengthen] 2 * 3 <b>.')
   })
 })

@@ -73,8 +73,9 @@ function piecesOf(node: MammothNode, bold = false, italic = false, out: Piece[] 
 
 const plainOf = (pieces: Piece[]) => pieces.map((p) => (p.kind === 'text' ? p.text : '')).join('')
 
-// Markdown would read a literal asterisk as emphasis, a backslash as an escape.
-const escape = (s: string) => s.replace(/([\\*])/g, '\\$1')
+// Markdown would read a literal asterisk as emphasis, a backslash as an escape, and "<…>" as
+// an HTML tag to drop.
+const escape = (s: string) => s.replace(/([\\*<])/g, '\\$1')
 
 /** One paragraph's text as Markdown: `*italic*`, `**bold**`, footnote references `[^n]`. */
 function inlineOf(pieces: Piece[], noteNumber: (p: Piece & { kind: 'note' }) => number): string {
