@@ -1,6 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { hasFrozenText, listRounds, type RoundState } from '../rounds/roundsApi'
-import { COMPENDIUM_FORMATS, TEXT_FORMATS, downloadName, exportUrl } from './exportLinks'
+import {
+  COMPENDIUM_FORMATS,
+  PROPOSALS_VIEW_FORMATS,
+  TEXT_FORMATS,
+  downloadName,
+  exportUrl,
+  proposalsViewUrl,
+} from './exportLinks'
 
 interface ExportMenuProps {
   negotiationId: string
@@ -79,6 +86,23 @@ export function ExportMenu({ negotiationId, mayExportAll }: ExportMenuProps) {
           </div>
           <div className="export-links">
             {TEXT_FORMATS.map((f) => link(f.file, f.label, round || undefined))}
+          </div>
+        </section>
+        <section aria-labelledby={`${id}-brackets`}>
+          <h2 id={`${id}-brackets`} className="panel-heading">
+            Text with brackets (tabled proposals)
+          </h2>
+          <div className="export-links">
+            {PROPOSALS_VIEW_FORMATS.map((f) => (
+              <a
+                key={f.file}
+                className="export-link"
+                href={proposalsViewUrl(negotiationId, f.file)}
+                download={downloadName(negotiationId, `with-proposals-${f.file}`)}
+              >
+                {f.label}
+              </a>
+            ))}
           </div>
         </section>
         <section aria-labelledby={`${id}-compendium`}>

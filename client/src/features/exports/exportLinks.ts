@@ -12,7 +12,19 @@ export const TEXT_FORMATS = [
 export const COMPENDIUM_FORMATS = [
   { file: 'compendium.docx', label: 'Word (DOCX)' },
   { file: 'compendium.html', label: 'Print (HTML)' },
+  { file: 'compendium.akn.xml', label: 'Akoma Ntoso (XML)' },
 ] as const
+
+/** The formats of the "text with brackets" view: the current text with its tabled proposals. */
+export const PROPOSALS_VIEW_FORMATS = [
+  { file: 'text.docx', label: 'Word (DOCX)' },
+  { file: 'text.html', label: 'Print (HTML)' },
+  { file: 'text.pdf', label: 'PDF' },
+] as const
+
+/** Where the "text with brackets" view of the current text downloads. */
+export const proposalsViewUrl = (negotiationId: string, file: string): string =>
+  negotiationPath(negotiationId, `/export/${file}?view=proposals`)
 
 /** Where an export downloads; `round` picks a closed round's frozen text (else the current). */
 export function exportUrl(negotiationId: string, file: string, round?: string | null): string {
