@@ -27,75 +27,97 @@ const FIRST_OPTION_LINE = /^\s*(\d+\.\s+)?(\*\*)?Option\s*(1(?!\d)|I(?![IVXa-z])
  * unmatched is not counted; "## [Article 3bis]" counts one. Option blocks: lines whose marker is
  * the first of a series.
  */
-function independentCounts(markdown: string): Map<string, CleaningCounts> {
-  const out = new Map<string, CleaningCounts>()
+function independentCounts(markdown: string): {
+  counts: Map<string, CleaningCounts>
+  /** The lines of the brackets left unmatched, in the preamble and the articles. */
+  unmatched: number[]
+} {
+  const counts = new Map<string, CleaningCounts>()
+  const unmatched: number[] = []
   let label: string | undefined
   let bracketed = false
-  let body: string[] = []
+  let body: { text: string; line: number }[] = []
   const finish = () => {
     if (label === undefined) return
-    const text = body
-      .filter((l) => !/^\s*(\{:.*\}|\* TOC)\s*$/.test(l))
-      .map((l) => (OPTION_LINE.test(l) ? `\u0000${l}` : l))
-      .join('\n')
-      .replace(/\\[[\]]/g, '')
-      .replace(/\[(\[\^[^\]\s]+\])+\]/g, '\u2020')
-      .replace(/\[\^[^\]\s]+\]/g, '\u2020')
+    // One string for the section, and the source line of each character.
+    let text = ''
+    const lineOf: number[] = []
+    for (const { text: raw, line } of body) {
+      if (/^\s*(\{:.*\}|\* TOC)\s*$/.test(raw)) continue
+      const l = `${OPTION_LINE.test(raw) ? '\u0000' : ''}${raw}\n`
+        .replace(/\\[[\]]/g, '')
+        .replace(/\[(\[\^[^\]\s]+\])+\]/g, '\u2020')
+        .replace(/\[\^[^\]\s]+\]/g, '\u2020')
+      text += l
+      for (let k = 0; k < l.length; k++) lineOf.push(line)
+    }
     const open: number[] = []
     const matchedOpen = new Set<number>()
     const closes: number[] = []
+    const drop = () => {
+      for (const o of open) unmatched.push(lineOf[o] as number)
+      open.length = 0
+    }
     for (let i = 0; i < text.length; i++) {
-      if (text[i] === '\u0000') open.length = 0
+      if (text[i] === '\u0000') drop()
       else if (text[i] === '[') open.push(i)
       else if (text[i] === ']') {
         const o = open.pop()
-        if (o === undefined) continue
+        if (o === undefined) {
+          unmatched.push(lineOf[i] as number)
+          continue
+        }
         matchedOpen.add(o)
         closes.push(i)
       }
     }
+    drop()
     const alternatives = closes.filter((c) => text[c + 1] === '[' && matchedOpen.has(c + 1))
-    out.set(label, {
+    counts.set(label, {
       brackets: closes.length - alternatives.length + (bracketed ? 1 : 0),
-      options: body.filter((l) => FIRST_OPTION_LINE.test(l)).length,
+      options: body.filter((l) => FIRST_OPTION_LINE.test(l.text)).length,
     })
   }
-  for (const line of markdown.split(/\r?\n/)) {
-    if (label !== undefined && /^\[\^?[^\]]+\]:\s/.test(line)) {
-      finish()
-      label = undefined
-      break
-    }
+  const lines = markdown.split(/\r?\n/)
+  for (const [index, line] of lines.entries()) {
+    if (label !== undefined && /^\[\^?[^\]]+\]:\s/.test(line)) break
     const heading = /^##\s+(\[)?Article\s+(\d+[a-z]*(?:\s+bis)?)/.exec(line)
-    if (heading || /^##\s/.test(line)) {
+    if (/^##\s/.test(line)) {
       finish()
-      label = heading?.[2]
+      label = heading?.[2] ?? (/^##\s+Preamble/.test(line) ? 'preamble' : undefined)
       bracketed = heading?.[1] === '['
       body = []
       continue
     }
-    if (label !== undefined) body.push(line)
+    if (label !== undefined) body.push({ text: line, line: index + 1 })
   }
   finish()
-  return out
+  counts.delete('preamble')
+  return { counts, unmatched: unmatched.sort((a, b) => a - b) }
 }
 
 describe('the Paris drafts against an independent count of their Markdown', () => {
   for (const name of DRAFTS) {
-    it(`${name}: every article's brackets and option blocks match the source`, () => {
+    it(`${name}: every article's brackets and option blocks match the source, each unmatched bracket is reported on its line`, () => {
       const text = draft(name)
       const started = performance.now()
       const result = parseNegotiatingText(text, { file: `${name}.md` })
       const ms = performance.now() - started
       expect(result.ok).toBe(true)
       if (!result.ok) return
-      const expected = independentCounts(text)
+      const { counts: expected, unmatched } = independentCounts(text)
       const outline = outlineOf(result.doc)
       expect(outline.map((a) => a.label)).toEqual([...expected.keys()])
       const got = new Map(
         outline.map((a) => [a.label, cleaningCounts(result.doc.nodeAt(a.pos) as Node)]),
       )
       expect(got).toEqual(expected)
+      // Each bracket left unmatched is reported on its line, and nothing else is.
+      const reported = result.warnings
+        .filter((w) => w.kind === 'unbalanced-bracket')
+        .map((w) => w.line)
+        .sort((a, b) => a - b)
+      expect(reported).toEqual(unmatched)
       const total = cleaningCounts(result.doc)
       // A figure for the report, not an assertion: tests never assert a wall-clock time.
       console.log(
@@ -105,9 +127,10 @@ describe('the Paris drafts against an independent count of their Markdown', () =
   }
 
   it('counts what it should on a small text: alternatives once, nested, unmatched not', () => {
-    const counts = independentCounts(
+    const { counts, unmatched } = independentCounts(
       '## [Article 1]\n\n1. [shall][should] [a [b] c] d] [e\n\n**Option 1:** x]\n\n**Option 2:** y',
     )
     expect(counts.get('1')).toEqual({ brackets: 4, options: 1 })
+    expect(unmatched).toEqual([3, 3, 5])
   })
 })
