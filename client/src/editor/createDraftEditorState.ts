@@ -5,7 +5,9 @@ import { redoCommand, undoCommand, ySyncPlugin, yUndoPlugin } from 'y-prosemirro
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { wordingSchema } from '../../../shared/schema/wordingSchema'
+import { bracketsPlugin } from './plugins/bracketsPlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
+import { wordingLabelsPlugin } from './plugins/labelsPlugin'
 import { readerPlugin } from './plugins/readerPlugin'
 
 /** What a draft editor is built from. */
@@ -20,10 +22,16 @@ export interface DraftSetup {
 
 /**
  * The editor state of a proposal's wording: the wording schema bound to the draft room's
- * fragment, co-sponsors' carets, undo of one's own edits, and the plain editing keys.
+ * fragment, co-sponsors' carets, clause labels and brackets as in the text, undo of one's own
+ * edits, and the plain editing keys.
  */
 export function createDraftEditorState({ fragment, awareness, editable, leaveEditor }: DraftSetup) {
-  const shared = [ySyncPlugin(fragment), cursorsPlugin(awareness)]
+  const shared = [
+    ySyncPlugin(fragment),
+    cursorsPlugin(awareness),
+    wordingLabelsPlugin(),
+    bracketsPlugin(),
+  ]
   if (!editable) {
     return EditorState.create({ schema: wordingSchema, plugins: [readerPlugin(), ...shared] })
   }

@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
-import { Decoration } from 'prosemirror-view'
+import { Decoration, DecorationSet } from 'prosemirror-view'
 import { flatClauses, optionLabelOf, outlineOf } from '../../../../shared/domain/numbering'
 import {
   applyTopLevel,
@@ -77,5 +77,16 @@ export const labelsPlugin = () =>
     },
     props: {
       decorations: (state) => labelsKey.getState(state)?.set ?? null,
+    },
+  })
+
+/**
+ * The same labels in a proposal's wording, whose clauses stand at the top of the document (a
+ * short text: labelled afresh on every change).
+ */
+export const wordingLabelsPlugin = () =>
+  new Plugin({
+    props: {
+      decorations: (state) => DecorationSet.create(state.doc, innerLabels(state.doc, 0)),
     },
   })
