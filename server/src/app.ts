@@ -18,6 +18,7 @@ import { documentRoutes } from './routes/documents'
 import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
 import { historyRoutes } from './routes/history'
+import { importDocxRoute } from './routes/importDocx'
 import { invitationLinkRoutes, negotiationInvitationRoutes } from './routes/invitations'
 import { meRoutes } from './routes/me'
 import { memberRoutes } from './routes/members'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authenticate(storage))
   app.use('/api', csrfGuard(publicOrigin))
   app.post('/api/negotiations/import-json', requireAdmin(ADMIN_IMPORTS), importJsonBody)
+  app.post('/api/negotiations/import.docx', requireAdmin(ADMIN_IMPORTS), importDocxRoute(storage))
   app.use('/api/negotiations', requireAuth)
   app.use('/api', jsonBody)
   app.use('/api', healthRoutes())
