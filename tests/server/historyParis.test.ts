@@ -148,6 +148,15 @@ describe('the four Paris drafts as four rounds of one negotiation', () => {
       'open',
     ])
 
+    const logged = (await api('GET', '/paris/events?type=text-imported')).body.events
+    expect(logged.map((e: { data: { summary: string } }) => e.data.summary)).toEqual([
+      expect.stringContaining(
+        'imported the revised text as “Draft agreement of 4 December 2015”: 30 articles, 30 matched, 0 new, 0 removed',
+      ),
+      expect.stringContaining('“Draft agreement of 9 December 2015”: 29 articles, 29 matched'),
+      expect.stringContaining('“Paris Agreement of 12 December 2015”: 29 articles, 29 matched'),
+    ])
+
     // Article 2 in each round, and 2bis, which became Article 3 of the adopted text.
     const labels = async (id: string) =>
       (await api('GET', `/paris/articles/${id}/history`)).body.versions.map(

@@ -132,7 +132,7 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
       revised.check()
       const summary = summarise(
         ctx.byName,
-        parsed.title,
+        round.name,
         articleIds(current),
         ids.ids,
         input.confirm ?? {},
@@ -268,10 +268,13 @@ async function nextRound(
   })
 }
 
-/** The log's sentence and figures: "Chair imported the revised text “…”: 29 articles, ...". */
+/**
+ * The log's sentence and figures, named by the round the text opens (revised drafts often share
+ * a title): "Chair imported the revised text as “Draft of 4 December 2015”: 30 articles, ...".
+ */
 function summarise(
   byName: string,
-  title: string,
+  name: string,
   currentIds: readonly string[],
   ids: readonly (string | null)[],
   confirm: Record<string, string | null>,
@@ -287,7 +290,7 @@ function summarise(
     confirmed: Object.keys(confirm).length,
   }
   const sentence =
-    `${byName} imported the revised text “${title}”: ${data.articles} articles, ` +
+    `${byName} imported the revised text as “${name}”: ${data.articles} articles, ` +
     `${data.matched} matched, ${data.new} new, ${data.removed} removed`
   return { data, sentence }
 }
