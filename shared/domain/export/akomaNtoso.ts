@@ -38,11 +38,6 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 // Multilateral treaties have no country; "un" is what Akoma Ntoso uses for UN documents.
 export const JURISDICTION = 'un'
 
-/** Whether `doc` goes out as a draft (`bill`) rather than an adopted `act`. */
-export function isDraft(doc: Node, meta: Pick<AknMeta, 'adopted'>): boolean {
-  return meta.adopted !== true || treatyView(doc).hasBrackets
-}
-
 /**
  * A treaty text as Akoma Ntoso 3.0: an `act` when adopted and clean, else a draft `bill` (FRBR
  * URIs say `bill` too, and the preface's `docStage` says "Draft"). FRBR identification from the
