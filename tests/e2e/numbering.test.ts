@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  outlineEntries,
+  startE2E,
+  waitForText,
+  type BrowserUser,
+  type E2EEnvironment,
+} from '../support/browser'
+
+// Numbers as negotiators use them: the demo's text was circulated, so an article added after
+// Article 2 reads "2 bis"; the chair's renumbering makes it 3, and a proposal made on the old
+// Article 3 (Austria's six years, now on Article 4) shows both numbers. A delegate sees it live.
+describe('frozen numbers, the chair’s renumbering and its concordance', () => {
+  let env: E2EEnvironment
+  let chair: BrowserUser
+  let delegate: BrowserUser
+
+  beforeAll(async () => {
+    env = await startE2E()
+    chair = await env.open('/n/ccm', 'chair')
+    delegate = await env.open('/n/ccm', 'germany')
+    await Promise.all([waitForText(chair.page), waitForText(delegate.page)])
+  })
+  afterAll(() => env?.close())
+
+  const entry = (u: BrowserUser, n: number) => outlineEntries(u.page).then((e) => e[n - 1])
+
+  it('labels a new article 2 bis, renumbers it 3 on the chair’s command, and cites the old 3', async () => {
+    await chair.page.getByRole('button', { name: /^Art\. 2\s/ }).click()
+    await chair.page.getByRole('button', { name: /^New article/ }).click()
+    await chair.page.keyboard.type('Victim assistance funds')
+    await expect.poll(() => entry(delegate, 3)).toBe('Art. 2 bis|Victim assistance funds')
+    expect(await entry(delegate, 4)).toBe('Art. 3|Storage and stockpile destruction')
+    // The outline says what cleaning has left per article only where something is left.
+    expect(await delegate.page.getByTestId('cleaning-count').count()).toBe(0)
+
+    await chair.page.getByRole('link', { name: 'Rounds' }).click()
+    await chair.page.getByTestId('cleaning-table').waitFor()
+    const rows = await chair.page
+      .getByTestId('cleaning-table')
+      .locator('tbody th')
+      .allTextContents()
+    expect(rows.at(-1)).toBe('Current text')
+    await chair.page.getByRole('button', { name: 'Renumber the text…' }).click()
+    const dialog = chair.page.getByRole('dialog')
+    expect(await dialog.textContent()).toContain('“2 bis” becomes 3')
+    await dialog.getByRole('button', { name: 'Renumber' }).click()
+    const concordance = chair.page.getByTestId('concordance')
+    await concordance.waitFor()
+    expect(await concordance.textContent()).toContain('Art. 2 bis → 3, Art. 3 → 4')
+
+    // Live in the delegate's outline: the new article is 3, the old 3 is 4.
+    await expect.poll(() => entry(delegate, 3)).toBe('Art. 3|Victim assistance funds')
+    expect(await entry(delegate, 4)).toBe('Art. 4|Storage and stockpile destruction')
+
+    // Austria's proposal, made on Article 3 before the renumbering, shows both numbers.
+    await delegate.page.getByRole('button', { name: /^Art\. 4\s/ }).click()
+    const panel = delegate.page.getByTestId('article-proposals')
+    await expect
+      .poll(() => panel.locator('.panel-heading').first().textContent())
+      .toMatch(/^Art\. 4 proposals/)
+    const card = panel.locator('[data-proposal-id="p-aut-stockpile-six-years"]')
+    await expect
+      .poll(() => card.getByTestId('card-article').textContent())
+      .toBe('On Art. 4 (formerly 3)')
+    expect(chair.errors).toEqual([])
+    expect(delegate.errors).toEqual([])
+  })
+})
