@@ -33,7 +33,7 @@ p { margin: 0 0 0.6em; text-align: justify; orphans: 3; widows: 3;
   break-inside: avoid; page-break-inside: avoid; }
 .preamble p { text-indent: 2.5em; }
 .clause { padding-left: 2.5em; text-indent: -2.5em; }
-.clause .label { display: inline-block; min-width: 2.5em; padding-right: 0.3em; box-sizing: border-box; text-indent: 0; }
+.clause .label { display: inline-block; min-width: 2em; padding-right: 0.5em; text-indent: 0; }
 .clause.depth-1 { margin-left: 2.5em; }
 .clause.depth-2 { margin-left: 5em; }
 .clause.depth-3 { margin-left: 7.5em; }
@@ -54,7 +54,7 @@ p { margin: 0 0 0.6em; text-align: justify; orphans: 3; widows: 3;
 .proposal-new-article { margin: 0.6em 0 1em 2.5em; font-size: 10.5pt; }
 .placeholder { font-style: italic; }
 .fn-ref { font-size: 0.7em; line-height: 0; vertical-align: super; }
-.fn-ref a { color: inherit; text-decoration: none; }
+.fn-ref a, .footnotes a { color: inherit; text-decoration: none; }
 .options { margin: 0 0 0.6em; }
 .option-label { font-weight: bold; margin: 0.3em 0 0.3em; break-after: avoid; page-break-after: avoid; }
 .option-label .no-text { font-weight: normal; }
