@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import { formatWarning, parseNegotiatingText, type TextFormat } from '../../../shared/domain/import'
 import { MAX_TREATY_LINES, lineCount } from '../../../shared/domain/importText'
 import { outlineOf } from '../../../shared/domain/numbering'
+import { docxToMarkdown } from '../import/docx/docxToMarkdown'
+import { formatDocxWarning, withParagraph } from '../import/docx/docxWarnings'
 import { importNegotiation } from '../negotiations/importNegotiation'
 import { openStorage } from '../storage/openStorage'
 
@@ -25,7 +27,13 @@ async function main(): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  const text = fs.readFileSync(file, 'utf8')
+  // A Word file (.docx) is read into the Markdown the Markdown importer reads.
+  const docx = /\.docx$/i.test(file) ? await docxToMarkdown(fs.readFileSync(file)) : undefined
+  if (docx && !docx.ok) {
+    console.error(`${file}: ${docx.error.message}`)
+    return 1
+  }
+  const text = docx ? docx.markdown : fs.readFileSync(file, 'utf8')
   const lines = lineCount(text)
   if (lines > MAX_TREATY_LINES) {
     console.error(
@@ -34,14 +42,22 @@ async function main(): Promise<number> {
     return 1
   }
   // Parse before the database is even opened, so an unreadable file leaves it untouched.
-  const options = { file, format: format as TextFormat | undefined }
+  const options = { file, format: (docx ? 'markdown' : format) as TextFormat | undefined }
   const parsed = parseNegotiatingText(text, options)
   if (!parsed.ok) {
     const { line, expected, found } = parsed.error
-    console.error(`${file}:${line}: expected ${expected}, found ${found}`)
+    const where = docx ? `, paragraph ${docx.paragraphOfLine[line - 1] ?? '?'}` : `:${line}`
+    console.error(`${file}${where}: expected ${expected}, found ${found}`)
     return 1
   }
-  for (const warning of parsed.warnings) console.error(formatWarning(warning))
+  for (const warning of parsed.warnings) {
+    console.error(
+      docx
+        ? formatDocxWarning(withParagraph(warning, docx.paragraphOfLine))
+        : formatWarning(warning),
+    )
+  }
+  for (const dropped of docx?.warnings ?? []) console.error(`${file}: warning: ${dropped}`)
   const storage = openStorage(process.env.DATA_DIR ?? './data')
   try {
     const result = await importNegotiation(storage, {
