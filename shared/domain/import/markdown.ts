@@ -4,7 +4,8 @@ import { BracketIds, inlineNodes, matchBrackets, type ClauseSource } from './bra
 import { Footnotes } from './footnotes'
 import { markdownPieces, piecesText, type BracketSpan, type Piece } from './inline'
 import { lineAt, outlineMarkdown, type Section } from './markdownBlocks'
-import { buildTree, startsBlock, type Root, type TextRef, type TreeNode } from './markdownTree'
+import { buildTree, type Root, type TextRef, type TreeNode } from './markdownTree'
+import { startsBlock } from './markers'
 import type { ParseResult } from './result'
 import { contextAround, importError, WarningLog } from './warnings'
 

@@ -145,9 +145,7 @@ function buildDoc(
       const active: BracketSpan[] = []
       return s.node('article', { id: `art-${index + 1}`, label: irregular ? a.label : '' }, [
         s.node('article_title', null, [s.text(a.title)]),
-        ...a.clauses.map((c) =>
-          para(c.kind, sources.get(c), active, irregular && c.printed ? normalised(c) : ''),
-        ),
+        ...a.clauses.map((c) => para(c.kind, sources.get(c), active, irregular ? c.printed : '')),
       ])
     }),
   ])
@@ -174,9 +172,6 @@ function bracketPieces(text: string): Piece[] {
   if (word) pieces.push({ kind: 'text', text: word, em: false, strong: false })
   return pieces
 }
-
-// The label a clause keeps once numbers are fixed: "3.", "(a)" as the text prints it.
-const normalised = (c: ParsedClause): string => c.printed
 
 function parseArticles(
   lines: Line[],
