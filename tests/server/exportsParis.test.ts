@@ -4,8 +4,10 @@ import { cleaningCounts } from '../../shared/domain/brackets'
 import { toAkomaNtoso, toHtml, treatyView } from '../../shared/domain/export'
 import { parseNegotiatingText } from '../../shared/domain/import'
 import { textDocx } from '../../server/src/exports/textDocx'
+import { call } from '../support/api'
 import { aknStructureProblems, xsdProblems } from '../support/aknStructure'
 import { docxPart } from '../support/docx'
+import { useTestServer } from '../support/serverHarness'
 
 // A Paris draft as circulated (fixtures/paris, copied from
 // ../shared/negotiation-texts/cop21-paris-agreement/), imported unmodified.
@@ -76,3 +78,49 @@ describe.each(['9-dec-2015.md', '4-dec-2015.md'])(
     })
   },
 )
+
+// Through the server: the draft imported by POST /api/negotiations/import, stored as a Yjs room,
+// and exported from it: the brackets survive the room and reach every file.
+describe('exports of the Paris draft of 9 December 2015 imported through the API', () => {
+  const harness = useTestServer(['admin'])
+  const download = async (path: string) => {
+    const res = await fetch(`${harness.server.url}/api/negotiations/paris-9-dec${path}`, {
+      headers: { ...harness.session('admin') },
+    })
+    return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) }
+  }
+
+  it('prints as many bracketed spans as the source has, in HTML, DOCX and Akoma Ntoso', async () => {
+    const file = '9-dec-2015.md'
+    const source = readFileSync(new URL(`../../fixtures/paris/${file}`, import.meta.url), 'utf8')
+    const imported = await call(
+      harness.server.url,
+      harness.session('admin'),
+      'POST',
+      '/api/negotiations/import',
+      {
+        text: source,
+        file,
+        id: 'paris-9-dec',
+      },
+    )
+    expect(imported.status).toBe(201)
+    const doc = parisDraft(file)
+    const bracketedArticles = treatyView(doc).articles.filter((a) => a.bracketed).length
+    const spans = cleaningCounts(doc).brackets - bracketedArticles
+
+    const html = Buffer.from((await download('/export/text.html')).bytes).toString('utf8')
+    expect(html.match(/<b class="br br-open">\[<\/b>/g)?.length ?? 0).toBe(spans)
+    expect(html).toContain('<span class="num">[Article 3bis]</span>')
+
+    const docx = await download('/export/text.docx')
+    expect(docx.status).toBe(200)
+    const xml = (await docxPart(docx.bytes, 'word/document.xml')) ?? ''
+    expect(xml.match(/<w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>\[<\/w:t>/g)?.length ?? 0).toBe(spans)
+
+    const akn = Buffer.from((await download('/export/text.akn.xml')).bytes).toString('utf8')
+    expect(akn).toContain('<bill name="treaty"')
+    expect(akn.match(/<span class="bracketed" eId=/g)?.length ?? 0).toBe(spans)
+    expect(aknStructureProblems(akn)).toEqual([])
+  })
+})
