@@ -225,4 +225,33 @@ describe('DOCX import', () => {
     parsed.doc.forEach((n) => void (n.type.name === 'article' && texts.push(...bracketedTexts(n))))
     expect(texts).toContain('Parties shall [enhance] [strengthen] 2 * 3 <b>.')
   })
+  it('says which formatting it does not keep, by paragraph', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Article 1', bold: true })] }),
+            new Paragraph({
+              children: [
+                new TextRun('Parties shall '),
+                new TextRun({ text: 'not ', strike: true }),
+                new TextRun({ text: 'apply', highlight: 'yellow' }),
+              ],
+            }),
+            new Paragraph({ children: [new TextRun({ text: 'new words', underline: {} })] }),
+          ],
+        },
+      ],
+    })
+    const result = await docxToMarkdown(await Packer.toBuffer(doc))
+    expect(result).toMatchObject({
+      ok: true,
+      markdown: '## Article 1\n\nParties shall not apply\n\nnew words\n',
+      warnings: [
+        'Text struck-through in Word (paragraph 2) is imported as ordinary text.',
+        'Text highlighted in Word (paragraph 2) is imported as ordinary text.',
+        'Text underlined in Word (paragraph 3) is imported as ordinary text.',
+      ],
+    })
+  })
 })

@@ -12,6 +12,9 @@ export interface MammothNode {
   styleName?: string | null
   isBold?: boolean
   isItalic?: boolean
+  isStrikethrough?: boolean
+  isUnderline?: boolean
+  highlight?: string | null
   noteType?: string
   noteId?: string
   breakType?: string
@@ -67,6 +70,23 @@ function piecesOf(node: MammothNode, bold = false, italic = false, out: Piece[] 
     } else if (c.type === 'noteReference') {
       out.push({ kind: 'note', noteType: c.noteType ?? 'footnote', noteId: c.noteId ?? '' })
     } else if (c.children) piecesOf(c, bold, italic, out) // hyperlinks and the like: their text
+  }
+  return out
+}
+
+/** Formatting a conference document may mean something by, which the text does not keep. */
+type Lost = 'struck-through' | 'underlined' | 'highlighted' | 'an image'
+
+function lostIn(node: MammothNode, out = new Set<Lost>()): Set<Lost> {
+  for (const c of node.children ?? []) {
+    const words = (c.children ?? []).some((t) => t.type === 'text' && (t.value ?? '').trim())
+    if (c.type === 'run' && words) {
+      if (c.isStrikethrough) out.add('struck-through')
+      if (c.isUnderline) out.add('underlined')
+      if (c.highlight) out.add('highlighted')
+    }
+    if (c.type === 'image') out.add('an image')
+    lostIn(c, out)
   }
   return out
 }
@@ -142,6 +162,10 @@ const holds = (item: OpenItem, list: ListLabel | undefined, indent: number) =>
       (item.list === list.list && item.level < list.level && item.indent <= indent + INDENT_SLACK)
     : indent > 0 && item.indent - INDENT_SLACK <= indent
 
+// "3, 8, 12 and 4 more": enough to find them.
+const listed = (ns: number[]) =>
+  ns.length > 5 ? `${ns.slice(0, 5).join(', ')} and ${ns.length - 5} more` : ns.join(', ')
+
 /**
  * Writes mammoth's model of a Word file as the UN-style Markdown the Markdown importer reads:
  * a Title-styled paragraph as the front matter's title; a heading-styled or all-bold
@@ -167,6 +191,7 @@ export function markdownOf(doc: MammothDocument, words: Map<number, WordParagrap
   let title: string | undefined
   let items: OpenItem[] = []
   let tableWarned = false
+  const lost = new Map<Lost, number[]>()
 
   const emit = (line: string, ordinal?: number) => {
     if (lines.length > 0) {
@@ -181,6 +206,11 @@ export function markdownOf(doc: MammothDocument, words: Map<number, WordParagrap
     const pieces = piecesOf(node)
     const ordinal = takeMark(pieces)
     const word = ordinal === undefined ? undefined : words.get(ordinal)
+    for (const what of lostIn(node)) {
+      const at = lost.get(what) ?? []
+      if (ordinal !== undefined) at.push(ordinal)
+      lost.set(what, at)
+    }
     trimEnds(pieces)
     const plain = plainOf(pieces).trim()
     if (!plain && !pieces.some((p) => p.kind === 'note')) return
@@ -253,6 +283,14 @@ export function markdownOf(doc: MammothDocument, words: Map<number, WordParagrap
     definitions.push(`[^${number}]: ${text}`)
   }
   for (const d of definitions) emit(d)
+  for (const [what, at] of lost) {
+    const where = at.length ? ` (paragraph${at.length > 1 ? 's' : ''} ${listed(at)})` : ''
+    warnings.push(
+      what === 'an image'
+        ? `An image was left out${where}.`
+        : `Text ${what} in Word${where} is imported as ordinary text.`,
+    )
+  }
 
   if (title !== undefined) {
     const value = /^[\w(][^:#]*$/.test(title) ? title : JSON.stringify(title)
