@@ -62,8 +62,13 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
     if (!preview) return
     setBusy(true)
     run(async () => {
-      // Every answer is sent, so the doubtful ones count as confirmed.
-      const imported = await applyRevision(negotiationId, revision(), choices)
+      // The doubtful rows (confirmed by importing) and the rows the chair changed.
+      const answers = Object.fromEntries(
+        preview.matching.matches
+          .filter((m) => m.confidence === 'doubtful' || choices[m.newIndex] !== m.matchedId)
+          .map((m) => [m.newIndex, choices[m.newIndex] ?? null]),
+      )
+      const imported = await applyRevision(negotiationId, revision(), answers)
       setDone(imported.summary)
       setPreview(null)
       setText('')
