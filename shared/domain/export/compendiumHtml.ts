@@ -7,7 +7,8 @@ import {
 } from './compendium'
 import { escapeHtml } from './escape'
 import { STANCE_HEADINGS } from './labels'
-import { clausesHtml, printPage } from './printPage'
+import { footnotesOf } from './nest'
+import { clausesHtml, footnotesHtml, printPage } from './printPage'
 import { titleBlockHtml, type TitleBlock } from './titleBlock'
 
 /** What heads a printed compendium, and the names of actors and rounds. */
@@ -61,6 +62,8 @@ function entryHtml(e: CompendiumEntry): string {
   if (e.wording.title) out.push(`<p><strong>${esc(e.wording.title)}</strong></p>`)
   out.push(
     e.wording.clauses.length > 0 ? clausesHtml(e.wording.clauses) : '<p>(none)</p>',
+    // The wording's own footnotes, numbered within it.
+    footnotesHtml(footnotesOf(e.wording.clauses)),
     '</div>',
   )
   if (e.rationale) out.push(`<p class="meta"><strong>Rationale:</strong> ${esc(e.rationale)}</p>`)

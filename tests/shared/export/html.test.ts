@@ -128,6 +128,39 @@ describe('compendium', () => {
     expect(html).not.toContain('A draft')
   })
 
+  it("prints a wording's brackets in bold and its footnotes after it", () => {
+    const bracketed = proposal({
+      wording: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'with ' },
+              {
+                type: 'text',
+                text: 'no',
+                marks: [{ type: 'bracket', attrs: { id: 'w', alt: 0 } }],
+              },
+              {
+                type: 'text',
+                text: 'a low',
+                marks: [{ type: 'bracket', attrs: { id: 'w', alt: 1 } }],
+              },
+              { type: 'text', text: ' failure rate' },
+              { type: 'footnote', attrs: { id: 'f', text: 'As tested.' } },
+            ],
+          },
+        ],
+      },
+    })
+    const html = compendiumHtml([bracketed], [], articles, { ...names, title: 'Compendium' })
+    expect(html).toContain(
+      'with <b class="br br-open">[</b>no<b class="br br-alt">][</b>a low<b class="br br-close">]</b> failure rate<sup class="fn-ref">',
+    )
+    expect(html).toContain('<sup><a href="#fnref-1">1</a></sup> As tested.</p>')
+  })
+
   it('describes kinds with their parameters', () => {
     expect(describeKind({ kind: 'deadline-change', fromYears: 10, toYears: 5 })).toBe(
       'Deadline change: 10 → 5 years',
