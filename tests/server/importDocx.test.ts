@@ -4,7 +4,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx'
+import {
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx'
 import { describe, expect, it } from 'vitest'
 import { docxToMarkdown } from '../../server/src/import/docx/docxToMarkdown'
 import { bracketedTexts, cleaningCounts } from '../../shared/domain/brackets'
@@ -225,7 +234,8 @@ describe('DOCX import', () => {
     parsed.doc.forEach((n) => void (n.type.name === 'article' && texts.push(...bracketedTexts(n))))
     expect(texts).toContain('Parties shall [enhance] [strengthen] 2 * 3 <b>.')
   })
-  it('says which formatting it does not keep, by paragraph', async () => {
+  it('says which formatting it does not keep, by paragraph, and reads tracked changes as accepted', async () => {
+    const date = '2015-10-23T23:30:00Z'
     const doc = new Document({
       sections: [
         {
@@ -239,6 +249,14 @@ describe('DOCX import', () => {
               ],
             }),
             new Paragraph({ children: [new TextRun({ text: 'new words', underline: {} })] }),
+            new Paragraph({
+              children: [
+                new TextRun('Each Party '),
+                new DeletedTextRun({ text: 'should ', id: 1, author: 'Secretariat', date }),
+                new InsertedTextRun({ text: 'shall ', id: 2, author: 'Secretariat', date }),
+                new TextRun('report.'),
+              ],
+            }),
           ],
         },
       ],
@@ -246,11 +264,13 @@ describe('DOCX import', () => {
     const result = await docxToMarkdown(await Packer.toBuffer(doc))
     expect(result).toMatchObject({
       ok: true,
-      markdown: '## Article 1\n\nParties shall not apply\n\nnew words\n',
+      markdown:
+        '## Article 1\n\nParties shall not apply\n\nnew words\n\nEach Party shall report.\n',
       warnings: [
         'Text struck-through in Word (paragraph 2) is imported as ordinary text.',
         'Text highlighted in Word (paragraph 2) is imported as ordinary text.',
         'Text underlined in Word (paragraph 3) is imported as ordinary text.',
+        'The file has tracked changes: they are read as if accepted (deleted text left out).',
       ],
     })
   })

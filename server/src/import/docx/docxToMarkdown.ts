@@ -27,6 +27,15 @@ export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 // mammoth's warnings that say nothing about the text: styles it has no HTML mapping for.
 const NOISE = /^Unrecognised (paragraph|run|table) style/
 
+// What mammoth reads silently: tracked changes as if accepted (insertions kept, deletions left
+// out), and no comments.
+const kept = (body: string): string[] => [
+  ...(/<w:(ins|del|moveFrom|moveTo)\b/.test(body)
+    ? ['The file has tracked changes: they are read as if accepted (deleted text left out).']
+    : []),
+  ...(/<w:commentReference\b/.test(body) ? ['Comments in the file were left out.'] : []),
+]
+
 const fail = (code: DocxError['code'], message: string) =>
   ({ ok: false, error: { code, message } }) as const
 
@@ -81,7 +90,8 @@ export async function docxToMarkdown(
   try {
     const read = (name: string) => zip.file(`${dir}${name}`)?.async('string')
     const numbering = readWordNumbering(await read('numbering.xml'), await read('styles.xml'))
-    const marked = markParagraphs((await zip.file(part)?.async('string')) ?? '', numbering)
+    const body = (await zip.file(part)?.async('string')) ?? ''
+    const marked = markParagraphs(body, numbering)
     zip.file(part, marked.xml)
     const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })
     let model: MammothDocument | undefined
@@ -101,7 +111,7 @@ export async function docxToMarkdown(
       ok: true,
       markdown: md.markdown,
       paragraphOfLine: md.paragraphOfLine,
-      warnings: [...marked.warnings, ...md.warnings, ...new Set(messages)],
+      warnings: [...marked.warnings, ...md.warnings, ...kept(body), ...new Set(messages)],
     }
   } catch (error) {
     return fail(
