@@ -2,6 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { cleaningCounts, type CleaningCounts } from '../../../shared/domain/brackets'
 import { outlineOf } from '../../../shared/domain/numbering'
 import { textSources, type HistoryContext } from '../history/texts'
+import { yieldToOthers } from '../work/slices'
 
 /** An article as the articles API lists it: label and number, id, title, what cleaning left. */
 export interface ArticleCleaning extends CleaningCounts {
@@ -65,6 +66,8 @@ export async function cleaningByRound(ctx: HistoryContext): Promise<TextCleaning
       articles,
       ...cleaningCounts(doc),
     })
+    // Each text is converted whole; let waiting requests through between them.
+    await yieldToOthers()
   }
   return out
 }
