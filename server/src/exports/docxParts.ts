@@ -112,9 +112,13 @@ export function clauseParagraphs(
   blocks: readonly ViewBlock[],
   depth = 0,
   comments?: ClauseComments,
+  /** Indent the first line of unlabelled paragraphs, as a preamble's recitals are. */
+  firstLine?: number,
 ): Paragraph[] {
   return blocks.flatMap((c) => {
-    if (isOptions(c)) return c.options.flatMap((o) => optionParagraphs(o, depth, comments))
+    if (isOptions(c)) {
+      return c.options.flatMap((o) => optionParagraphs(o, depth, comments, firstLine))
+    }
     const left = LABEL_WIDTH * (depth + 1)
     // Clauses are numbered in reading order (a clause before its children), as in the text.
     const runs = comments ? commentedTokens(c.tokens, comments.next()) : tokenRuns(c.tokens)
@@ -128,17 +132,22 @@ export function clauseParagraphs(
           children: [new TextRun({ children: [c.label, new Tab()] }), ...runs],
         })
       : new Paragraph({
-          indent: { left: LABEL_WIDTH * depth },
+          indent: { left: LABEL_WIDTH * depth, firstLine },
           alignment: AlignmentType.JUSTIFIED,
           keepLines: true,
           spacing: { after: 120 },
           children: runs,
         })
-    return [own, ...clauseParagraphs(c.children, depth + 1, comments)]
+    return [own, ...clauseParagraphs(c.children, depth + 1, comments, firstLine)]
   })
 }
 
-function optionParagraphs(o: OptionView, depth: number, comments?: ClauseComments): Paragraph[] {
+function optionParagraphs(
+  o: OptionView,
+  depth: number,
+  comments?: ClauseComments,
+  firstLine?: number,
+): Paragraph[] {
   const caption = new TextRun({ text: optionCaption(o.label), bold: true })
   const empty = o.blocks.length === 0
   return [
@@ -148,7 +157,7 @@ function optionParagraphs(o: OptionView, depth: number, comments?: ClauseComment
       spacing: { before: 60, after: 60 },
       children: empty ? [caption, new TextRun(' No text')] : [caption],
     }),
-    ...clauseParagraphs(o.blocks, depth, comments),
+    ...clauseParagraphs(o.blocks, depth, comments, firstLine),
   ]
 }
 

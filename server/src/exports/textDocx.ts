@@ -31,7 +31,7 @@ export function textDocx(
   const children: Paragraph[] = options.titleBlock ? titleBlockParagraphs(options.titleBlock) : []
   if (subtitle) children.push(centred(subtitle))
   children.push(centred(view.title, { bold: true, size: 32 }))
-  for (const p of clauseParagraphs(view.preambleBlocks)) children.push(p)
+  children.push(...clauseParagraphs(view.preambleBlocks, 0, undefined, 567))
   for (const item of view.body) {
     if (item.kind === 'heading') {
       children.push(headingParagraph(item.heading))
