@@ -98,4 +98,28 @@ describe('brackets and options in the text', () => {
       /Option 1:[\s\S]*2\.\s*Paragraph 1 of this Article[\s\S]*Option 2:[\s\S]*2\.\s*Alternatively, Paragraph 1/,
     )
   })
+
+  it('shows the same labels and brackets in the round’s text once it is frozen', async () => {
+    const closed = await chair.context.request.post(
+      `${env.url}/api/negotiations/ccm/rounds/dublin-2008/close`,
+      { headers: { origin: env.url }, data: {} },
+    )
+    expect(closed.status()).toBe(200)
+    const page = admin.page
+    await page.goto(`${env.url}/n/ccm/rounds/dublin-2008/text`)
+    const frozen = page.getByTestId('frozen-text').locator('section.article').first()
+    await frozen.waitFor()
+    const shown = (selector: string) =>
+      frozen
+        .locator(selector)
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-shown-label')))
+    expect(await shown('h2.article-title')).toEqual(['Article 1'])
+    expect(await shown('.option')).toEqual(['Option 1:', 'Option 2:'])
+    expect(await shown('p.clause-numbered')).toEqual(['1.', '2.', '2.', '3.'])
+    expect(await textOf(frozen.locator('p.clause', { hasText: /This Convention/ }))).toBe(
+      'This Convention shall not apply to mines.',
+    )
+    expect(await frozen.locator('.bracket').textContent()).toBe('mines')
+    expect(admin.errors).toEqual([])
+  })
 })
