@@ -7,35 +7,18 @@ import { treatySchema } from '../../shared/schema'
 import { freezeCirculatedTexts } from '../../server/src/numbering/freezeCirculated'
 import { openStorage } from '../../server/src/storage/openStorage'
 import { call, type Caller } from '../support/api'
+import { article, article_title, doc, numbered_paragraph } from '../support/builders'
 import { connectClient, waitFor } from '../support/collabClient'
 import { startServer, tempDataDir, type TestServer } from '../support/startServer'
 
-const {
-  doc,
-  article,
-  article_title: title,
-  numbered_paragraph: np,
-} = Object.fromEntries(
-  ['doc', 'article', 'article_title', 'numbered_paragraph'].map((name) => [
-    name,
-    (attrs: Record<string, unknown> | null, ...content: unknown[]) =>
-      treatySchema.node(
-        name,
-        attrs,
-        content.map((c) => (typeof c === 'string' ? treatySchema.text(c) : c)) as never,
-      ),
-  ]),
-) as Record<string, (attrs: Record<string, unknown> | null, ...content: unknown[]) => never>
-
 const threeArticles = () =>
   doc(
-    null,
     ...['a', 'b', 'c'].map((id) =>
       article(
-        { id: `art-${id}` },
-        title(null, `Article ${id}`),
-        np(null, 'One.'),
-        np(null, 'Two.'),
+        `art-${id}`,
+        article_title(`Article ${id}`),
+        numbered_paragraph('One.'),
+        numbered_paragraph('Two.'),
       ),
     ),
   )
