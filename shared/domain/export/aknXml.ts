@@ -1,5 +1,5 @@
 import { escapeXml } from './escape'
-import type { Run, ViewToken } from './nest'
+import { isOptions, type Run, type ViewBlock, type ViewToken } from './nest'
 
 /** A small indenting XML writer: elements with escaped attributes and text. */
 export class Xml {
@@ -209,4 +209,16 @@ export class InlineWriter {
 function findLast<T>(list: readonly T[], match: (x: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (match(list[i] as T)) return i
   return -1
+}
+
+/** Every clause's tokens under a container, in reading order (for counting alternatives). */
+export function allTokens(blocks: readonly ViewBlock[], into: ViewToken[][] = []): ViewToken[][] {
+  for (const b of blocks) {
+    if (isOptions(b)) for (const o of b.options) allTokens(o.blocks, into)
+    else {
+      into.push(b.tokens)
+      allTokens(b.children, into)
+    }
+  }
+  return into
 }

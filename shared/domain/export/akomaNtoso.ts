@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
-import { InlineWriter, runsXml, Xml } from './aknXml'
+import { writePreamble } from './aknPreamble'
+import { allTokens, InlineWriter, runsXml, Xml } from './aknXml'
 import {
   articleHeading,
   isOptions,
@@ -9,7 +10,6 @@ import {
   type NestedClause,
   type OptionsView,
   type ViewBlock,
-  type ViewToken,
 } from './nest'
 import { optionCaption } from './printPage'
 
@@ -127,81 +127,6 @@ export function writeMeta(
   for (const [name, attrs] of o.references ?? []) out.empty(name, attrs)
   out.close('references')
   out.close('meta')
-}
-
-// Every clause's tokens under a container, in reading order (for counting alternatives).
-function allTokens(blocks: readonly ViewBlock[], into: ViewToken[][] = []): ViewToken[][] {
-  for (const b of blocks) {
-    if (isOptions(b)) for (const o of b.options) allTokens(o.blocks, into)
-    else {
-      into.push(b.tokens)
-      allTokens(b.children, into)
-    }
-  }
-  return into
-}
-
-// The preamble: its paragraphs as recitals; an option block between them as a `container` of
-// options (recitals hold only recitals), each option after the first `alternativeTo` the first.
-function writePreamble(out: Xml, blocks: readonly ViewBlock[]): void {
-  const inline = new InlineWriter('preamble', allTokens(blocks))
-  let recitals = 0
-  let recital = 0
-  let options = 0
-  let openRecitals = false
-  // A recital holds blocks only: what stands under a paragraph follows it as paragraphs.
-  const writeText = (clause: NestedClause) => {
-    out.element('p', inline.paragraph(clause.tokens))
-    for (const child of clause.children) {
-      if (!isOptions(child)) {
-        writeText(child)
-        continue
-      }
-      for (const o of child.options) {
-        out.text('p', optionCaption(o.label), { class: 'optionLabel' })
-        if (o.blocks.length === 0) out.text('p', 'No text', { class: 'noText' })
-        for (const inner of o.blocks) if (!isOptions(inner)) writeText(inner)
-      }
-    }
-  }
-  const writeOptionsContainer = (b: OptionsView) => {
-    const eId = `preamble__options_${++options}`
-    out.open('container', { name: 'options', eId })
-    b.options.forEach((o, i) => {
-      out.open('container', {
-        name: 'option',
-        eId: `${eId}__option_${i + 1}`,
-        alternativeTo: i > 0 ? `${eId}__option_1` : undefined,
-      })
-      out.text('p', optionCaption(o.label), { class: 'optionLabel' })
-      if (o.blocks.length === 0) out.text('p', 'No text', { class: 'noText' })
-      for (const inner of o.blocks) {
-        if (isOptions(inner)) writeOptionsContainer(inner)
-        else writeText(inner)
-      }
-      out.close('container')
-    })
-    out.close('container')
-  }
-  out.open('preamble')
-  for (const b of blocks) {
-    if (isOptions(b)) {
-      if (openRecitals) out.close('recitals')
-      openRecitals = false
-      writeOptionsContainer(b)
-      continue
-    }
-    if (!openRecitals) {
-      recitals += 1
-      out.open('recitals', { eId: recitals === 1 ? 'recs' : `recs_${recitals}` })
-      openRecitals = true
-    }
-    out.open('recital', { eId: `recs__rec_${++recital}` })
-    writeText(b)
-    out.close('recital')
-  }
-  if (openRecitals) out.close('recitals')
-  out.close('preamble')
 }
 
 const LEVEL: Record<HeadingView['kind'], number> = {
