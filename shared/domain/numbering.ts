@@ -253,7 +253,10 @@ export function flatClauses(container: Node, options: FlatClauseOptions = {}): F
             label: optionLabelOf(option, index),
             index,
           }
-          after = walk(option, pos + 1 + optionOffset + 1, [...path, step], c)
+          const counted = walk(option, pos + 1 + optionOffset + 1, [...path, step], c)
+          // An empty option ("No text") counts nothing: the count goes on from the last option
+          // that holds clauses.
+          if (option.childCount > 0) after = counted
         })
         c = after
         return
