@@ -17,6 +17,7 @@ import {
   keepOption,
   wrapInOptions,
 } from '../../client/src/editor/commands/optionCommands'
+import { pasteBracketsPlugin } from '../../client/src/editor/plugins/pasteBracketsPlugin'
 import {
   alternativeInputPlugin,
   typeInAlternative,
@@ -165,6 +166,19 @@ describe('bracket commands', () => {
     expect(texts(state)).toEqual(['Purpose', 'Parties shall act.', '[Each Party shall report.]'])
     state = run(stateOn(state.doc, 'Each'), cleanDelete)
     expect(texts(state)).toEqual(['Purpose', 'Parties shall act.'])
+  })
+
+  it('gives pasted brackets fresh ids, so a copy is a span of its own', () => {
+    const state = run(stateOn(simple(), 'shall act'), bracketSelection)
+    const copied = state.doc.slice(state.selection.from, state.selection.to)
+    const transform = pasteBracketsPlugin().props.transformPasted!
+    const pasted = transform.call(undefined as never, copied, undefined as never)
+    const at = stateOn(state.doc, 'Each Party shall |report').selection.from
+    const next = state.apply(state.tr.replaceRange(at, at, pasted))
+    expect(texts(next).slice(1)).toEqual([
+      'Parties [shall act] promptly.',
+      'Each Party shall [shall act]report.',
+    ])
   })
 
   it('brackets a whole article and takes the brackets off again', () => {

@@ -13,6 +13,7 @@ import { bracketsPlugin } from './plugins/bracketsPlugin'
 import { cursorsPlugin } from './plugins/cursorsPlugin'
 import { labelsPlugin } from './plugins/labelsPlugin'
 import { pasteArticlesPlugin } from './plugins/pasteArticlesPlugin'
+import { pasteBracketsPlugin } from './plugins/pasteBracketsPlugin'
 import { placeholderPlugin } from './plugins/placeholderPlugin'
 import { proposalsPlugin } from './plugins/proposalsPlugin'
 import { deleteRequestPlugin } from './plugins/deleteRequestPlugin'
@@ -58,6 +59,7 @@ export function createEditorState({ fragment, awareness, leaveEditor, editable }
       ...editorKeymaps(EDITOR_ACTIONS, leaveEditor),
       alternativeInputPlugin(),
       pasteArticlesPlugin(),
+      pasteBracketsPlugin(),
       articleIdsPlugin(),
       placeholderPlugin(),
       deleteRequestPlugin(),
