@@ -172,7 +172,7 @@ describe('bracket commands', () => {
     const state = run(stateOn(simple(), 'shall act'), bracketSelection)
     const copied = state.doc.slice(state.selection.from, state.selection.to)
     const transform = pasteBracketsPlugin().props.transformPasted!
-    const pasted = transform.call(undefined as never, copied, undefined as never)
+    const pasted = transform.call(undefined as never, copied, undefined as never, false)
     const at = stateOn(state.doc, 'Each Party shall |report').selection.from
     const next = state.apply(state.tr.replaceRange(at, at, pasted))
     expect(texts(next).slice(1)).toEqual([
