@@ -122,4 +122,15 @@ describe('brackets and options in the text', () => {
     expect(await frozen.locator('.bracket').textContent()).toBe('mines')
     expect(admin.errors).toEqual([])
   })
+
+  it('says in Article 1’s history that the chair bracketed, cleaned and added options', async () => {
+    // Closing the round summarised the chair's pending edits.
+    const page = admin.page
+    await page.goto(`${env.url}/n/ccm/articles/art-1/history`)
+    const events = page.locator('td', { hasText: /bracketed \d/ })
+    await expect.poll(() => events.count()).toBeGreaterThan(0)
+    const said = (await page.locator('td').allTextContents()).join(' | ')
+    expect(said).toMatch(/cleaned 1 bracket/)
+    expect(said).toMatch(/added 1 option block/)
+  })
 })
