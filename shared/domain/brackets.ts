@@ -14,6 +14,7 @@ export type InlineToken =
   | { kind: 'close'; id: string; depth: number }
   /** `number`: the footnote's number in the document, from 1, in reading order. */
   | { kind: 'footnote'; id: string; text: string; number: number }
+  /** Words marked as a placeholder (the `placeholder` mark): `label` is those words. */
   | { kind: 'placeholder'; label: string }
 
 interface Segment {
@@ -56,9 +57,14 @@ export function tokensOf(container: Node, firstFootnote = 1): InlineToken[][] {
   const blocks = textblocksOf(container)
   const segments: Segment[] = []
   blocks.forEach((block, index) => {
-    block.forEach(
-      (node) => void segments.push({ block: index, node, brackets: bracketsOf(node.marks) }),
-    )
+    let before = new Map<string, number>()
+    block.forEach((node) => {
+      // y-prosemirror 1.3 stores no marks on inline nodes, so a footnote reference carries none
+      // in a shared document: it stands in the brackets of the word it follows.
+      const brackets = node.isText ? bracketsOf(node.marks) : before
+      segments.push({ block: index, node, brackets })
+      before = brackets
+    })
   })
   const first = new Map<string, number>()
   const last = new Map<string, number>()
@@ -88,7 +94,9 @@ export function tokensOf(container: Node, firstFootnote = 1): InlineToken[][] {
       tokens.push({ kind: 'open', id, depth: open.length })
     }
     const n = s.node
-    if (n.isText) {
+    if (n.isText && n.marks.some((m) => m.type.name === 'placeholder')) {
+      tokens.push({ kind: 'placeholder', label: n.text ?? '' })
+    } else if (n.isText) {
       const last = tokens[tokens.length - 1]
       const em = n.marks.some((m) => m.type.name === 'em')
       const strong = n.marks.some((m) => m.type.name === 'strong')
@@ -102,8 +110,6 @@ export function tokensOf(container: Node, firstFootnote = 1): InlineToken[][] {
         text: String(n.attrs.text),
         number: footnote++,
       })
-    } else if (n.type.name === 'placeholder') {
-      tokens.push({ kind: 'placeholder', label: String(n.attrs.label) })
     }
     const closing = [...open]
       .filter((id) => last.get(id) === i)

@@ -19,7 +19,6 @@ export const wordingSchema = new Schema({
     item: nodes.item,
     text: nodes.text,
     footnote: nodes.footnote,
-    placeholder: nodes.placeholder,
   },
   marks,
 })

@@ -155,15 +155,23 @@ describe('the draft of 23 October 2015', () => {
       text: 'There is a need to specify the context, which placement is yet to be decided.',
     })
     const art1 = article(doc, '1')
-    const placeholders = find(art1, 'placeholder')
-    expect(placeholders.map((p) => p.attrs.label)).toEqual(['Placeholder', 'Placeholder'])
+    const placeholders: Node[] = []
+    art1.descendants(
+      (n) => void (n.marks.some((m) => m.type.name === 'placeholder') && placeholders.push(n)),
+    )
+    expect(placeholders.map((p) => p.text)).toEqual(['Placeholder', 'Placeholder'])
     const art6 = article(doc, '6')
-    // "*[Placeholder: outcome on discussion on MRV ...]*": the placeholder, then its words, in
-    // the brackets (which the words carry: the shared document keeps no mark on a placeholder).
+    // "*[Placeholder: outcome on discussion on MRV ...]*": the placeholder's word, then its words,
+    // all in the brackets (a placeholder is a mark on words, so the shared document keeps them).
     const mrv = bracketedTexts(art6).find((t) => t.includes('outcome on discussion on MRV'))
     expect(mrv).toBe('[Placeholder: outcome on discussion on MRV and Article 9 on transparency]')
     const clause = flatClauses(art6).find((c) => /MRV/.test(c.node.textContent))?.node
-    expect(clause?.child(0).type.name).toBe('placeholder')
+    expect(
+      clause
+        ?.child(0)
+        .marks.map((m) => m.type.name)
+        .sort(),
+    ).toEqual(['bracket', 'em', 'placeholder'])
     expect(
       clause
         ?.child(1)

@@ -102,10 +102,14 @@ export function noteComments(doc: Node, notes: readonly PlacedAnnotation[]): Not
   }
 }
 
-// How many document positions a token takes: text its length, an atom (footnote, placeholder)
+// How many document positions a token takes: text and a placeholder's words their length, a footnote
 // one, a bracket none (it is a mark, not a character).
 const sizeOf = (t: ViewToken): number =>
-  t.kind === 'text' ? t.text.length : t.kind === 'footnote' || t.kind === 'placeholder' ? 1 : 0
+  t.kind === 'text' || t.kind === 'placeholder'
+    ? (t.kind === 'text' ? t.text : t.label).length
+    : t.kind === 'footnote'
+      ? 1
+      : 0
 
 /**
  * A clause's tokens as Word runs (see `tokenRun`) with comment ranges opened and closed at the

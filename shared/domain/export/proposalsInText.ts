@@ -74,7 +74,11 @@ interface Insert {
 }
 
 const sizeOf = (t: ViewToken): number =>
-  t.kind === 'text' ? t.text.length : t.kind === 'footnote' || t.kind === 'placeholder' ? 1 : 0
+  t.kind === 'text' || t.kind === 'placeholder'
+    ? (t.kind === 'text' ? t.text : t.label).length
+    : t.kind === 'footnote'
+      ? 1
+      : 0
 
 // Puts the inserts (positions within the clause's text) among its tokens, splitting text.
 function spliceTokens(tokens: readonly ViewToken[], inserts: readonly Insert[]): ViewToken[] {

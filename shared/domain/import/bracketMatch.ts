@@ -122,9 +122,12 @@ export function inlineNodes(
       const at = active.findIndex((a) => a.id === span.id && a.alt === span.alt)
       if (at !== -1) active.splice(at, 1)
     } else if (p.kind === 'footnote') {
-      out.push(s.nodes.footnote.create(footnote(p.label), null, marksNow(false, false)))
+      // No marks: a shared document keeps none on an inline node (tokensOf puts a footnote in
+      // the brackets of the word before it).
+      out.push(s.nodes.footnote.create(footnote(p.label)))
     } else {
-      out.push(s.nodes.placeholder.create({ label: p.label }, null, marksNow(false, false)))
+      if (p.label)
+        out.push(s.text(p.label, [...marksNow(true, false), s.marks.placeholder.create()]))
     }
   }
   return out

@@ -98,7 +98,11 @@ export function draftDoc(): Node {
         title('Loss and damage'),
         para(
           t('Parties recognize '),
-          { type: 'placeholder', attrs: { label: 'Placeholder: outcome on loss and damage' } },
+          {
+            type: 'text',
+            text: 'Placeholder: outcome on loss and damage',
+            marks: [{ type: 'placeholder' }],
+          },
           t('.'),
         ),
       ),
