@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
 
 // The content models of the Akoma Ntoso 3.0 elements Plenary writes, as the OASIS schema
@@ -149,13 +150,14 @@ export function aknStructureProblems(xml: string): string[] {
 }
 
 /**
- * Validates `xml` with xmllint against the AKN 3.0 schema at `AKN_XSD` (akomantoso30.xsd, with
- * the xml.xsd it imports beside it): null when it validates, else xmllint's complaint; undefined
+ * Validates `xml` with xmllint against the AKN 3.0 schema in tests/support/akn/ (or at `AKN_XSD`:
+ * akomantoso30.xsd, with the xml.xsd it imports beside it): null when it validates, else xmllint's complaint; undefined
  * when there is no schema or no xmllint on this machine.
  */
 export function xsdProblems(xml: string): string | null | undefined {
-  const xsd = process.env.AKN_XSD
-  if (!xsd || !fs.existsSync(xsd)) return undefined
+  const xsd =
+    process.env.AKN_XSD || fileURLToPath(new URL('./akn/akomantoso30.xsd', import.meta.url))
+  if (!fs.existsSync(xsd)) return undefined
   if (spawnSync('which', ['xmllint']).status !== 0) return undefined
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-akn-'))
   const file = path.join(dir, 'text.akn.xml')
