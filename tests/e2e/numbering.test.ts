@@ -63,6 +63,21 @@ describe('frozen numbers, the chair’s renumbering and its concordance', () => 
     await expect
       .poll(() => card.getByTestId('card-article').textContent())
       .toBe('On Art. 4 (formerly 3)')
+
+    // Its history says both numbers too, and so does the proposal's card there.
+    await panel.getByRole('link', { name: 'History of Article 4' }).click()
+    await expect
+      .poll(() => delegate.page.getByTestId('formerly').textContent())
+      .toMatch(/^Formerly Article 3/)
+    expect(await delegate.page.locator('#history-heading').textContent()).toBe(
+      'Article 4 · Storage and stockpile destruction',
+    )
+    const historyCard = delegate.page
+      .getByTestId('history-proposals')
+      .locator('[data-proposal-id="p-aut-stockpile-six-years"]')
+    expect(await historyCard.getByTestId('card-article').textContent()).toBe(
+      'On Art. 4 (formerly 3)',
+    )
     expect(chair.errors).toEqual([])
     expect(delegate.errors).toEqual([])
   })
