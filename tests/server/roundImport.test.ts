@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cleaningCounts } from '../../shared/domain/brackets'
+import { parseNegotiatingText } from '../../shared/domain/import'
 import { outlineOf } from '../../shared/domain/numbering'
 import { waitFor } from '../support/collabClient'
+import { layoutDocx } from '../support/layoutDocx'
+import { parisExtract } from '../support/parisExtract'
+import { wordLayout } from '../support/wordLayout'
 import { useTestServer } from '../support/serverHarness'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -144,6 +149,28 @@ describe('a revised text imported as the next round', () => {
     })
     expect(res.status).toBe(413)
     expect(res.body.error).toMatchObject({ code: 'treaty_too_large', limit: 20_000 })
+  })
+
+  it('reads a revised text sent as a Word file as its Markdown reads, and refuses what is not one', async () => {
+    const markdown = parseNegotiatingText(parisExtract(), { format: 'markdown' })
+    if (!markdown.ok) throw new Error(markdown.error.message)
+    const docx = Buffer.from(await layoutDocx(wordLayout(parisExtract()))).toString('base64')
+    const preview = await t.api('chair', 'POST', '/rounds/import-revision', {
+      docx,
+      file: 'extract.docx',
+    })
+    expect(preview.status).toBe(200)
+    expect(preview.body.preview).toMatchObject({
+      articles: outlineOf(markdown.doc).length,
+      counts: { brackets: { after: cleaningCounts(markdown.doc).brackets } },
+    })
+    const bad = await t.api('chair', 'POST', '/rounds/import-revision', {
+      docx: Buffer.from('not a zip').toString('base64'),
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.code).toBe('not_docx')
+    const neither = await t.api('chair', 'POST', '/rounds/import-revision', {})
+    expect(neither.status).toBe(400)
   })
 
   it('says on which line a text it cannot read stops', async () => {

@@ -21,7 +21,13 @@ import { parseBody } from '../http/parseBody'
 import { freeSlug, slugify } from '../negotiations/slug'
 import { commandOrigin, commitAtomically } from '../proposals/commit'
 import { closeRound, createRound, type RoundContext } from '../rounds/roundCommands'
-import { REVISION_FORMATS, parseRevision, type RevisionWarning } from './parseRevision'
+import { docxToMarkdown } from '../import/docx/docxToMarkdown'
+import {
+  REVISION_FORMATS,
+  parseRevision,
+  type RevisionFormat,
+  type RevisionWarning,
+} from './parseRevision'
 
 // A round as the chair names it for the import; id and status are the command's.
 const RoundFields = z.object({
@@ -33,7 +39,10 @@ const RoundFields = z.object({
 })
 
 const Body = z.object({
-  text: z.string().min(1).max(2_000_000),
+  /** The text itself (Markdown or plain), or else `docx`. */
+  text: z.string().min(1).max(2_000_000).optional(),
+  /** A Word file in base64, read into Markdown as `POST /api/negotiations/import.docx` reads it. */
+  docx: z.string().min(1).max(4_000_000).optional(),
   /** By default chosen from the file name, else from the text. */
   format: z.enum(REVISION_FORMATS).optional(),
   /** The file's name, for the warnings. */
@@ -67,6 +76,31 @@ export interface RevisionPreview {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** The revised text to read: the text sent, or the Markdown of the Word file sent. */
+async function revisionSource(
+  input: z.infer<typeof Body>,
+): Promise<{ text: string; format: RevisionFormat | undefined }> {
+  if (input.docx !== undefined) {
+    const read = await docxToMarkdown(Buffer.from(input.docx, 'base64'))
+    if (!read.ok) {
+      throw new HttpError(
+        read.error.code === 'docx_too_large' ? 413 : 400,
+        read.error.code,
+        read.error.message,
+      )
+    }
+    return { text: read.markdown, format: 'markdown' }
+  }
+  if (input.text === undefined) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      'Send the revised text as `text`, or a Word file as `docx`.',
+    )
+  }
+  return { text: input.text, format: input.format }
+}
+
 /**
  * POST .../rounds/import-revision (chair): without `confirm`, reads the revised text and
  * answers the proposed matching of its articles to the current ones (nothing is stored); with
@@ -81,7 +115,8 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
   if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
   const input = parseBody(Body, body)
   const started = performance.now()
-  const parsed = parseRevision(input.text, input.format, input.file)
+  const source = await revisionSource(input)
+  const parsed = parseRevision(source.text, source.format, input.file)
   if (!parsed.ok) {
     if (parsed.reason === 'too-large') {
       throw new HttpError(

@@ -23,6 +23,7 @@ interface ImportRevisionPanelProps {
 export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelProps) {
   const id = useId()
   const [text, setText] = useState('')
+  const [docx, setDocx] = useState<string | undefined>()
   const [file, setFile] = useState<string | undefined>()
   const [roundName, setRoundName] = useState('')
   const [startDate, setStartDate] = useState('')
@@ -34,7 +35,7 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
   const [done, setDone] = useState<string | null>(null)
 
   const revision = (): RevisionRequest => ({
-    text,
+    ...(docx ? { docx } : { text }),
     file,
     round: {
       ...(roundName.trim() ? { name: roundName.trim() } : {}),
@@ -72,6 +73,7 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
       setDone(imported.summary)
       setPreview(null)
       setText('')
+      setDocx(undefined)
       setFile(undefined)
     })
       .catch(() => {})
@@ -89,16 +91,18 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
       </p>
       <form className="stack-form" onSubmit={showPreview}>
         <div className="field">
-          <label htmlFor={`${id}-file`}>File (Markdown or plain text)</label>
+          <label htmlFor={`${id}-file`}>File (Word, Markdown or plain text)</label>
           <input
             id={`${id}-file`}
             type="file"
-            accept=".md,.markdown,.txt,text/plain,text/markdown"
+            accept=".docx,.md,.markdown,.txt,text/plain,text/markdown"
             onChange={(e) => {
               const chosen = e.target.files?.[0]
               if (!chosen) return
-              void chosen.text().then((t) => {
-                setText(t)
+              const word = /\.docx$/i.test(chosen.name)
+              void (word ? chosen.arrayBuffer().then(toBase64) : chosen.text()).then((t) => {
+                setDocx(word ? t : undefined)
+                setText(word ? '' : t)
                 setFile(chosen.name)
                 reset()
               })
@@ -113,6 +117,7 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
             value={text}
             onChange={(e) => {
               setText(e.target.value)
+              setDocx(undefined)
               setFile(undefined)
               reset()
             }}
@@ -137,7 +142,7 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
             onChange={(e) => setStartDate(e.target.value)}
           />
         </div>
-        <button type="submit" className="button" disabled={busy || text.trim() === ''}>
+        <button type="submit" className="button" disabled={busy || (!docx && text.trim() === '')}>
           Preview the matching
         </button>
       </form>
@@ -202,4 +207,14 @@ export function ImportRevisionPanel({ negotiationId, run }: ImportRevisionPanelP
       </ConfirmDialog>
     </section>
   )
+}
+
+/** A file's bytes in base64, as the JSON body carries a Word file. */
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(binary)
 }

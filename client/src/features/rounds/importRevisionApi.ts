@@ -4,7 +4,9 @@ import { negotiationPath, request } from '../../api'
 
 /** A revised text as the chair sends it, and the round it opens. */
 export interface RevisionRequest {
-  text: string
+  text?: string
+  /** A Word file (.docx), in base64, instead of `text`. */
+  docx?: string
   /** The file's name (its extension says Markdown or plain), if it came from a file. */
   file?: string
   round?: { name?: string; startDate?: string }
