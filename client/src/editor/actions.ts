@@ -140,7 +140,7 @@ export const EDITOR_ACTIONS: EditorAction[] = [
   {
     id: 'no-text-option',
     label: '“No text”',
-    key: 'Mod-Alt-n',
+    key: 'Mod-Alt-Shift-n',
     group: 'options',
     run: addOption(false),
   },
