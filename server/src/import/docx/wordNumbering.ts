@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser'
+import { toRoman } from '../../../../shared/domain/numbering'
 
 // Word's automatic numbering, which mammoth reads only as "ordered or not": the printed label of
 // each numbered paragraph from word/numbering.xml (formats, start values, level text, restarts,
@@ -174,7 +175,7 @@ export function formatNumber(n: number, format: string): { text: string; known: 
     }
     case 'lowerRoman':
     case 'upperRoman': {
-      const r = roman(n)
+      const r = toRoman(n)
       return { text: format === 'upperRoman' ? r.toUpperCase() : r, known: n > 0 }
     }
     case 'none':
@@ -183,28 +184,6 @@ export function formatNumber(n: number, format: string): { text: string; known: 
     default:
       return { text: String(n), known: false }
   }
-}
-
-const ROMAN: [number, string][] = [
-  [1000, 'm'],
-  [900, 'cm'],
-  [500, 'd'],
-  [400, 'cd'],
-  [100, 'c'],
-  [90, 'xc'],
-  [50, 'l'],
-  [40, 'xl'],
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-]
-const roman = (n: number): string => {
-  let s = ''
-  let k = n
-  for (const [value, digits] of ROMAN) for (; k >= value; k -= value) s += digits
-  return s
 }
 
 /** The label Word prints before one numbered paragraph. */
