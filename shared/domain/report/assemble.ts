@@ -1,3 +1,4 @@
+import { cleaningEditOf, describeCleaning } from '../cleaningEdits'
 import type { NegotiationEvent } from '../events'
 import { describeKind } from '../export/labels'
 import { STATUS_NAMES } from '../proposals/labels'
@@ -143,6 +144,7 @@ export function assembleReport(input: ReportInput): Report {
           at: e.at,
           insertedChars: Number(e.data.insertedChars ?? 0),
           deletedChars: Number(e.data.deletedChars ?? 0),
+          cleaning: describeCleaning(cleaningEditOf(e.data)),
           synthetic: isSynthetic,
         }
         sectionOf(e.articleId).edits.push(edit)

@@ -65,7 +65,7 @@ export function sectionLines(s: ReportSection): SectionBlock[] {
       heading: 'Edits on record',
       lines: s.edits.map(
         (e) =>
-          `${formatTime(e.at)}: ${e.byName} edited the wording (+${e.insertedChars} / −${e.deletedChars} characters)${mark(e.synthetic)}`,
+          `${formatTime(e.at)}: ${e.byName} ${e.cleaning ? `${e.cleaning}; ` : ''}edited the wording (+${e.insertedChars} / −${e.deletedChars} characters)${mark(e.synthetic)}`,
       ),
     })
   }

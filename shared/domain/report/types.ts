@@ -57,6 +57,8 @@ export interface EditLine {
   at: string
   insertedChars: number
   deletedChars: number
+  /** What the edits did to brackets and option blocks: "bracketed 2, cleaned 1 bracket"; "" if nothing. */
+  cleaning: string
   synthetic: boolean
 }
 

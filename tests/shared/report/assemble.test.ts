@@ -4,7 +4,7 @@ import type { Position, Proposal } from '../../../shared/domain/proposals/types'
 import { assembleReport, type ReportInput } from '../../../shared/domain/report/assemble'
 import { changedArticles } from '../../../shared/domain/report/changedArticles'
 import { reportSummary, sectionLines } from '../../../shared/domain/report/lines'
-import { parseSince } from '../../../shared/domain/report/types'
+import { parseSince, type ReportSection } from '../../../shared/domain/report/types'
 import { article, article_title, numbered_paragraph, treaty } from '../../support/builders'
 
 const SINCE = '2008-05-20T00:00:00.000Z'
@@ -82,7 +82,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
     event('text-edited', {
       articleId: 'art-1',
       byName: 'Chair',
-      data: { insertedChars: 3, deletedChars: 1 },
+      data: { insertedChars: 3, deletedChars: 1, bracketsAdded: 2, bracketsRemoved: 1 },
     }),
     event('member-added', { data: { username: 'x' } }),
   ],
@@ -116,7 +116,20 @@ describe('assembling the report to capital', () => {
       'Article 2 — Definitions',
     ])
     const [art1, art2] = r.sections
-    expect(art1?.edits).toMatchObject([{ byName: 'Chair', insertedChars: 3, deletedChars: 1 }])
+    expect(art1?.edits).toMatchObject([
+      {
+        byName: 'Chair',
+        insertedChars: 3,
+        deletedChars: 1,
+        cleaning: 'bracketed 2, cleaned 1 bracket',
+      },
+    ])
+    const editLines = sectionLines(art1 as ReportSection).flatMap((b) =>
+      b.kind === 'list' ? b.lines : [],
+    )
+    expect(editLines.join('\n')).toContain(
+      'Chair bracketed 2, cleaned 1 bracket; edited the wording',
+    )
     expect(art1?.proposals).toMatchObject([{ ref: 'P2', what: 'Rejected', synthetic: true }])
     expect(art2?.proposals).toMatchObject([{ ref: 'P1', what: 'Tabled', sponsors: ['France'] }])
     expect(art2?.positions.map((p) => p.actor)).toEqual(['Germany'])
