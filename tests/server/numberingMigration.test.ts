@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT } from '../../shared/collab'
@@ -85,8 +85,12 @@ describe('schema 3 migration: texts circulated before numbers could freeze', () 
       ])
       // Idempotent: a second start finds nothing to do and stores nothing.
       const rows = await storage.pendingUpdates('circ/text')
+      const loads = vi.spyOn(storage, 'loadRoom')
       expect(await freezeCirculatedTexts(storage)).toEqual([])
       expect(await storage.pendingUpdates('circ/text')).toBe(rows)
+      // Recorded as done: a later start loads no text for it.
+      expect(loads).not.toHaveBeenCalled()
+      loads.mockRestore()
       // The frozen round text, stored as JSON before schema 3, reads as before.
       const snapshot = await storage.rounds.snapshot('circ', 'r1')
       const old = treatySchema.nodeFromJSON(snapshot?.doc)

@@ -34,13 +34,17 @@ export function freezeUpdate(updates: readonly Uint8Array[]): Uint8Array | null 
   }
 }
 
+/** The name under which the storage records that the step below is done. */
+export const FREEZE_STEP = 'schema-3-freeze-circulated-texts'
+
 /**
  * Schema 3's one-time data step, run at start before any room is loaded: the live text of every
  * negotiation that has circulated a text (a round closed on it) gets its numbers frozen, as a
- * round closing now would. Idempotent: a text whose numbers are frozen is left alone, so a
- * restart changes nothing. Answers the negotiations it froze.
+ * round closing now would. Recorded as done, so later starts load no text for it; idempotent
+ * anyway (a text whose numbers are frozen is left alone). Answers the negotiations it froze.
  */
 export async function freezeCirculatedTexts(storage: Storage): Promise<string[]> {
+  if (await storage.dataStepDone(FREEZE_STEP)) return []
   const frozen: string[] = []
   for (const negotiation of await storage.listNegotiations()) {
     if (!(await hasCirculated(storage, negotiation.id))) continue
@@ -50,5 +54,6 @@ export async function freezeCirculatedTexts(storage: Storage): Promise<string[]>
     await storage.appendUpdate(room, update)
     frozen.push(negotiation.id)
   }
+  await storage.markDataStep(FREEZE_STEP)
   return frozen
 }

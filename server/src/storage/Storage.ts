@@ -110,6 +110,10 @@ export interface Storage {
   compactRoom(room: string): Promise<void>
   /** Number of log rows not yet folded into the room's snapshot. */
   pendingUpdates(room: string): Promise<number>
+  /** Whether the one-time data step `name` has been done on this database. */
+  dataStepDone(name: string): Promise<boolean>
+  /** Records that the one-time data step `name` is done. */
+  markDataStep(name: string): Promise<void>
   /** Releases the database. */
   close(): Promise<void>
 }

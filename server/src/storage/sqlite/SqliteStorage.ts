@@ -131,6 +131,18 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /** Whether the one-time data step `name` has been done on this database. */
+  async dataStepDone(name: string): Promise<boolean> {
+    return !!this.db.prepare('SELECT 1 FROM data_steps WHERE name = ?').get(name)
+  }
+
+  /** Records that the one-time data step `name` is done. */
+  async markDataStep(name: string): Promise<void> {
+    this.db
+      .prepare('INSERT OR IGNORE INTO data_steps (name, done_at) VALUES (?, ?)')
+      .run(name, new Date().toISOString())
+  }
+
   /** All negotiations, oldest first. */
   async listNegotiations(): Promise<Negotiation[]> {
     return this.stmt.list.all().map(toNegotiation)

@@ -302,6 +302,14 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER concordances_append_only_d BEFORE DELETE ON concordances
     BEGIN SELECT RAISE(ABORT, 'concordances is append-only'); END;
   `,
+  // One-time data steps done at start (such as freezing the numbers of texts circulated before
+  // schema 3), so that a restart does not load every text again to find nothing to do.
+  `
+  CREATE TABLE data_steps (
+    name    TEXT PRIMARY KEY,
+    done_at TEXT NOT NULL
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
