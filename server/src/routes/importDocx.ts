@@ -6,7 +6,7 @@ import { docxToMarkdown } from '../import/docx/docxToMarkdown'
 import { withParagraph, type DocxImportWarning } from '../import/docx/docxWarnings'
 import { importNegotiation } from '../negotiations/importNegotiation'
 import type { Storage } from '../storage/Storage'
-import { MAX_WARNINGS_SHOWN, negotiationJson } from './negotiations'
+import { MAX_WARNINGS_SHOWN, importRefused, negotiationJson } from './negotiations'
 
 /** The media type of a .docx. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -78,29 +78,17 @@ export function importDocxRoute(storage: Storage): RequestHandler {
       })
       return
     }
-    switch (result.reason) {
-      case 'malformed': {
-        const { line, expected, found } = result.error
-        const paragraph = paragraphOf(line)
-        const where = paragraph ? `Paragraph ${paragraph} of the Word file` : 'The Word file'
-        throw new HttpError(
-          400,
-          'malformed_treaty',
-          `${where} cannot be read as a negotiating text: expected ${expected}, found "${found}".`,
-          { paragraph, expected, found },
-        )
-      }
-      case 'bad-id':
-        throw new HttpError(400, 'invalid_id', `"${result.id}" is not a valid id (a-z, 0-9, -).`)
-      case 'id-taken':
-        throw new HttpError(409, 'id_taken', `A negotiation "${result.id}" already exists.`)
-      case 'too-large':
-        throw new HttpError(
-          413,
-          'treaty_too_large',
-          `The text has ${result.lines.toLocaleString('en')} lines; a treaty is imported with at most ${result.limit.toLocaleString('en')}.`,
-          { lines: result.lines, limit: result.limit },
-        )
+    if (result.reason === 'malformed') {
+      const { line, expected, found } = result.error
+      const paragraph = paragraphOf(line)
+      const where = paragraph ? `Paragraph ${paragraph} of the Word file` : 'The Word file'
+      throw new HttpError(
+        400,
+        'malformed_treaty',
+        `${where} cannot be read as a negotiating text: expected ${expected}, found "${found}".`,
+        { paragraph, expected, found },
+      )
     }
+    throw importRefused(result)
   }
 }

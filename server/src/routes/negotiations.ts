@@ -8,7 +8,7 @@ import { membershipJson } from '../auth/membershipFields'
 import { negotiationAccessOf } from '../auth/negotiationAccess'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
-import { importNegotiation } from '../negotiations/importNegotiation'
+import { importNegotiation, type ImportNegotiationResult } from '../negotiations/importNegotiation'
 import type { Negotiation, Storage } from '../storage/Storage'
 
 const ImportBody = z.object({
@@ -95,26 +95,33 @@ export function negotiationImportRoutes(storage: Storage): Router {
       })
       return
     }
-    switch (result.reason) {
-      case 'malformed': {
-        const { line, expected, found, message } = result.error
-        throw new HttpError(400, 'malformed_treaty', message, { line, expected, found })
-      }
-      case 'bad-id':
-        throw new HttpError(400, 'invalid_id', `"${result.id}" is not a valid id (a-z, 0-9, -).`)
-      case 'id-taken':
-        throw new HttpError(409, 'id_taken', `A negotiation "${result.id}" already exists.`)
-      case 'too-large':
-        throw new HttpError(
-          413,
-          'treaty_too_large',
-          `The text has ${result.lines.toLocaleString('en')} lines; a treaty is imported with at most ${result.limit.toLocaleString('en')} (one clause a line).`,
-          { lines: result.lines, limit: result.limit },
-        )
+    if (result.reason === 'malformed') {
+      const { line, expected, found, message } = result.error
+      throw new HttpError(400, 'malformed_treaty', message, { line, expected, found })
     }
+    throw importRefused(result)
   })
 
   return router
+}
+
+/** Why an import stored nothing, other than a text that cannot be read (each route says where). */
+export function importRefused(
+  result: Extract<ImportNegotiationResult, { reason: 'bad-id' | 'id-taken' | 'too-large' }>,
+): HttpError {
+  switch (result.reason) {
+    case 'bad-id':
+      return new HttpError(400, 'invalid_id', `"${result.id}" is not a valid id (a-z, 0-9, -).`)
+    case 'id-taken':
+      return new HttpError(409, 'id_taken', `A negotiation "${result.id}" already exists.`)
+    case 'too-large':
+      return new HttpError(
+        413,
+        'treaty_too_large',
+        `The text has ${result.lines.toLocaleString('en')} lines; a treaty is imported with at most ${result.limit.toLocaleString('en')} (one clause a line).`,
+        { lines: result.lines, limit: result.limit },
+      )
+  }
 }
 
 /** The 404 for a negotiation id nobody has. */
