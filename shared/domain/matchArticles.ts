@@ -351,3 +351,25 @@ function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   })
   return map
 }
+
+/** Brackets and option blocks in the whole text before and after a revision's import. */
+export interface CountsChange {
+  brackets: { before: number; after: number }
+  options: { before: number; after: number }
+}
+
+/**
+ * What the chair sees before confirming a revised text: the matching, the importer's warnings
+ * (`W`, the importer's warning type) and the counts.
+ */
+export interface RevisionPreview<W = unknown> {
+  title: string
+  articles: number
+  sure: number
+  doubtful: number
+  new: number
+  removed: number
+  matching: ArticleMatching
+  warnings: W[]
+  counts: CountsChange
+}

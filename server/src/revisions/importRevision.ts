@@ -8,7 +8,8 @@ import {
   articleDigests,
   confirmMatching,
   matchArticles,
-  type ArticleMatching,
+  type CountsChange,
+  type RevisionPreview as SharedPreview,
 } from '../../../shared/domain/matchArticles'
 import { can } from '../../../shared/domain/policy'
 import { withContinuedIds } from '../../../shared/domain/revisionIds'
@@ -55,24 +56,8 @@ const Body = z.object({
   previousRound: RoundFields.optional(),
 })
 
-/** Brackets and option blocks in the whole text before and after the import. */
-interface CountsChange {
-  brackets: { before: number; after: number }
-  options: { before: number; after: number }
-}
-
 /** What the chair sees before confirming: the matching, the importer's warnings and counts. */
-export interface RevisionPreview {
-  title: string
-  articles: number
-  sure: number
-  doubtful: number
-  new: number
-  removed: number
-  matching: ArticleMatching
-  warnings: RevisionWarning[]
-  counts: CountsChange
-}
+export type RevisionPreview = SharedPreview<RevisionWarning>
 
 const today = () => new Date().toISOString().slice(0, 10)
 

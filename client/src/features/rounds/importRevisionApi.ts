@@ -1,5 +1,5 @@
 import type { ImportWarning } from '../../../../shared/domain/import/warnings'
-import type { ArticleMatching } from '../../../../shared/domain/matchArticles'
+import type { RevisionPreview as SharedPreview } from '../../../../shared/domain/matchArticles'
 import { negotiationPath, request } from '../../api'
 
 /** A revised text as the chair sends it, and the round it opens. */
@@ -13,20 +13,7 @@ export interface RevisionRequest {
 }
 
 /** The proposed matching of a revised text, before anything changes. */
-export interface RevisionPreview {
-  title: string
-  articles: number
-  sure: number
-  doubtful: number
-  new: number
-  removed: number
-  matching: ArticleMatching
-  warnings: ImportWarning[]
-  counts: {
-    brackets: { before: number; after: number }
-    options: { before: number; after: number }
-  }
-}
+export type RevisionPreview = SharedPreview<ImportWarning>
 
 /** What an import did, as the log says it. */
 export interface RevisionImported {
