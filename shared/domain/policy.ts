@@ -1,4 +1,5 @@
 import type { RoomRef } from '../collab/rooms'
+import { isPrivateRecord, recordOwner, type RecordKey } from './stances/types'
 
 /** The roles a person can hold in one negotiation (../shared/DESIGN.md, "Who uses it"). */
 export const ROLES = ['chair', 'delegate', 'campaigner', 'observer'] as const
@@ -87,6 +88,16 @@ export type Action =
   | { type: 'annotate'; groupId: string }
   /** Read a campaign group's own notes (its exports): the same people as annotate. */
   | { type: 'read-notes'; groupId: string }
+  /** Create and change issues, declarations, endorsements and treaty status (the secretariat). */
+  | { type: 'manage-issues' }
+  /** Record what `actorId` said into a record (secretariat, a delegation's own, a group's). */
+  | { type: 'record-into'; record: RecordKey; actorId: string }
+  /**
+   * A group's private work: its record of statements, its papers before publishing, its target
+   * lists and campaign actions. Only that group's members; everyone else gets the same refusal
+   * whether or not the thing exists.
+   */
+  | { type: 'group-work'; groupId: string }
 
 /** The outcome of a permission check: allowed, or why not (a sentence for the user). */
 export type Decision = { ok: true } | { ok: false; reason: string }
@@ -122,5 +133,46 @@ export function can(p: Principal, action: Action): Decision {
       return m?.role === 'campaigner' && m.groupId === action.groupId
         ? allow
         : deny('Only members of this campaign group read its notes.')
+    case 'manage-issues':
+      return role === 'chair' ? allow : deny('Only the chair and secretariat do this.')
+    case 'group-work':
+      return m?.role === 'campaigner' && m.groupId === action.groupId
+        ? allow
+        : deny('Only members of this group see or change its own work.')
+    case 'record-into': {
+      const owner = recordOwner(action.record)
+      if (!owner) return deny('No such record.')
+      switch (owner.kind) {
+        case 'secretariat':
+          return role === 'chair'
+            ? allow
+            : deny('Only the chair and secretariat write the secretariat’s record.')
+        case 'delegation':
+          return m?.role === 'delegate' &&
+            m.actorId === owner.actorId &&
+            action.actorId === owner.actorId
+            ? allow
+            : deny('A delegation records only its own statements, in its own record.')
+        case 'group':
+          return m?.role === 'campaigner' && m.groupId === owner.groupId
+            ? allow
+            : deny('Only members of this group write its record.')
+      }
+    }
   }
+}
+
+/**
+ * Whether a principal may read an entry of a record: the secretariat's and delegations' records
+ * are public, a group's entries only for its members until the group publishes them.
+ */
+export function mayReadRecordEntry(
+  p: Principal,
+  entry: { record: RecordKey; published: boolean },
+): boolean {
+  if (effectiveRole(p) === null) return false
+  if (!isPrivateRecord(entry.record) || entry.published) return true
+  const owner = recordOwner(entry.record)
+  const m = p.membership
+  return owner?.kind === 'group' && m?.role === 'campaigner' && m.groupId === owner.groupId
 }

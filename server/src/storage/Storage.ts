@@ -10,6 +10,14 @@ import type { ParticipantStore, ParticipantWrites } from './ParticipantStore'
 import type { ProposalStore, ProposalWrites } from './ProposalStore'
 import type { RoundStore, RoundWrites } from './RoundStore'
 import type { SearchStore } from './SearchStore'
+import type {
+  CampaignStore,
+  CampaignWrites,
+  DeclarationStore,
+  DeclarationWrites,
+  IssueStore,
+  IssueWrites,
+} from './StanceStore'
 
 /** A negotiation as stored: the slug that names its rooms, and a display name. */
 export interface Negotiation {
@@ -53,6 +61,12 @@ export interface StorageTransaction {
   readonly rounds: RoundWrites
   /** The chair's renumberings: one commits with its text change and its event. */
   readonly concordances: ConcordanceWrites
+  /** Issues, statements in every record, briefing papers. */
+  readonly issues: IssueWrites
+  /** Declarations, endorsements, treaty status. */
+  readonly declarations: DeclarationWrites
+  /** Campaign groups' target lists and actions. */
+  readonly campaign: CampaignWrites
 }
 
 /**
@@ -85,6 +99,12 @@ export interface Storage {
   readonly visits: VisitStore
   /** The full-text index of each negotiation (a cache rebuilt from rooms and tables). */
   readonly search: SearchStore
+  /** Issues, the statements of every record, briefing papers. */
+  readonly issues: IssueStore
+  /** Outcome documents, endorsements and treaty status. */
+  readonly declarations: DeclarationStore
+  /** Campaign groups' target lists and actions. */
+  readonly campaign: CampaignStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */

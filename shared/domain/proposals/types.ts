@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Provenance, RecordKey } from '../stances/types'
 
 /** The kinds of amendment a delegation tables (../shared/DESIGN.md, "Proposal"). */
 export const PROPOSAL_KINDS = [
@@ -150,6 +151,13 @@ export interface Position {
   recordedAt: string
   recordedBy: string
   synthetic?: boolean
+  /**
+   * Where it comes from (issue 12); absent on positions stored before: read with
+   * `provenanceOfPosition` (synthetic if flagged, else recorded).
+   */
+  provenance?: Provenance
+  /** Whose record it is in; absent before issue 12: read with `recordOfPosition`. */
+  record?: RecordKey
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   Stance,
   StatusChange,
 } from '../../../../shared/domain/proposals/types'
+import type { Provenance, RecordKey } from '../../../../shared/domain/stances/types'
 import type { ProposalStore, ProposalWrites } from '../ProposalStore'
 
 interface ProposalRow {
@@ -53,6 +54,8 @@ interface PositionRow {
   recorded_at: string
   recorded_by: string
   synthetic: number
+  provenance: string | null
+  record_key: string | null
 }
 
 const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text))
@@ -100,6 +103,8 @@ const toPosition = (row: PositionRow): Position => ({
   recordedAt: row.recorded_at,
   recordedBy: row.recorded_by,
   ...(row.synthetic === 1 ? { synthetic: true } : {}),
+  ...(row.provenance ? { provenance: row.provenance as Provenance } : {}),
+  ...(row.record_key ? { record: row.record_key as RecordKey } : {}),
 })
 
 /** Proposals, their status changes and positions in the SQLite database. */
@@ -110,7 +115,7 @@ export class SqliteProposalStore implements ProposalStore, ProposalWrites {
     const changeColumns = `proposal_id, from_status, to_status, by_account_id, by_name, actor_id,
       at, round_id, deferred_to, note`
     const positionColumns = `id, proposal_id, actor_id, stance, round_id, source, quote,
-      recorded_at, recorded_by, synthetic`
+      recorded_at, recorded_by, synthetic, provenance, record_key`
     this.stmt = {
       list: db.prepare<[string], ProposalRow>(
         'SELECT * FROM proposals WHERE negotiation_id = ? ORDER BY created_at, id',
@@ -158,7 +163,7 @@ export class SqliteProposalStore implements ProposalStore, ProposalWrites {
       addPosition: db.prepare(
         `INSERT INTO positions (negotiation_id, ${positionColumns})
          VALUES (@negotiation_id, @id, @proposal_id, @actor_id, @stance, @round_id, @source,
-           @quote, @recorded_at, @recorded_by, @synthetic)`,
+           @quote, @recorded_at, @recorded_by, @synthetic, @provenance, @record_key)`,
       ),
     }
   }
@@ -253,6 +258,8 @@ export class SqliteProposalStore implements ProposalStore, ProposalWrites {
       recorded_at: p.recordedAt,
       recorded_by: p.recordedBy,
       synthetic: p.synthetic ? 1 : 0,
+      provenance: p.provenance ?? null,
+      record_key: p.record ?? null,
     })
   }
 }

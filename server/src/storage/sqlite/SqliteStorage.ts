@@ -14,6 +14,11 @@ import type {
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteConcordanceStore } from './SqliteConcordanceStore'
+import {
+  SqliteCampaignStore,
+  SqliteDeclarationStore,
+  SqliteIssueStore,
+} from './SqliteStanceStores'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
 import { SqliteDocumentStore, SqliteVisitStore } from './SqliteDocumentStore'
 import { SqliteEventStore } from './SqliteEventStore'
@@ -74,6 +79,12 @@ export class SqliteStorage implements Storage {
   readonly visits: SqliteVisitStore
   /** The search index, sharing this database. */
   readonly search: SqliteSearchStore
+  /** Issues, statements and papers, sharing this database. */
+  readonly issues: SqliteIssueStore
+  /** Declarations, endorsements and treaty status, sharing this database. */
+  readonly declarations: SqliteDeclarationStore
+  /** Campaign target lists and actions, sharing this database. */
+  readonly campaign: SqliteCampaignStore
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
@@ -98,6 +109,9 @@ export class SqliteStorage implements Storage {
     this.documents = new SqliteDocumentStore(this.db)
     this.visits = new SqliteVisitStore(this.db)
     this.search = new SqliteSearchStore(this.db)
+    this.issues = new SqliteIssueStore(this.db)
+    this.declarations = new SqliteDeclarationStore(this.db)
+    this.campaign = new SqliteCampaignStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
     this.stmt = {
       list: this.db.prepare<[], NegotiationRow>(
@@ -182,6 +196,9 @@ export class SqliteStorage implements Storage {
       events: { append: (event) => this.events.appendNow(event) },
       rounds: this.rounds,
       concordances: this.concordances,
+      issues: this.issues,
+      declarations: this.declarations,
+      campaign: this.campaign,
     }
     const result = this.db
       .transaction(() => {

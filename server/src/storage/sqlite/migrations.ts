@@ -310,6 +310,145 @@ const MIGRATIONS: string[] = [
     done_at TEXT NOT NULL
   );
   `,
+  `
+  -- Who stands where (issue 12). Issues in a hierarchy with their links as JSON arrays.
+  CREATE TABLE issues (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id           TEXT NOT NULL,
+    parent_id    TEXT,
+    title        TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    article_ids  TEXT NOT NULL,
+    bracket_ids  TEXT NOT NULL,
+    proposal_ids TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    source       TEXT NOT NULL,
+    provenance   TEXT NOT NULL CHECK (provenance IN ('reported', 'recorded', 'synthetic')),
+    created_at   TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, id)
+  );
+  -- What actors said, each in the record of whoever heard it ('secretariat', 'delegation:FRA',
+  -- 'group:cmc'); target_kind 'issue' or 'proposal'. Append-only: a later entry supersedes.
+  CREATE TABLE statements (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id             TEXT NOT NULL UNIQUE,
+    target_kind    TEXT NOT NULL CHECK (target_kind IN ('issue', 'proposal')),
+    target_id      TEXT NOT NULL,
+    actor_id       TEXT NOT NULL,
+    stance         TEXT NOT NULL
+      CHECK (stance IN ('supports', 'opposes', 'concerns', 'neutral', 'statement')),
+    round_id       TEXT,
+    said_on        TEXT,
+    source         TEXT NOT NULL,
+    quote          TEXT NOT NULL,
+    provenance     TEXT NOT NULL CHECK (provenance IN ('reported', 'recorded', 'synthetic')),
+    record_key     TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    recorded_by    TEXT NOT NULL
+  );
+  CREATE INDEX statements_negotiation ON statements (negotiation_id, record_key);
+  CREATE TRIGGER statements_append_only_u BEFORE UPDATE ON statements
+    BEGIN SELECT RAISE(ABORT, 'statements is append-only'); END;
+  CREATE TRIGGER statements_append_only_d BEFORE DELETE ON statements
+    BEGIN SELECT RAISE(ABORT, 'statements is append-only'); END;
+  -- A group publishing one entry of its record: once, never taken back silently.
+  CREATE TABLE statement_publications (
+    statement_id TEXT PRIMARY KEY REFERENCES statements (id),
+    published_at TEXT NOT NULL,
+    by_name      TEXT NOT NULL
+  );
+  CREATE TRIGGER statement_publications_append_only_u BEFORE UPDATE ON statement_publications
+    BEGIN SELECT RAISE(ABORT, 'statement_publications is append-only'); END;
+  CREATE TRIGGER statement_publications_append_only_d BEFORE DELETE ON statement_publications
+    BEGIN SELECT RAISE(ABORT, 'statement_publications is append-only'); END;
+  -- Positions on proposals gain their provenance and record (NULL: read as before).
+  ALTER TABLE positions ADD COLUMN provenance TEXT;
+  ALTER TABLE positions ADD COLUMN record_key TEXT;
+  -- Briefing papers on an issue (group_id NULL: the secretariat's), every version kept.
+  CREATE TABLE papers (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id         TEXT NOT NULL,
+    issue_id   TEXT NOT NULL,
+    group_id   TEXT,
+    published  INTEGER NOT NULL,
+    provenance TEXT NOT NULL CHECK (provenance IN ('reported', 'recorded', 'synthetic')),
+    source     TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, id)
+  );
+  CREATE TABLE paper_versions (
+    negotiation_id TEXT NOT NULL,
+    paper_id TEXT NOT NULL,
+    version  INTEGER NOT NULL,
+    title    TEXT NOT NULL,
+    body     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    by_name  TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, paper_id, version)
+  );
+  CREATE TRIGGER paper_versions_append_only_u BEFORE UPDATE ON paper_versions
+    BEGIN SELECT RAISE(ABORT, 'paper_versions is append-only'); END;
+  CREATE TRIGGER paper_versions_append_only_d BEFORE DELETE ON paper_versions
+    BEGIN SELECT RAISE(ABORT, 'paper_versions is append-only'); END;
+  -- Outcome documents and who endorsed them, with the counts sources give (JSON).
+  CREATE TABLE declarations (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id              TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    round_id        TEXT,
+    adopted_on      TEXT,
+    source          TEXT NOT NULL,
+    reported_counts TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, id)
+  );
+  CREATE TABLE endorsements (
+    negotiation_id TEXT NOT NULL,
+    declaration_id TEXT NOT NULL,
+    actor_id   TEXT NOT NULL,
+    endorsed_on TEXT,
+    source     TEXT NOT NULL,
+    provenance TEXT NOT NULL CHECK (provenance IN ('reported', 'recorded', 'synthetic')),
+    PRIMARY KEY (negotiation_id, declaration_id, actor_id)
+  );
+  -- A campaign group's target lists (actor ids as JSON) and its actions per state.
+  CREATE TABLE target_lists (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    group_id    TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    provenance  TEXT NOT NULL CHECK (provenance IN ('reported', 'recorded', 'synthetic')),
+    actor_ids   TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (negotiation_id, group_id, id)
+  );
+  CREATE TABLE campaign_actions (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    group_id    TEXT NOT NULL,
+    id          TEXT NOT NULL UNIQUE,
+    actor_id    TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    done_on     TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+  );
+  CREATE INDEX campaign_actions_group ON campaign_actions (negotiation_id, group_id);
+  -- Each state's treaty status as the depositary lists it (NULL: unknown).
+  CREATE TABLE treaty_status (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    actor_id     TEXT NOT NULL,
+    signature    TEXT,
+    action_date  TEXT,
+    action       TEXT,
+    provisional_application TEXT,
+    declarations TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, actor_id)
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */

@@ -1,0 +1,74 @@
+import type {
+  CampaignAction,
+  Declaration,
+  Endorsement,
+  Issue,
+  Paper,
+  PaperVersion,
+  Statement,
+  TargetList,
+  TreatyStatus,
+} from '../../../shared/domain/stances/types'
+
+/**
+ * Who stands where (issue 12): issues, the statements every record holds, and briefing papers.
+ * Reads return promises; writes go through `storage.atomically` with `IssueWrites`. The store
+ * filters nothing by reader: the commands decide who may read a group's entries.
+ */
+export interface IssueStore {
+  /** The issues of a negotiation, parents before children, siblings in order. */
+  list(negotiationId: string): Promise<Issue[]>
+  get(negotiationId: string, issueId: string): Promise<Issue | null>
+  /**
+   * Statements of a negotiation in the order recorded, `published`/`publishedAt` filled in; only
+   * those of the given records when `records` is given.
+   */
+  listStatements(negotiationId: string, records?: readonly string[]): Promise<Statement[]>
+  getStatement(negotiationId: string, statementId: string): Promise<Statement | null>
+  /** Papers of a negotiation (of one issue if given) with all their versions. */
+  listPapers(negotiationId: string, issueId?: string): Promise<Paper[]>
+  getPaper(negotiationId: string, paperId: string): Promise<Paper | null>
+}
+
+/** Writes of issues, statements and papers inside `storage.atomically`: synchronous. */
+export interface IssueWrites {
+  /** Inserts or replaces an issue. */
+  putIssue(issue: Issue): void
+  /** Appends a statement (append-only; its `published` is read from publications). */
+  addStatement(statement: Statement): void
+  /** A group publishes one entry of its record. */
+  publishStatement(negotiationId: string, statementId: string, at: string, byName: string): void
+  /** Inserts or replaces a paper's row (its versions are appended with `addPaperVersion`). */
+  putPaper(paper: Omit<Paper, 'versions'>): void
+  addPaperVersion(negotiationId: string, paperId: string, version: PaperVersion): void
+}
+
+/** Outcome documents with their endorsements, and each state's treaty status. */
+export interface DeclarationStore {
+  list(negotiationId: string): Promise<Declaration[]>
+  listEndorsements(negotiationId: string, declarationId?: string): Promise<Endorsement[]>
+  listTreatyStatus(negotiationId: string): Promise<TreatyStatus[]>
+}
+
+export interface DeclarationWrites {
+  putDeclaration(declaration: Declaration): void
+  /** Inserts or replaces one actor's endorsement of a declaration. */
+  putEndorsement(endorsement: Endorsement): void
+  removeEndorsement(negotiationId: string, declarationId: string, actorId: string): void
+  /** Replaces the treaty status of every state of a negotiation (an import), all or nothing. */
+  replaceTreatyStatus(negotiationId: string, rows: readonly TreatyStatus[]): void
+}
+
+/** Campaign groups' target lists and actions: private to each group (the commands check). */
+export interface CampaignStore {
+  listTargets(negotiationId: string, groupId: string): Promise<TargetList[]>
+  getTarget(negotiationId: string, groupId: string, listId: string): Promise<TargetList | null>
+  /** A group's actions, newest first; of one actor if given. */
+  listActions(negotiationId: string, groupId: string, actorId?: string): Promise<CampaignAction[]>
+}
+
+export interface CampaignWrites {
+  putTarget(list: TargetList): void
+  removeTarget(negotiationId: string, groupId: string, listId: string): void
+  addAction(action: CampaignAction): void
+}
