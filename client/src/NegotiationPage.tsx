@@ -11,6 +11,10 @@ import { NegotiationProblem } from './features/negotiation/NegotiationProblem'
 import { useNegotiation } from './features/negotiation/useNegotiation'
 import { ExportMenu } from './features/exports/ExportMenu'
 import { HistoryPage } from './features/history/HistoryPage'
+import { IssuesPage } from './features/issues/IssuesPage'
+import { MapPage } from './features/map/MapPage'
+import { MatrixPage } from './features/matrix/MatrixPage'
+import { TargetsPage } from './features/targets/TargetsPage'
 import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
@@ -99,9 +103,18 @@ export function NegotiationPage(props: NegotiationPageProps) {
   }
 
   const edit = can(principal, { type: 'edit-text' })
-  const views: NegotiationView[] = can(principal, { type: 'manage-members' }).ok
-    ? ['text', 'history', 'report', 'rounds', 'actors', 'members']
-    : ['text', 'history', 'report', 'rounds', 'actors']
+  const views: NegotiationView[] = [
+    'text',
+    'history',
+    'report',
+    'rounds',
+    'issues',
+    'positions',
+    'map',
+    ...(membership?.role === 'campaigner' ? (['targets'] as const) : []),
+    'actors',
+    ...(can(principal, { type: 'manage-members' }).ok ? (['members'] as const) : []),
+  ]
   // "History" opens the article being read (the cursor's, as presence publishes it).
   const readingId = peers.find((p) => p.isLocal)?.articleId ?? null
   const readOnlyNote = `Read only — you are ${youAre(membership, names)}. ${edit.ok ? '' : edit.reason}`
@@ -185,6 +198,38 @@ export function NegotiationPage(props: NegotiationPageProps) {
         <RoundTextPage
           negotiationId={negotiationId}
           roundId={roundId}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+        />
+      )}
+      {view === 'issues' && (
+        <IssuesPage
+          negotiationId={negotiationId}
+          principal={principal}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+        />
+      )}
+      {view === 'positions' && (
+        <MatrixPage
+          negotiationId={negotiationId}
+          principal={principal}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+        />
+      )}
+      {view === 'map' && (
+        <MapPage
+          negotiationId={negotiationId}
+          principal={principal}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+        />
+      )}
+      {view === 'targets' && (
+        <TargetsPage
+          negotiationId={negotiationId}
+          principal={principal}
           rounds={detail?.rounds ?? []}
           navigate={navigate}
         />

@@ -6,6 +6,10 @@ export const NEGOTIATION_VIEWS = [
   'history',
   'report',
   'rounds',
+  'issues',
+  'positions',
+  'map',
+  'targets',
   'actors',
   'members',
 ] as const
@@ -32,13 +36,13 @@ export const isSafeNext = (path: string | null | undefined): path is string =>
   !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/signin')
 
 /**
- * Parses a location: `/n/<id>[/history|/report|/rounds|/actors|/members]` is a negotiation,
+ * Parses a location: `/n/<id>[/history|/report|/rounds|/issues|/positions|/map|/targets|/actors|/members]` is a negotiation,
  * `/n/<id>/articles/<article>/history` an article's history, `/n/<id>/rounds/<round>/text` a
  * closed round's text, `/signin?next=…` the sign-in page, `/invite/<token>` an invitation,
  * anything else the picker.
  */
 export function parseRoute(pathname: string, search = ''): Route {
-  const negotiation = /^\/n\/([^/]+)(?:\/(history|report|rounds|actors|members))?\/?$/.exec(
+  const negotiation = /^\/n\/([^/]+)(?:\/(history|report|rounds|issues|positions|map|targets|actors|members))?\/?$/.exec(
     pathname,
   )
   if (negotiation?.[1]) {

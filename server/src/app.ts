@@ -30,6 +30,7 @@ import { reportRoutes } from './routes/report'
 import { roundImportRoutes } from './routes/roundImport'
 import { roundRoutes } from './routes/rounds'
 import { searchRoutes } from './routes/search'
+import { stanceRoutes } from './routes/stances'
 import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', documentRoutes(storage))
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', searchRoutes(storage, registry))
+  app.use('/api', stanceRoutes(storage))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

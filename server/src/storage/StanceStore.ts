@@ -4,6 +4,7 @@ import type {
   Endorsement,
   Issue,
   Paper,
+  RoundCount,
   PaperVersion,
   Statement,
   TargetList,
@@ -48,6 +49,8 @@ export interface DeclarationStore {
   list(negotiationId: string): Promise<Declaration[]>
   listEndorsements(negotiationId: string, declarationId?: string): Promise<Endorsement[]>
   listTreatyStatus(negotiationId: string): Promise<TreatyStatus[]>
+  /** Counts of states per round as sources give them, in the order added. */
+  listRoundCounts(negotiationId: string): Promise<RoundCount[]>
 }
 
 export interface DeclarationWrites {
@@ -57,6 +60,7 @@ export interface DeclarationWrites {
   removeEndorsement(negotiationId: string, declarationId: string, actorId: string): void
   /** Replaces the treaty status of every state of a negotiation (an import), all or nothing. */
   replaceTreatyStatus(negotiationId: string, rows: readonly TreatyStatus[]): void
+  addRoundCount(count: RoundCount): void
 }
 
 /** Campaign groups' target lists and actions: private to each group (the commands check). */

@@ -244,6 +244,25 @@ export interface Declaration {
   reportedCounts: ReportedCount[]
 }
 
+/** What a count of states at a round counts. */
+export const ROUND_COUNT_KINDS = ['attended', 'endorsed', 'adopted'] as const
+export type RoundCountKind = (typeof ROUND_COUNT_KINDS)[number]
+
+/**
+ * A count a source gives for a round when it does not list the states (138 states in Vienna;
+ * 103 or 122 in Wellington, as sources disagree): kept as given, beside whatever list is known.
+ */
+export interface RoundCount {
+  negotiationId: string
+  roundId: string
+  kind: RoundCountKind
+  count: number
+  /** YYYY-MM-DD, or null. */
+  asOf: string | null
+  note: string
+  source: string
+}
+
 /** One actor endorsing a declaration. */
 export interface Endorsement {
   negotiationId: string

@@ -5,6 +5,10 @@ const LABELS: Record<NegotiationView, string> = {
   history: 'History',
   report: 'Report',
   rounds: 'Rounds',
+  issues: 'Issues',
+  positions: 'Positions',
+  map: 'Map',
+  targets: 'Targets',
   actors: 'Actors',
   members: 'Members',
 }

@@ -8,6 +8,8 @@ import type {
   Paper,
   PaperVersion,
   Provenance,
+  RoundCount,
+  RoundCountKind,
   RecordKey,
   ReportedCount,
   Statement,
@@ -399,6 +401,43 @@ export class SqliteDeclarationStore implements DeclarationStore, DeclarationWrit
         declarations: r.declarations,
         source: r.source,
       }))
+  }
+
+  async listRoundCounts(negotiationId: string): Promise<RoundCount[]> {
+    return this.db
+      .prepare<
+        [string],
+        {
+          round_id: string
+          kind: RoundCountKind
+          count: number
+          as_of: string | null
+          note: string
+          source: string
+        }
+      >(
+        `SELECT round_id, kind, count, as_of, note, source FROM round_counts
+         WHERE negotiation_id = ? ORDER BY rowid`,
+      )
+      .all(negotiationId)
+      .map((r) => ({
+        negotiationId,
+        roundId: r.round_id,
+        kind: r.kind,
+        count: r.count,
+        asOf: r.as_of,
+        note: r.note,
+        source: r.source,
+      }))
+  }
+
+  addRoundCount(c: RoundCount): void {
+    this.db
+      .prepare(
+        `INSERT INTO round_counts (negotiation_id, round_id, kind, count, as_of, note, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.negotiationId, c.roundId, c.kind, c.count, c.asOf, c.note, c.source)
   }
 
   putDeclaration(d: Declaration): void {

@@ -436,6 +436,17 @@ const MIGRATIONS: string[] = [
     recorded_by TEXT NOT NULL
   );
   CREATE INDEX campaign_actions_group ON campaign_actions (negotiation_id, group_id);
+  -- Counts of states per round as sources give them (kind 'attended', 'endorsed', 'adopted').
+  CREATE TABLE round_counts (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    round_id TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('attended', 'endorsed', 'adopted')),
+    count    INTEGER NOT NULL,
+    as_of    TEXT,
+    note     TEXT NOT NULL,
+    source   TEXT NOT NULL
+  );
+  CREATE INDEX round_counts_negotiation ON round_counts (negotiation_id, round_id);
   -- Each state's treaty status as the depositary lists it (NULL: unknown).
   CREATE TABLE treaty_status (
     negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
