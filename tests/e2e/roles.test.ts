@@ -88,6 +88,9 @@ describe('signing in, and controls that differ by role', () => {
       'History',
       'Report',
       'Rounds',
+      'Issues',
+      'Positions',
+      'Map',
       'Actors',
       'Members',
     ])
@@ -96,6 +99,9 @@ describe('signing in, and controls that differ by role', () => {
       'History',
       'Report',
       'Rounds',
+      'Issues',
+      'Positions',
+      'Map',
       'Actors',
     ])
     expect(chair.errors).toEqual([])
