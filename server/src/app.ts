@@ -19,6 +19,7 @@ import { groupRoutes } from './routes/groups'
 import { healthRoutes } from './routes/health'
 import { historyRoutes } from './routes/history'
 import { importDocxRoute } from './routes/importDocx'
+import { issueRoutes } from './routes/issues'
 import { invitationLinkRoutes, negotiationInvitationRoutes } from './routes/invitations'
 import { meRoutes } from './routes/me'
 import { memberRoutes } from './routes/members'
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', searchRoutes(storage, registry))
   app.use('/api', stanceRoutes(storage))
+  app.use('/api', issueRoutes(proposals))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)
