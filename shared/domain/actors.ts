@@ -18,6 +18,8 @@ export interface Actor {
   /** One of the five UN regional groups, where the state belongs to one. */
   unRegionalGroup?: string
   unMember?: boolean
+  /** ISO 3166-1 numeric code (`250` for France), where the state has one: the map's feature id. */
+  isoNumeric?: string
 }
 
 /** The flags of the Oslo Process states spreadsheet, in its column order. */

@@ -29,6 +29,7 @@ describe('the actor catalogue', () => {
       subregion: 'Western Europe',
       unMember: true,
       unRegionalGroup: 'Western European and Others Group',
+      isoNumeric: '250',
     })
   })
 

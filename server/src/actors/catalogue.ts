@@ -39,6 +39,7 @@ function stateOf(c: Country): Actor {
   }
   if (c.subregion) actor.subregion = c.subregion
   if (c.unRegionalGroup) actor.unRegionalGroup = c.unRegionalGroup
+  if (c.ccn3) actor.isoNumeric = c.ccn3
   return { ...actor, ...CORRECTIONS[c.cca3] }
 }
 
