@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor } from '../../shared/domain/actors'
+import {
+  issuesInTreeOrder,
+  latestRoundWithEntries,
+  mapSummary,
+  NO_UN_GROUP,
+} from '../../shared/domain/stances/mapSummary'
+import type { Issue, Statement } from '../../shared/domain/stances/types'
+
+const issue = (id: string, parentId: string | null, order = 0): Issue => ({
+  id,
+  negotiationId: 'n',
+  parentId,
+  title: id,
+  description: '',
+  articleIds: [],
+  bracketIds: [],
+  proposalIds: [],
+  order,
+  source: '',
+  provenance: 'reported',
+  createdAt: '2007-12-01T00:00:00Z',
+})
+
+let seq = 0
+const said = (over: Partial<Statement> & Pick<Statement, 'actorId' | 'stance'>): Statement => ({
+  id: `s${++seq}`,
+  negotiationId: 'n',
+  target: { kind: 'issue', issueId: 'transition' },
+  roundId: 'vienna',
+  date: null,
+  source: 'CMC Vienna report',
+  quote: '',
+  provenance: 'reported',
+  record: 'secretariat',
+  published: true,
+  publishedAt: null,
+  recordedAt: `2007-12-0${(seq % 9) + 1}T00:00:00Z`,
+  recordedBy: 'x',
+  ...over,
+})
+
+const WEOG = 'Western European and Others Group'
+const state = (id: string, name: string, region: string, unRegionalGroup?: string): Actor => ({
+  id,
+  kind: 'state',
+  name,
+  region,
+  ...(unRegionalGroup ? { unRegionalGroup } : {}),
+})
+const actors: Actor[] = [
+  state('FRA', 'France', 'Europe', WEOG),
+  state('NOR', 'Norway', 'Europe', WEOG),
+  state('JPN', 'Japan', 'Asia', 'Asia and the Pacific Group'),
+  state('AUT', 'Austria', 'Europe', WEOG),
+  state('VAT', 'Holy See', 'Europe'),
+  { id: 'icrc', kind: 'organisation', name: 'ICRC' },
+  { id: 'undp', kind: 'organisation', name: 'UNDP' },
+]
+const issues = [
+  issue('exemptions', null),
+  issue('self-destruct', 'exemptions'),
+  issue('transition', null),
+]
+
+describe('mapSummary', () => {
+  it('shows a stance said of a parent issue as inherited, and one said of the issue as its own', () => {
+    const statements = [
+      said({
+        actorId: 'FRA',
+        stance: 'supports',
+        target: { kind: 'issue', issueId: 'exemptions' },
+      }),
+      said({
+        actorId: 'NOR',
+        stance: 'opposes',
+        target: { kind: 'issue', issueId: 'self-destruct' },
+      }),
+    ]
+    const map = mapSummary({ issues, statements, actors }, 'self-destruct', { roundId: 'vienna' })
+    const fra = map.states.find((s) => s.actor.id === 'FRA')!
+    expect(fra.stance).toBe('supports')
+    expect(fra.cell?.inheritedFrom).toBe('exemptions')
+    const nor = map.states.find((s) => s.actor.id === 'NOR')!
+    expect(nor).toMatchObject({ stance: 'opposes', cell: { inheritedFrom: null } })
+  })
+
+  it('leaves a state with no entry unknown, never neutral, and counts it as such', () => {
+    const statements = [
+      said({ actorId: 'FRA', stance: 'supports' }),
+      said({ actorId: 'AUT', stance: 'neutral' }),
+    ]
+    const map = mapSummary({ issues, statements, actors }, 'transition', { roundId: 'vienna' })
+    expect(map.states.find((s) => s.actor.id === 'JPN')).toMatchObject({
+      stance: 'unknown',
+      cell: null,
+    })
+    const europe = map.regions.find((r) => r.name === 'Europe')!
+    expect(europe.counts).toMatchObject({ supports: 1, neutral: 1, unknown: 2 })
+    expect(europe.total).toBe(4)
+  })
+
+  it('counts states per region and per UN regional group, those in none last', () => {
+    const statements = [
+      said({ actorId: 'FRA', stance: 'supports' }),
+      said({ actorId: 'JPN', stance: 'supports' }),
+      said({ actorId: 'NOR', stance: 'opposes' }),
+      said({ actorId: 'VAT', stance: 'opposes' }),
+      said({ actorId: 'icrc', stance: 'opposes' }),
+    ]
+    const map = mapSummary({ issues, statements, actors }, 'transition', { roundId: 'vienna' })
+    expect(map.regions.map((r) => [r.name, r.counts.supports, r.counts.opposes])).toEqual([
+      ['Asia', 1, 0],
+      ['Europe', 1, 2],
+    ])
+    expect(map.groups.map((g) => [g.name, g.counts.supports, g.counts.opposes])).toEqual([
+      ['Asia and the Pacific Group', 1, 0],
+      [WEOG, 1, 1],
+      [NO_UN_GROUP, 0, 1],
+    ])
+  })
+
+  it('lists organisations with an entry beside the map, and counts them in no region', () => {
+    const statements = [said({ actorId: 'icrc', stance: 'opposes' })]
+    const map = mapSummary({ issues, statements, actors }, 'transition', { roundId: 'vienna' })
+    expect(map.organisations.map((o) => [o.actor.id, o.stance])).toEqual([['icrc', 'opposes']])
+    expect(map.states.map((s) => s.actor.id)).not.toContain('icrc')
+    const counted = map.regions.reduce((n, r) => n + r.counts.opposes, 0)
+    expect(counted).toBe(0)
+  })
+
+  it('marks a state mixed where records disagree, and reads one record alone when asked', () => {
+    const statements = [
+      said({ actorId: 'FRA', stance: 'supports' }),
+      said({ actorId: 'FRA', stance: 'concerns', record: 'group:cmc', published: false }),
+    ]
+    const all = mapSummary({ issues, statements, actors }, 'transition', { roundId: 'vienna' })
+    expect(all.states.find((s) => s.actor.id === 'FRA')?.stance).toBe('mixed')
+    const secretariat = mapSummary({ issues, statements, actors }, 'transition', {
+      roundId: 'vienna',
+      records: ['secretariat'],
+    })
+    expect(secretariat.states.find((s) => s.actor.id === 'FRA')?.stance).toBe('supports')
+  })
+
+  it('keeps only the actors of a target list when given one', () => {
+    const statements = [said({ actorId: 'FRA', stance: 'supports' })]
+    const map = mapSummary({ issues, statements, actors }, 'transition', {
+      roundId: 'vienna',
+      among: new Set(['FRA', 'JPN']),
+    })
+    expect(map.states.map((s) => s.actor.id)).toEqual(['FRA', 'JPN'])
+    expect(map.regions.map((r) => [r.name, r.total])).toEqual([
+      ['Asia', 1],
+      ['Europe', 1],
+    ])
+  })
+})
+
+describe('latestRoundWithEntries', () => {
+  it('answers the latest round with an entry on the issue or an ancestor, or null', () => {
+    const statements = [
+      said({ actorId: 'FRA', stance: 'supports', roundId: 'lima' }),
+      said({
+        actorId: 'FRA',
+        stance: 'supports',
+        roundId: 'vienna',
+        target: { kind: 'issue', issueId: 'exemptions' },
+      }),
+    ]
+    const rounds = ['oslo', 'lima', 'vienna', 'wellington']
+    expect(latestRoundWithEntries({ issues, statements }, 'transition', rounds)).toBe('lima')
+    expect(latestRoundWithEntries({ issues, statements }, 'self-destruct', rounds)).toBe('vienna')
+    expect(latestRoundWithEntries({ issues, statements: [] }, 'transition', rounds)).toBeNull()
+  })
+})
+
+describe('issuesInTreeOrder', () => {
+  it('puts children right under their parent, siblings in order', () => {
+    const tree = issuesInTreeOrder([
+      issue('transition', null, 1),
+      issue('self-destruct', 'exemptions', 1),
+      issue('failure-rate', 'exemptions', 0),
+      issue('exemptions', null, 0),
+    ])
+    expect(tree.map((t) => `${t.depth}:${t.issue.id}`)).toEqual([
+      '0:exemptions',
+      '1:failure-rate',
+      '1:self-destruct',
+      '0:transition',
+    ])
+  })
+})
