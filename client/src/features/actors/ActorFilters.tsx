@@ -1,4 +1,5 @@
 import type { Round } from '../../../../shared/domain/rounds'
+import type { Declaration, TargetList } from '../../../../shared/domain/stances/types'
 import { FLAG_LABELS, type FlagKey } from './actorsApi'
 import { NO_GROUP, shortPlace, type FlagFilter, type ParticipantFilter } from './participantView'
 
@@ -7,10 +8,17 @@ interface ActorFiltersProps {
   onChange: (filter: ParticipantFilter) => void
   groups: string[]
   rounds: Round[]
+  /** The reader's campaign group's target lists ([] for everyone else: no filter shown). */
+  targetLists: TargetList[]
+  declarations: Declaration[]
 }
 
-/** The filters above the actors table: a search, a UN regional group, and a flag or a round. */
-export function ActorFilters({ filter, onChange, groups, rounds }: ActorFiltersProps) {
+/**
+ * The filters above the actors table: a search, a UN regional group, a flag or a round, a
+ * declaration not endorsed yet, and for campaigners one of their group's target lists.
+ */
+export function ActorFilters(props: ActorFiltersProps) {
+  const { filter, onChange, groups, rounds, targetLists, declarations } = props
   return (
     <div className="filters" role="search" aria-label="Filter the actors">
       <label className="field">
@@ -61,6 +69,38 @@ export function ActorFilters({ filter, onChange, groups, rounds }: ActorFiltersP
           ))}
         </select>
       </label>
+      {declarations.length > 0 && (
+        <label className="field">
+          <span>Not endorsed yet</span>
+          <select
+            value={filter.notEndorsed ?? ''}
+            onChange={(e) => onChange({ ...filter, notEndorsed: e.target.value })}
+          >
+            <option value="">Any</option>
+            {declarations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}: no endorsement recorded
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {targetLists.length > 0 && (
+        <label className="field">
+          <span>Target list</span>
+          <select
+            value={filter.targetList ?? ''}
+            onChange={(e) => onChange({ ...filter, targetList: e.target.value })}
+          >
+            <option value="">All actors</option>
+            {targetLists.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.actorIds.length})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   )
 }

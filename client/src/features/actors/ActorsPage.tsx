@@ -5,8 +5,16 @@ import { participantsCsvUrl, setRoundRecord, type RoundRecord } from './actorsAp
 import { ActorFilters } from './ActorFilters'
 import { CsvUploadButton, CsvUploadResult, useCsvUpload } from './CsvUpload'
 import { ParticipantTable } from './ParticipantTable'
-import { groupsOf, view, type ParticipantFilter, type Sort } from './participantView'
+import {
+  groupsOf,
+  view,
+  type FilterFacts,
+  type ParticipantFilter,
+  type Sort,
+} from './participantView'
+import { hasEndorsed, indexStances } from './stanceColumns'
 import type { ParticipantsHandle } from './useParticipants'
+import { useStanceData } from '../stances/useStanceData'
 
 interface ActorsPageProps {
   negotiationId: string
@@ -17,7 +25,9 @@ interface ActorsPageProps {
 
 /**
  * The actors of a negotiation, as the Oslo Process states spreadsheet: filter, sort, download
- * as CSV; the chair uploads a CSV; delegates record their own endorsements.
+ * as CSV; the chair uploads a CSV; delegates record their own endorsements. Treaty status and
+ * endorsements of declarations come from `GET .../stances`, as do a campaigner's target lists
+ * (their group's only) for the target-list filter.
  */
 export function ActorsPage({ negotiationId, principal, rounds, participants }: ActorsPageProps) {
   const [filter, setFilter] = useState<ParticipantFilter>({ text: '', group: '', flag: '' })
@@ -25,7 +35,20 @@ export function ActorsPage({ negotiationId, principal, rounds, participants }: A
   const [pending, setPending] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const list = participants.participants
-  const rows = useMemo(() => view(list ?? [], filter, sort), [list, filter, sort])
+  const stances = useStanceData(negotiationId).data
+  const facts = useMemo(() => (stances ? indexStances(stances) : null), [stances])
+  const filterFacts = useMemo<FilterFacts | undefined>(() => {
+    if (!stances || !facts) return undefined
+    const lists = new Map(stances.targetLists.map((t) => [t.id, new Set(t.actorIds)]))
+    return {
+      inList: (listId, actorId) => lists.get(listId)?.has(actorId) ?? false,
+      endorsed: (declarationId, actorId) => hasEndorsed(facts, declarationId, actorId),
+    }
+  }, [stances, facts])
+  const rows = useMemo(
+    () => view(list ?? [], filter, sort, filterFacts),
+    [list, filter, sort, filterFacts],
+  )
   const groups = useMemo(() => groupsOf(list ?? []), [list])
   const manage = can(principal, { type: 'manage-actors' }).ok
   const csv = useCsvUpload(negotiationId, participants.replace)
@@ -63,10 +86,25 @@ export function ActorsPage({ negotiationId, principal, rounds, participants }: A
         </div>
       </div>
       <CsvUploadResult state={csv} />
-      <ActorFilters filter={filter} onChange={setFilter} groups={groups} rounds={rounds} />
+      <ActorFilters
+        filter={filter}
+        onChange={setFilter}
+        groups={groups}
+        rounds={rounds}
+        targetLists={stances?.targetLists ?? []}
+        declarations={stances?.declarations ?? []}
+      />
       <p className="legend">
         Per round: <span className="mark mark-attended is-on">A</span> attended,{' '}
         <span className="mark mark-endorsed is-on">E</span> endorsed the declaration.
+        {facts && (
+          <>
+            {' '}
+            Treaty status as the depositary lists it; &ldquo;Unknown&rdquo; where the source has no
+            row ({facts.treatyAbsent}). Endorsements: &#10003; with its date where a source lists
+            the state, &ldquo;count only&rdquo; where sources give only a number.
+          </>
+        )}
       </p>
       {failure && (
         <p className="form-error" role="alert">
@@ -91,6 +129,7 @@ export function ActorsPage({ negotiationId, principal, rounds, participants }: A
             })}
             onToggle={(a, r, c) => void toggle(a, r, c)}
             pending={pending}
+            facts={facts}
           />
         </div>
       )}

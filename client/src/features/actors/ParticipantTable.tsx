@@ -2,6 +2,8 @@ import type { Round } from '../../../../shared/domain/rounds'
 import { FLAG_LABELS, type FlagKey, type Participant, type RoundRecord } from './actorsApi'
 import { shortPlace, type Sort, type SortKey } from './participantView'
 import { RoundCell } from './RoundCell'
+import { EndorsementFact, TreatyFact } from './StanceFacts'
+import type { StanceIndex } from './stanceColumns'
 
 interface ParticipantTableProps {
   rows: Participant[]
@@ -13,6 +15,8 @@ interface ParticipantTableProps {
   onToggle: (actorId: string, roundId: string, change: Partial<RoundRecord>) => void
   /** The toggle whose change is being saved, as `actorId/roundId`. */
   pending: string | null
+  /** Treaty status and endorsements, once loaded (their columns are left out until then). */
+  facts: StanceIndex | null
 }
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
@@ -21,9 +25,12 @@ const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: 'group', label: 'UN regional group', className: 'col-group' },
 ]
 
-/** The participants with their flags and, per round, attendance and endorsement. */
+/**
+ * The participants with their flags, per round attendance and endorsement, their treaty status
+ * and their endorsement of each declaration.
+ */
 export function ParticipantTable(props: ParticipantTableProps) {
-  const { rows, rounds, sort, onSort, rights, onToggle, pending } = props
+  const { rows, rounds, sort, onSort, rights, onToggle, pending, facts } = props
   return (
     <table className="data-table participants" data-testid="participants">
       <thead>
@@ -56,6 +63,16 @@ export function ParticipantTable(props: ParticipantTableProps) {
           {rounds.map((r) => (
             <th key={r.id} scope="col" className="col-round" title={r.name}>
               {shortPlace(r)}
+            </th>
+          ))}
+          {facts && (
+            <th scope="col" className="col-treaty">
+              Treaty status
+            </th>
+          )}
+          {facts?.declarations.map((d) => (
+            <th key={d.id} scope="col" className="col-declaration" title={d.source || undefined}>
+              {d.title}
             </th>
           ))}
         </tr>
@@ -93,6 +110,16 @@ export function ParticipantTable(props: ParticipantTableProps) {
                   busy={pending === `${p.actor.id}/${r.id}`}
                   onChange={(change) => onToggle(p.actor.id, r.id, change)}
                 />
+              ))}
+              {facts && (
+                <td className="col-treaty">
+                  <TreatyFact index={facts} actorId={p.actor.id} />
+                </td>
+              )}
+              {facts?.declarations.map((d) => (
+                <td key={d.id} className="col-declaration">
+                  <EndorsementFact index={facts} declarationId={d.id} actorId={p.actor.id} />
+                </td>
               ))}
             </tr>
           )

@@ -20,6 +20,16 @@ export interface ParticipantFilter {
   /** A UN regional group, or NO_GROUP for actors with none. */
   group: string
   flag: FlagFilter
+  /** A target list of the reader's campaign group: only its states. */
+  targetList?: string
+  /** A declaration: only the actors listed as not endorsing it yet (no endorsement recorded). */
+  notEndorsed?: string
+}
+
+/** What the target-list and endorsement filters look up (from `GET .../stances`). */
+export interface FilterFacts {
+  inList: (listId: string, actorId: string) => boolean
+  endorsed: (declarationId: string, actorId: string) => boolean
 }
 
 /** The group filter's value for actors without a UN regional group (organisations, …). */
@@ -39,8 +49,11 @@ const fold = (s: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
 
-/** Whether a participant passes a filter. */
-export function matches(p: Participant, { text, group, flag }: ParticipantFilter): boolean {
+/** Whether a participant passes a filter (the target-list and endorsement ones need `facts`). */
+export function matches(p: Participant, filter: ParticipantFilter, facts?: FilterFacts): boolean {
+  const { text, group, flag, targetList, notEndorsed } = filter
+  if (facts && targetList && !facts.inList(targetList, p.actor.id)) return false
+  if (facts && notEndorsed && facts.endorsed(notEndorsed, p.actor.id)) return false
   const query = fold(text.trim())
   if (query && !fold(p.actor.name).includes(query) && !fold(p.actor.id).includes(query)) {
     return false
@@ -61,10 +74,15 @@ const valueOf = (p: Participant, key: SortKey): string =>
   key === 'name' ? p.actor.name : key === 'id' ? p.actor.id : (p.actor.unRegionalGroup ?? '')
 
 /** The participants that pass the filter, sorted (ties broken by name). */
-export function view(list: Participant[], filter: ParticipantFilter, sort: Sort): Participant[] {
+export function view(
+  list: Participant[],
+  filter: ParticipantFilter,
+  sort: Sort,
+  facts?: FilterFacts,
+): Participant[] {
   const direction = sort.descending ? -1 : 1
   return list
-    .filter((p) => matches(p, filter))
+    .filter((p) => matches(p, filter, facts))
     .sort(
       (a, b) =>
         direction * valueOf(a, sort.key).localeCompare(valueOf(b, sort.key)) ||

@@ -1,0 +1,118 @@
+import type { StanceData } from '../../../../shared/domain/stances/stanceData'
+import type {
+  Declaration,
+  Endorsement,
+  Provenance,
+  TreatyAction,
+  TreatyStatus,
+} from '../../../../shared/domain/stances/types'
+
+/**
+ * What the actors table and the targets page say of a state's treaty status and endorsements,
+ * from what `GET .../stances` answers. Unknown stays unknown: a state the depositary's list
+ * does not hold is "unknown", never "not signed", and a declaration known only by its count
+ * says so.
+ */
+export interface StanceIndex {
+  treaty: Map<string, TreatyStatus>
+  /** What a state missing from the treaty list is, in words ("not in the partial UNTC list"). */
+  treatyAbsent: string
+  declarations: Declaration[]
+  /** Endorsements by `declarationId/actorId`. */
+  endorsements: Map<string, Endorsement>
+  /** Per declaration: the counts sources give ("82 at the meeting"), in words. */
+  counts: Map<string, string[]>
+  /** Per declaration: whether any state is listed as endorsing it. */
+  listed: Set<string>
+}
+
+const ACTION_WORDS: Record<TreatyAction, string> = {
+  ratification: 'Ratified',
+  accession: 'Acceded',
+  acceptance: 'Accepted',
+  approval: 'Approved',
+  succession: 'Succeeded',
+}
+
+/** Names the treaty source's list from its rows: "the partial UNTC list", "the imported list". */
+export function treatyAbsentText(rows: readonly TreatyStatus[]): string {
+  if (rows.length === 0) return 'no treaty status imported'
+  const sources = rows.map((r) => r.source).join(' ')
+  const partial = /partial/i.test(sources) ? 'partial ' : ''
+  const name = /UNTC|Treaty Collection/i.test(sources) ? 'UNTC' : 'imported'
+  return `not in the ${partial}${name} list`
+}
+
+/** A count as a source gives it: "82 at the meeting", "105 as of 2008-05-06". */
+const countText = (c: { count: number; asOf: string | null; note: string }): string =>
+  c.note.trim() ? `${c.count} ${c.note.trim()}` : `${c.count}${c.asOf ? ` as of ${c.asOf}` : ''}`
+
+/** Indexes treaty status, endorsements and counts for lookups per state. */
+export function indexStances(data: StanceData): StanceIndex {
+  const endorsements = new Map(data.endorsements.map((e) => [`${e.declarationId}/${e.actorId}`, e]))
+  const counts = new Map<string, string[]>()
+  for (const d of data.declarations) {
+    const fromRound = data.roundCounts.filter(
+      (c) => d.roundId !== null && c.roundId === d.roundId && c.kind === 'endorsed',
+    )
+    const words = [...d.reportedCounts, ...fromRound].map(countText)
+    counts.set(d.id, [...new Set(words)])
+  }
+  return {
+    treaty: new Map(data.treatyStatus.map((t) => [t.actorId, t])),
+    treatyAbsent: treatyAbsentText(data.treatyStatus),
+    declarations: data.declarations,
+    endorsements,
+    counts,
+    listed: new Set(data.endorsements.map((e) => e.declarationId)),
+  }
+}
+
+/** One cell's words: a short text, a longer title, whether the fact is known, its provenance. */
+export interface CellText {
+  text: string
+  title: string
+  known: boolean
+  provenance?: Provenance
+}
+
+/** A state's treaty status in words: "Signed 2008-12-03 · Ratified 2011-09-08", or unknown. */
+export function treatyText(index: StanceIndex, actorId: string): CellText {
+  const row = index.treaty.get(actorId)
+  if (!row) return { text: `Unknown: ${index.treatyAbsent}`, title: '', known: false }
+  const parts = [
+    row.signature ? `Signed ${row.signature}` : 'No signature listed',
+    row.action && row.actionDate ? `${ACTION_WORDS[row.action]} ${row.actionDate}` : null,
+    row.provisionalApplication ? `Art. 18 declaration ${row.provisionalApplication}` : null,
+    row.declarations ? `Note: ${row.declarations}` : null,
+  ].filter((p): p is string => p !== null)
+  return { text: parts.join(' · '), title: row.source, known: true }
+}
+
+/** Whether the state is listed as endorsing a declaration. */
+export const hasEndorsed = (index: StanceIndex, declarationId: string, actorId: string) =>
+  index.endorsements.has(`${declarationId}/${actorId}`)
+
+/**
+ * A state's endorsement of a declaration in words: "✓ 2008-02-22", or what is known instead:
+ * only counts ("count only: 82 at the meeting"), "not listed" when states are listed and it is
+ * not among them, "unknown" when nothing is.
+ */
+export function endorsementText(
+  index: StanceIndex,
+  declarationId: string,
+  actorId: string,
+): CellText {
+  const e = index.endorsements.get(`${declarationId}/${actorId}`)
+  if (e) {
+    const text = `✓ ${e.date ?? 'date unknown'}`
+    return { text, title: e.source, known: true, provenance: e.provenance }
+  }
+  const counts = index.counts.get(declarationId) ?? []
+  if (counts.length > 0) {
+    const prefix = index.listed.has(declarationId) ? 'not listed; count only' : 'count only'
+    return { text: `${prefix}: ${counts.join(', ')}`, title: '', known: false }
+  }
+  const text = index.listed.has(declarationId) ? 'not listed' : 'unknown'
+  return { text, title: '', known: false }
+}
