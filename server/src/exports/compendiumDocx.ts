@@ -1,6 +1,9 @@
 import { Paragraph, TextRun } from 'docx'
 import {
+  compendiumHasSynthetic,
   STANCE_HEADINGS,
+  SYNTHETIC_NOTE,
+  SYNTHETIC_WORD,
   type CompendiumEntry,
   type CompendiumSection,
   type TitleBlock,
@@ -10,7 +13,8 @@ import { centred, clauseParagraphs, docxFile, titleBlockParagraphs } from './doc
 /**
  * The compendium of proposals as a Word document: per article in text order, each proposal
  * with sponsors, kind and parameters, wording, rationale, status with history, and positions
- * by stance with counts.
+ * by stance with counts, each position with where it comes from; a proposal invented for the
+ * demo is marked "Synthetic" beside its title.
  */
 export function compendiumDocx(
   title: string,
@@ -21,6 +25,7 @@ export function compendiumDocx(
   const children: Paragraph[] = titleBlock ? titleBlockParagraphs(titleBlock) : []
   if (subtitle) children.push(centred(subtitle))
   children.push(centred(title, { bold: true, size: 32 }))
+  if (compendiumHasSynthetic(sections)) children.push(centred(SYNTHETIC_NOTE))
   if (sections.length === 0) children.push(line('No proposal has been tabled.'))
   for (const section of sections) {
     children.push(centred(section.heading, { bold: true, size: 26 }))
@@ -34,7 +39,10 @@ function entryParagraphs(e: CompendiumEntry): Paragraph[] {
     new Paragraph({
       keepNext: true,
       spacing: { before: 240, after: 80 },
-      children: [new TextRun({ text: `${e.ref}. ${e.title}`, bold: true })],
+      children: [
+        new TextRun({ text: `${e.ref}. ${e.title}`, bold: true }),
+        ...(e.synthetic ? [new TextRun({ text: ` [${SYNTHETIC_WORD}]`, bold: true })] : []),
+      ],
     }),
   ]
   const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
@@ -52,9 +60,9 @@ function entryParagraphs(e: CompendiumEntry): Paragraph[] {
   for (const group of e.positions) {
     out.push(field(`${STANCE_HEADINGS[group.stance]} (${group.count})`, ''))
     for (const p of group.positions) {
-      const where = [p.round, p.source].filter(Boolean).join(', ')
+      const round = p.round ? ` (${p.round})` : ''
       const quote = p.quote ? ` “${p.quote}”` : ''
-      out.push(line(`${p.actor}${where ? ` (${where})` : ''}${quote}`, { indent: 567 }))
+      out.push(line(`${p.actor}${round} — ${p.provenanceText}${quote}`, { indent: 567 }))
     }
   }
   if (e.superseded > 0) {

@@ -3,8 +3,11 @@ import { wordingSchema } from '../../schema'
 import type { ArticleSummary } from '../numbering'
 import { currentPositionsByProposal } from '../proposals/positions'
 import { STANCES, type Position, type Proposal, type Stance } from '../proposals/types'
+import { provenanceOfPosition, recordOfPosition } from '../stances/statements'
+import type { Provenance } from '../stances/types'
 import { describeKind, formatDay, STATUS_NAMES } from './labels'
 import { nestBlocks, runTokens, type ViewBlock } from './nest'
+import { provenanceText } from './provenance'
 
 /** What a compendium needs to name things: actors and rounds by id. */
 export interface CompendiumNames {
@@ -26,7 +29,18 @@ export interface HistoryLine {
 export interface StanceGroup {
   stance: Stance
   count: number
-  positions: { actor: string; round: string | null; source: string; quote: string }[]
+  positions: CompendiumPosition[]
+}
+
+/** One current position as the compendium lists it, with where it comes from. */
+export interface CompendiumPosition {
+  actor: string
+  round: string | null
+  source: string
+  quote: string
+  provenance: Provenance
+  /** "Reported: <source>", "Recorded by <record>", "Synthetic" (see `provenanceText`). */
+  provenanceText: string
 }
 
 /** One proposal as the compendium prints it. */
@@ -35,6 +49,8 @@ export interface CompendiumEntry {
   /** "P3", from the order of tabling. */
   ref: string
   title: string
+  /** Invented for the demo: every rendering marks it "Synthetic" beside its title. */
+  synthetic: boolean
   kind: string
   sponsors: string[]
   coSponsors: string[]
@@ -85,6 +101,7 @@ export function compendium(
       id: p.id,
       ref: p.tabledSeq === null ? p.id : `P${p.tabledSeq}`,
       title: p.title,
+      synthetic: p.synthetic === true,
       kind: describeKind(p.params),
       sponsors: p.sponsors.map(actorName),
       coSponsors: p.coSponsors.map(actorName),
@@ -111,12 +128,20 @@ export function compendium(
         return {
           stance,
           count: of.length,
-          positions: of.map((h) => ({
-            actor: actorName(h.actorId),
-            round: h.roundId ? roundName(h.roundId) : null,
-            source: h.source,
-            quote: h.quote,
-          })),
+          positions: of.map((h) => {
+            const provenance = provenanceOfPosition(h)
+            return {
+              actor: actorName(h.actorId),
+              round: h.roundId ? roundName(h.roundId) : null,
+              source: h.source,
+              quote: h.quote,
+              provenance,
+              provenanceText: provenanceText(
+                { provenance, source: h.source, record: recordOfPosition(h) },
+                actorName,
+              ),
+            }
+          }),
         }
       }).filter((g) => g.count > 0),
       superseded: (recorded.get(p.id) ?? 0) - held.length,
@@ -156,6 +181,16 @@ export function compendium(
   }
   return sections
 }
+
+/** Whether anything a compendium lists, a proposal or a position, was invented for the demo. */
+export const compendiumHasSynthetic = (sections: readonly CompendiumSection[]): boolean =>
+  sections.some((s) =>
+    s.entries.some(
+      (e) =>
+        e.synthetic ||
+        e.positions.some((g) => g.positions.some((p) => p.provenance === 'synthetic')),
+    ),
+  )
 
 const nameLookup = (list: ReadonlyArray<{ id: string; name: string }>) => {
   const map = new Map(list.map((x) => [x.id, x.name]))

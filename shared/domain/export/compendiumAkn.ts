@@ -7,9 +7,10 @@ import {
   writeMeta,
   type AknMeta,
 } from './akomaNtoso'
-import type { CompendiumEntry, CompendiumSection } from './compendium'
+import { compendiumHasSynthetic, type CompendiumEntry, type CompendiumSection } from './compendium'
 import { escapeXml } from './escape'
 import { STANCE_HEADINGS } from './labels'
+import { SYNTHETIC_NOTE, SYNTHETIC_WORD } from './provenance'
 
 /** What identifies a compendium in Akoma Ntoso: the negotiation, its dates, and its title. */
 export type CompendiumAknMeta = Omit<AknMeta, 'adopted' | 'versionName'> & { title: string }
@@ -24,7 +25,9 @@ const refId = (code: string): string =>
  * title as heading; its sponsors as `docProponent`s (`as="#sponsor"` or `#coSponsor`) referring
  * to an organization per actor in the references; kind, status and the words it amends as intro;
  * its wording as clauses with brackets and options kept (as in the text's export); rationale,
- * history and positions as wrapUp.
+ * history and positions as wrapUp, each position with where it comes from. A proposal invented
+ * for the demo has `class="synthetic"` and "Synthetic" in a `span` of its heading, and the
+ * preface says what the mark means.
  */
 export function compendiumAkn(
   sections: readonly CompendiumSection[],
@@ -62,6 +65,7 @@ export function compendiumAkn(
   out.open('longTitle', { eId: 'longTitle' })
   out.element('p', `<docTitle>${escapeXml(meta.title)}</docTitle>`)
   out.close('longTitle')
+  if (compendiumHasSynthetic(sections)) out.text('p', SYNTHETIC_NOTE, { class: 'synthetic-note' })
   out.close('preface')
   out.open('mainBody')
   if (sections.length === 0) out.text('p', 'No proposal has been tabled.')
@@ -91,9 +95,18 @@ const proponents = (names: readonly string[], ids: readonly string[], role: stri
     .join(', ')
 
 function writeEntry(out: Xml, eId: string, e: CompendiumEntry): void {
-  out.open('hcontainer', { name: 'proposal', eId, GUID: e.id.trim() || undefined })
+  out.open('hcontainer', {
+    name: 'proposal',
+    eId,
+    GUID: e.id.trim() || undefined,
+    class: e.synthetic ? 'synthetic' : undefined,
+  })
   out.text('num', e.ref)
-  out.text('heading', e.title)
+  if (e.synthetic) {
+    out.element('heading', `${escapeXml(e.title)} <span class="synthetic">${SYNTHETIC_WORD}</span>`)
+  } else {
+    out.text('heading', e.title)
+  }
   out.open('intro')
   const co =
     e.coSponsors.length > 0
@@ -123,8 +136,8 @@ function writeEntry(out: Xml, eId: string, e: CompendiumEntry): void {
   for (const group of e.positions) {
     const list = group.positions
       .map((p) => {
-        const where = [p.round, p.source].filter(Boolean).join(', ')
-        return `${p.actor}${where ? ` (${where})` : ''}${p.quote ? ` “${p.quote}”` : ''}`
+        const round = p.round ? ` (${p.round})` : ''
+        return `${p.actor}${round} — ${p.provenanceText}${p.quote ? ` “${p.quote}”` : ''}`
       })
       .join('; ')
     out.text('p', `${STANCE_HEADINGS[group.stance]} (${group.count}): ${list}`, {

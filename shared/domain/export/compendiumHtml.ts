@@ -1,6 +1,7 @@
 import type { Position, Proposal } from '../proposals/types'
 import {
   compendium,
+  compendiumHasSynthetic,
   type CompendiumArticle,
   type CompendiumEntry,
   type CompendiumNames,
@@ -9,6 +10,7 @@ import { escapeHtml } from './escape'
 import { STANCE_HEADINGS } from './labels'
 import { footnotesOf } from './nest'
 import { clausesHtml, footnotesHtml, printPage } from './printPage'
+import { SYNTHETIC_NOTE, SYNTHETIC_WORD } from './provenance'
 import { titleBlockHtml, type TitleBlock } from './titleBlock'
 
 /** What heads a printed compendium, and the names of actors and rounds. */
@@ -33,7 +35,11 @@ export function compendiumHtml(
   const parts: string[] = options.titleBlock ? [titleBlockHtml(options.titleBlock)] : []
   parts.push('<header class="cover">')
   if (options.subtitle) parts.push(`<p class="subtitle">${escapeHtml(options.subtitle)}</p>`)
-  parts.push(`<h1>${escapeHtml(options.title)}</h1>`, '</header>')
+  parts.push(`<h1>${escapeHtml(options.title)}</h1>`)
+  if (compendiumHasSynthetic(sections)) {
+    parts.push(`<p class="synthetic-note">${escapeHtml(SYNTHETIC_NOTE)}</p>`)
+  }
+  parts.push('</header>')
   if (sections.length === 0) parts.push('<p>No proposal has been tabled.</p>')
   for (const section of sections) {
     const id = section.article ? ` id="art_${section.article.number}"` : ''
@@ -44,10 +50,12 @@ export function compendiumHtml(
   return printPage(options.title, parts.join('\n'))
 }
 
+const SYNTHETIC_BADGE = `<span class="badge-synthetic">${SYNTHETIC_WORD}</span>`
+
 function entryHtml(e: CompendiumEntry): string {
   const esc = escapeHtml
   const out: string[] = [`<div class="proposal" id="${esc(e.id)}">`]
-  out.push(`<h3>${esc(e.ref)}. ${esc(e.title)}</h3>`)
+  out.push(`<h3>${esc(e.ref)}. ${esc(e.title)}${e.synthetic ? ` ${SYNTHETIC_BADGE}` : ''}</h3>`)
   const sponsors = e.sponsors.join(', ')
   const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
   out.push(`<p class="meta"><strong>Sponsors:</strong> ${esc(sponsors + co)}</p>`)
@@ -79,8 +87,12 @@ function entryHtml(e: CompendiumEntry): string {
     )
     for (const p of group.positions) {
       const quote = p.quote ? ` <span class="quote">“${esc(p.quote)}”</span>` : ''
-      const where = [p.round, p.source].filter(Boolean).join(', ')
-      out.push(`<li>${esc(p.actor)}${where ? ` (${esc(where)})` : ''}${quote}</li>`)
+      const round = p.round ? ` (${esc(p.round)})` : ''
+      const from =
+        p.provenance === 'synthetic'
+          ? `${SYNTHETIC_BADGE}${p.source ? ` ${esc(p.source)}` : ''}`
+          : `<span class="provenance">${esc(p.provenanceText)}</span>`
+      out.push(`<li>${esc(p.actor)}${round} — ${from}${quote}</li>`)
     }
     out.push('</ul>')
   }

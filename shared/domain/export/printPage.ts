@@ -45,6 +45,10 @@ p { margin: 0 0 0.6em; text-align: justify; orphans: 3; widows: 3;
 .proposal ul { margin: 0 0 0.6em; padding-left: 1.5em; font-size: 10.5pt; }
 .proposal li { break-inside: avoid; page-break-inside: avoid; }
 .quote { font-style: italic; }
+.badge-synthetic { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 0.75em; font-weight: bold;
+  border: 1pt solid #000; padding: 0 0.3em; }
+.synthetic-note { font-style: italic; }
+.provenance { font-size: 0.95em; }
 .br { font-weight: bold; }
 .p-br { font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold; font-size: 0.9em; }
 .proposal-note { font-size: 10.5pt; font-style: italic; }

@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { compendium, compendiumAkn } from '../../../shared/domain/export'
-import type { Proposal } from '../../../shared/domain/proposals'
+import type { Position, Proposal } from '../../../shared/domain/proposals'
 import { aknStructureProblems, xsdProblems } from '../../support/aknStructure'
 
 const proposal: Proposal = {
@@ -81,6 +81,59 @@ describe('compendiumAkn', () => {
   })
 
   it("keeps to AKN 3.0's content models (and its XSD, where AKN_XSD points to it)", () => {
+    expect(aknStructureProblems(xml)).toEqual([])
+    const xsd = xsdProblems(xml)
+    if (xsd === undefined) console.log('No AKN 3.0 XSD here: content models checked only')
+    else expect(xsd).toBeNull()
+  })
+})
+
+describe('compendiumAkn with provenance', () => {
+  const synthetic: Proposal = { ...proposal, id: 'p2', tabledSeq: 2, synthetic: true }
+  const position = (actorId: string, extra: Partial<Position>): Position => ({
+    id: `pos-${actorId}`,
+    proposalId: 'p1',
+    actorId,
+    stance: 'supports',
+    roundId: null,
+    source: '',
+    quote: '',
+    recordedAt: '2015-12-06T10:00:00Z',
+    recordedBy: 'Secretariat',
+    ...extra,
+  })
+  const sections = compendium(
+    [proposal, synthetic],
+    [
+      position('AOSIS', { provenance: 'reported', source: 'ENB 12 December' }),
+      position('LDC', { synthetic: true }),
+      position('EU', { record: 'delegation:EU', provenance: 'recorded' }),
+    ],
+    [{ id: 'art-purpose', number: 1, label: '2', title: 'Purpose' }],
+    { actors: [{ id: 'EU', name: 'European Union' }] },
+  )
+  const xml = compendiumAkn(sections, {
+    negotiationId: 'paris',
+    workDate: '2015-10-23',
+    expressionDate: '2015-12-09',
+    generated: '2026-01-01',
+    title: 'Paris: compendium of proposals',
+  })
+
+  it('marks the synthetic proposal, says what the mark means, and gives each position its provenance', () => {
+    expect(xml).toContain(
+      '<heading>Temperature goal &lt;1.5&gt; <span class="synthetic">Synthetic</span></heading>',
+    )
+    expect(xml.match(/<span class="synthetic">/g)).toHaveLength(1)
+    expect(xml).toContain(
+      'Entries marked Synthetic were invented for the demo and are not from a source.',
+    )
+    expect(xml).toContain('AOSIS — Reported: ENB 12 December')
+    expect(xml).toContain('LDC — Synthetic')
+    expect(xml).toContain('European Union — Recorded by Delegation of European Union')
+  })
+
+  it('stays valid Akoma Ntoso', () => {
     expect(aknStructureProblems(xml)).toEqual([])
     const xsd = xsdProblems(xml)
     if (xsd === undefined) console.log('No AKN 3.0 XSD here: content models checked only')
