@@ -32,6 +32,9 @@ import { roundImportRoutes } from './routes/roundImport'
 import { roundRoutes } from './routes/rounds'
 import { searchRoutes } from './routes/search'
 import { stanceRoutes } from './routes/stances'
+import { declarationRoutes } from './routes/declarations'
+import { targetRoutes } from './routes/targets'
+import { matrixRoutes } from './routes/matrix'
 import { SerialQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
@@ -102,6 +105,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', annotationRoutes({ storage, registry }))
   app.use('/api', searchRoutes(storage, registry))
   app.use('/api', stanceRoutes(storage))
+  app.use('/api', declarationRoutes(storage))
+  app.use('/api', targetRoutes(storage))
+  app.use('/api', matrixRoutes(storage))
   app.use('/api', issueRoutes(proposals))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
