@@ -20,6 +20,17 @@ export const EVENT_TYPES = [
   'member-changed',
   'member-removed',
   'participant-changed',
+  // Who stands where (issue 12): the chair names or changes an issue; a public record gains an
+  // entry, or a group publishes one of its record (a group's private entries make no event).
+  'issue-created',
+  'issue-changed',
+  'statement-recorded',
+  'statement-published',
+  // An actor endorses an outcome document, or its endorsement is withdrawn; the chair imports
+  // the depositary's treaty status (a campaign group's target lists and actions make no event).
+  'declaration-endorsed',
+  'endorsement-withdrawn',
+  'treaty-status-imported',
 ] as const
 /** A kind of event. */
 export type EventType = (typeof EVENT_TYPES)[number]

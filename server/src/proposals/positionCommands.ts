@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { can } from '../../../shared/domain/policy'
+import { can, effectiveRole } from '../../../shared/domain/policy'
 import { RecordPositionSchema } from '../../../shared/domain/proposals/positions'
-import type { Position } from '../../../shared/domain/proposals/types'
+import type { Position, Stance } from '../../../shared/domain/proposals/types'
+import type { Provenance, RecordKey } from '../../../shared/domain/stances/types'
 import { isKnownActor } from '../actors/catalogue'
 import type { Room } from '../collab/Room'
 import { newEvent } from '../history/events'
@@ -20,8 +21,9 @@ export async function listPositions(ctx: ProposalContext, id: string) {
 }
 
 /**
- * Records an actor's position on a tabled proposal: the chair for any actor, a delegation for
- * its own. Kept forever; the latest of an actor supersedes its earlier ones.
+ * Records an actor's position on a tabled proposal: the chair for any actor (in the
+ * secretariat's record), a delegation for its own (in its own record). Kept forever; the latest
+ * of an actor supersedes its earlier ones.
  */
 export async function recordPosition(ctx: ProposalContext, id: string, body: unknown) {
   const input = parseBody(RecordPositionSchema, body)
@@ -33,6 +35,37 @@ export async function recordPosition(ctx: ProposalContext, id: string, body: unk
   ) {
     throw new HttpError(400, 'unknown_actor', `No state or organisation "${input.actorId}".`)
   }
+  const record: RecordKey =
+    effectiveRole(ctx.principal) === 'chair' ? 'secretariat' : `delegation:${input.actorId}`
+  const position = await writePosition(ctx, id, {
+    ...input,
+    provenance: input.provenance ?? 'recorded',
+    record,
+  })
+  return { position }
+}
+
+/** What a position command has checked and now writes. */
+export interface PositionFields {
+  actorId: string
+  stance: Stance
+  roundId?: string | null
+  source: string
+  quote: string
+  provenance: Provenance
+  record: RecordKey
+}
+
+/**
+ * Writes a checked position on a tabled proposal into the register room and the positions
+ * table, with its event, in the negotiation's queue: 404 for a proposal the caller may not see,
+ * 409 not_tabled for a draft, 404 unknown_round. The caller has checked who may record it.
+ */
+export async function writePosition(
+  ctx: ProposalContext,
+  id: string,
+  input: PositionFields,
+): Promise<Position> {
   return ctx.queue.run(ctx.negotiationId, async () => {
     const proposal = await findVisible(ctx, id)
     if (!hasBeenTabled(proposal)) {
@@ -52,6 +85,8 @@ export async function recordPosition(ctx: ProposalContext, id: string, body: unk
       quote: input.quote,
       recordedAt: new Date().toISOString(),
       recordedBy: ctx.byName,
+      provenance: input.provenance,
+      record: input.record,
     }
     await ctx.registry.withRooms([registerRoom(ctx.negotiationId)], ([register]) =>
       commitAtomically(
@@ -76,12 +111,14 @@ export async function recordPosition(ctx: ProposalContext, id: string, body: unk
                 stance: position.stance,
                 source: position.source,
                 quote: position.quote,
+                provenance: position.provenance,
+                record: position.record,
               },
             }),
           )
         },
       ),
     )
-    return { position }
+    return position
   })
 }

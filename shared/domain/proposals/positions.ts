@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PROVENANCES } from '../stances/types'
 import { STANCES, type Position, type Stance } from './types'
 
 /** A position as a delegate or the chair records it (validated once, at the boundary). */
@@ -8,6 +9,9 @@ export const RecordPositionSchema = z.object({
   roundId: z.string().min(1).max(64).nullable().optional(),
   source: z.string().trim().min(1).max(300),
   quote: z.string().trim().max(1000).default(''),
+  // Where it comes from (issue 12), 'recorded' if not given; a reported position names its
+  // source, as every position here must.
+  provenance: z.enum(PROVENANCES).optional(),
 })
 /** A validated request to record a position. */
 export type RecordPosition = z.infer<typeof RecordPositionSchema>
