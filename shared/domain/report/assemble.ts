@@ -1,8 +1,10 @@
 import { cleaningEditOf, describeCleaning } from '../cleaningEdits'
 import type { NegotiationEvent } from '../events'
 import { describeKind } from '../export/labels'
+import { provenanceText } from '../export/provenance'
 import { STATUS_NAMES } from '../proposals/labels'
 import type { Position, Proposal } from '../proposals/types'
+import { provenanceOfPosition, recordOfPosition } from '../stances/statements'
 import type {
   EditLine,
   OtherLine,
@@ -186,7 +188,8 @@ export function assembleReport(input: ReportInput): Report {
     const p = proposals.get(pos.proposalId)
     if (!p || !articleShown(p.articleId)) continue
     if (actors.size > 0 && !actors.has(pos.actorId) && !proposalShown(p)) continue
-    synthetic ||= pos.synthetic === true
+    const provenance = provenanceOfPosition(pos)
+    synthetic ||= provenance === 'synthetic'
     const line: PositionLine = {
       proposalRef: ref(p),
       proposalTitle: p.title,
@@ -195,7 +198,12 @@ export function assembleReport(input: ReportInput): Report {
       source: pos.source,
       quote: pos.quote,
       at: pos.recordedAt,
-      synthetic: pos.synthetic === true,
+      synthetic: provenance === 'synthetic',
+      provenance,
+      provenanceText: provenanceText(
+        { provenance, source: pos.source, record: recordOfPosition(pos) },
+        nameOf,
+      ),
     }
     sectionOf(p.articleId).positions.push(line)
   }

@@ -1,11 +1,19 @@
 import { formatDay } from '../export/labels'
+import { SYNTHETIC_WORD } from '../export/provenance'
 import { formatTime } from '../export/titleBlock'
-import type { Report, ReportSection, TextChange } from './types'
+import type { PositionLine, Report, ReportSection, TextChange } from './types'
 
 /** What marks an item the demo invented, wherever a report is shown or exported. */
-export const SYNTHETIC_MARK = ' [synthetic]'
+export const SYNTHETIC_MARK = ` [${SYNTHETIC_WORD}]`
 
 const mark = (synthetic: boolean) => (synthetic ? SYNTHETIC_MARK : '')
+
+// Where a position comes from, after it: " — Reported: <source>", " — Recorded by <record>";
+// an invented one ends in the mark every synthetic item carries, after its source if any.
+const provenanceOf = (p: PositionLine): string =>
+  p.provenance === 'synthetic'
+    ? `${p.source ? ` (${p.source})` : ''}${SYNTHETIC_MARK}`
+    : ` — ${p.provenanceText}`
 
 /** The opening lines of a report: its period, what its text changes compare, its filters. */
 export function reportSummary(report: Report): string[] {
@@ -26,7 +34,9 @@ export function reportSummary(report: Report): string[] {
     `${c.textChanges} article(s) changed, ${c.proposals} proposal event(s), ${c.positions} position(s) recorded.`,
   )
   if (report.synthetic) {
-    lines.push(`Items marked${SYNTHETIC_MARK} were made up for the demo; they are not a record.`)
+    lines.push(
+      `Entries marked${SYNTHETIC_MARK} were invented for the demo and are not from a source.`,
+    )
   }
   return lines
 }
@@ -85,7 +95,7 @@ export function sectionLines(s: ReportSection): SectionBlock[] {
       heading: 'Positions and statements',
       lines: s.positions.map(
         (p) =>
-          `${formatTime(p.at)}: ${p.actor} ${STANCE_WORDS[p.stance] ?? p.stance} ${p.proposalRef} “${p.proposalTitle}”${p.quote ? `: “${p.quote}”` : ''}${p.source ? ` (${p.source})` : ''}${mark(p.synthetic)}`,
+          `${formatTime(p.at)}: ${p.actor} ${STANCE_WORDS[p.stance] ?? p.stance} ${p.proposalRef} “${p.proposalTitle}”${p.quote ? `: “${p.quote}”` : ''}${provenanceOf(p)}`,
       ),
     })
   }

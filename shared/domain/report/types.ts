@@ -1,4 +1,5 @@
 import type { DiffGranularity, DiffPart } from '../diff'
+import type { Provenance } from '../stances/types'
 
 /** What a report counts from: a time, the reader's previous visit, or a closed round's text. */
 export type ReportSince =
@@ -90,6 +91,9 @@ export interface PositionLine {
   quote: string
   at: string
   synthetic: boolean
+  provenance: Provenance
+  /** "Reported: <source>", "Recorded by <record>", "Synthetic" (see `provenanceText`). */
+  provenanceText: string
 }
 
 /** Anything else on record in the period: articles added or moved, rounds opened or closed. */

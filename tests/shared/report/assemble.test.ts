@@ -152,11 +152,39 @@ describe('assembling the report to capital', () => {
 
   it('marks synthetic items in every line it prints', () => {
     const r = assembleReport(input())
-    expect(reportSummary(r).join('\n')).toContain('[synthetic] were made up for the demo')
+    expect(reportSummary(r).join('\n')).toContain('[Synthetic] were invented for the demo')
     const lines = r.sections.flatMap((s) =>
       sectionLines(s).flatMap((b) => (b.kind === 'list' ? b.lines : [])),
     )
-    expect(lines.filter((l) => l.endsWith('[synthetic]'))).toHaveLength(1)
+    expect(lines.filter((l) => l.endsWith('[Synthetic]'))).toHaveLength(1)
+  })
+})
+
+describe('provenance of positions in the report', () => {
+  it('ends each position with where it comes from, a synthetic one with the mark', () => {
+    const r = assembleReport(
+      input({
+        positions: [
+          { ...position('p1', 'DEU', '2008-05-21T11:00:00.000Z'), provenance: 'reported' },
+          position('p1', 'FRA', '2008-05-21T12:00:00.000Z', true),
+          {
+            ...position('p1', 'AUT', '2008-05-21T13:00:00.000Z'),
+            source: '',
+            record: 'delegation:AUT',
+          },
+        ],
+      }),
+    )
+    const lines = r.sections.flatMap((s) =>
+      sectionLines(s).flatMap((b) =>
+        b.kind === 'list' && b.heading.startsWith('Positions') ? b.lines : [],
+      ),
+    )
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(/Germany supports P1 “[^”]+” — Reported: plenary$/)
+    expect(lines[1]).toMatch(/France supports P1 “[^”]+” \(plenary\) \[Synthetic\]$/)
+    expect(lines[2]).toMatch(/Austria supports P1 “[^”]+” — Recorded by Delegation of Austria$/)
+    expect(r.synthetic).toBe(true)
   })
 })
 
