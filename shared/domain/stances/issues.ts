@@ -34,14 +34,14 @@ export function checkIssueParent(
   // The levels from the root down to the new parent, walking up (bounded by the count).
   let above = 0
   for (let at = parentId; at !== null; at = parentOf.get(at) ?? null) {
-    if (at === id) {
+    // Past as many steps as there are issues, the stored tree loops: refuse that too.
+    if (at === id || ++above > issues.length) {
       return {
         ok: false,
         code: 'issue_cycle',
         reason: 'An issue cannot hang under itself or one of its own sub-issues.',
       }
     }
-    if (++above > issues.length) break
   }
   const depth = above + 1 + subtreeHeight(issues, id)
   if (depth > MAX_ISSUE_DEPTH) {
