@@ -5,6 +5,12 @@ import { formatWhen } from '../proposals/labels'
 import { placeOf } from '../rounds/roundsApi'
 import { describeEvent } from './eventLabels'
 import { counted } from '../common/plural'
+import { ProvenanceBadge } from '../common/ProvenanceBadge'
+import { PROVENANCES, type Provenance } from '../../../../shared/domain/stances/types'
+
+// A recorded position's provenance, as its event keeps it (events before issue 12 have none).
+const provenanceOf = (e: NegotiationEvent): Provenance | null =>
+  e.type === 'position-recorded' ? (PROVENANCES.find((p) => p === e.data.provenance) ?? null) : null
 
 interface EventListProps {
   events: readonly NegotiationEvent[]
@@ -45,6 +51,7 @@ export function EventList({ events, rounds, names, proposalTitles, older }: Even
             <tbody>
               {newestFirst.map((e) => {
                 const round = rounds.find((r) => r.id === e.roundId)
+                const provenance = provenanceOf(e)
                 return (
                   <tr key={e.seq} data-event-type={e.type}>
                     <td className="event-when">
@@ -55,7 +62,15 @@ export function EventList({ events, rounds, names, proposalTitles, older }: Even
                       {e.byName}
                       {e.actorId && <span className="muted"> for {nameOf(names, e.actorId)}</span>}
                     </td>
-                    <td>{describeEvent(e, proposalTitles, names)}</td>
+                    <td>
+                      {describeEvent(e, proposalTitles, names)}
+                      {provenance && (
+                        <ProvenanceBadge
+                          provenance={provenance}
+                          source={typeof e.data.source === 'string' ? e.data.source : undefined}
+                        />
+                      )}
+                    </td>
                   </tr>
                 )
               })}

@@ -8,6 +8,8 @@ import {
 import { nameOf, type ActorNames } from './actorNames'
 import { STANCE_LABELS, formatWhen } from './labels'
 import { counted } from '../common/plural'
+import { ProvenanceBadge } from '../common/ProvenanceBadge'
+import { provenanceOfPosition } from '../../../../shared/domain/stances/statements'
 
 interface PositionListProps {
   positions: readonly Position[]
@@ -38,6 +40,7 @@ function PositionItem({
       <span className="position-source" title={`Recorded ${formatWhen(p.recordedAt)}`}>
         {p.source}
       </span>
+      <ProvenanceBadge provenance={provenanceOfPosition(p)} source={p.source} />
     </li>
   )
 }

@@ -9,6 +9,7 @@ import { PositionList } from './PositionList'
 import { ProposalActions } from './ProposalActions'
 import { SHOWN_IN_TEXT } from './selectors'
 import './tabled.css'
+import { SyntheticBadge } from '../common/ProvenanceBadge'
 
 interface ProposalCardProps {
   negotiationId: string
@@ -124,7 +125,7 @@ export function ProposalCard(props: ProposalCardProps) {
         <span className={`status-badge status-${p.status}`} data-testid="status">
           {STATUS_LABELS[p.status]}
         </span>{' '}
-        <LastChange proposal={p} rounds={rounds} />
+        {p.synthetic && <SyntheticBadge />} <LastChange proposal={p} rounds={rounds} />
       </p>
       {p.anchor &&
         (words === null ? (
