@@ -1,10 +1,234 @@
-import type { StancePageProps } from '../stances/useStanceData'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import type { Principal } from '../../../../shared/domain/policy'
+import {
+  issuesInTreeOrder,
+  latestRoundWithEntries,
+  mapSummary,
+} from '../../../../shared/domain/stances/mapSummary'
+import type { StanceData } from '../../../../shared/domain/stances/stanceData'
+import type { RecordKey } from '../../../../shared/domain/stances/types'
+import { useStanceData, type StancePageProps } from '../stances/useStanceData'
+import { MapControls, type MapChoice, type RecordChoice } from './MapControls'
+import { MapEntries } from './MapEntries'
+import { MapLegend } from './MapLegend'
+import { OrganisationList } from './OrganisationList'
+import { RegionSummary } from './RegionSummary'
+import { StanceTable } from './StanceTable'
+import type { MapNames } from './mapLabels'
+import './map.css'
 
-/** Map: stances on an issue on a world map (issue 12). */
-export function MapPage(_props: StancePageProps) {
+// The shapes and the projection (about 100 kB) load with the map only, not with every page.
+const WorldMap = lazy(() => import('./WorldMap').then((m) => ({ default: m.WorldMap })))
+
+/** Map: stances on an issue in a round on a world map, with a table and regional counts (issue 12). */
+export function MapPage({ negotiationId, principal }: StancePageProps) {
+  const { data, error } = useStanceData(negotiationId)
   return (
-    <main className="sheet">
-      <h1>Map</h1>
+    <main className="sheet map-page" aria-labelledby="map-heading">
+      <div className="sheet-head">
+        <h2 id="map-heading" className="sheet-title">
+          Map
+        </h2>
+      </div>
+      {error && !data && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p>Loading who stands where…</p>}
+      {data && <MapView data={data} principal={principal} />}
     </main>
+  )
+}
+
+const recordsOf = (choice: RecordChoice, groupId: string | null): RecordKey[] | undefined =>
+  choice === 'secretariat'
+    ? ['secretariat']
+    : choice === 'group' && groupId
+      ? [`group:${groupId}`]
+      : undefined
+
+function MapView({ data, principal }: { data: StanceData; principal: Principal }) {
+  const m = principal.membership
+  const groupId = m?.role === 'campaigner' ? m.groupId : null
+  const tree = useMemo(() => issuesInTreeOrder(data.issues), [data.issues])
+  const rounds = useMemo(
+    () => [...data.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate)),
+    [data.rounds],
+  )
+  const [picked, setPicked] = useState<Partial<MapChoice>>({})
+  const [selected, setSelected] = useState<string | null>(null)
+  const [showTable, setShowTable] = useState(false)
+  const opener = useRef<HTMLElement | null>(null)
+
+  const issueId = picked.issueId ?? tree[0]?.issue.id ?? ''
+  const defaultRound = useMemo(
+    () =>
+      latestRoundWithEntries(
+        data,
+        issueId,
+        rounds.map((r) => r.id),
+      ) ??
+      rounds.at(-1)?.id ??
+      '',
+    [data, issueId, rounds],
+  )
+  const choice: MapChoice = {
+    issueId,
+    roundId: picked.roundId ?? defaultRound,
+    record: picked.record ?? 'all',
+    listId: picked.listId ?? '',
+    zoom: picked.zoom ?? 'World',
+  }
+  const list = data.targetLists.find((l) => l.id === choice.listId) ?? null
+  const { record } = choice
+  const roundId = choice.roundId || null
+
+  const whole = useMemo(
+    () => mapSummary(data, issueId, { roundId, records: recordsOf(record, groupId) }),
+    [data, issueId, roundId, record, groupId],
+  )
+  const listed = useMemo(
+    () =>
+      list
+        ? mapSummary(data, issueId, {
+            roundId,
+            records: recordsOf(record, groupId),
+            among: new Set(list.actorIds),
+          })
+        : whole,
+    [data, issueId, roundId, record, groupId, list, whole],
+  )
+
+  const names: MapNames = useMemo(() => {
+    const actors = new Map(data.actors.map((a) => [a.id, a.name]))
+    const groups = new Map(data.groups.map((g) => [g.id, g.name]))
+    const issues = new Map(data.issues.map((i) => [i.id, i.title]))
+    const roundNames = new Map(data.rounds.map((r) => [r.id, r.name]))
+    return {
+      actor: (id) => actors.get(id) ?? id,
+      group: (id) => groups.get(id) ?? `Group ${id}`,
+      issue: (id) => issues.get(id) ?? id,
+      round: (id) => (id ? (roundNames.get(id) ?? id) : 'Round not known'),
+    }
+  }, [data])
+
+  useEffect(() => {
+    if (showTable) document.getElementById('map-table-caption')?.focus()
+  }, [showTable])
+
+  if (tree.length === 0) {
+    return <p>No issues yet: the chair names them on the Issues page, then the map shows them.</p>
+  }
+
+  const issueTitle = names.issue(issueId)
+  const roundName = roundId ? names.round(roundId) : 'every round'
+  const recordWords =
+    choice.record === 'secretariat'
+      ? 'the secretariat’s record'
+      : choice.record === 'group'
+        ? `${names.group(groupId ?? '')}’s record`
+        : 'every record you may see'
+  const withEntry = listed.states.filter((s) => s.stance !== 'unknown')
+  const tableRows = [...withEntry, ...listed.organisations].sort((a, b) =>
+    a.actor.name.localeCompare(b.actor.name, 'en'),
+  )
+  const onList = list ? new Set(list.actorIds) : null
+  const all = [...whole.states, ...whole.organisations]
+  const open = all.find((s) => s.actor.id === selected) ?? null
+
+  const openEntries = (actorId: string) => {
+    opener.current = document.activeElement as HTMLElement | null
+    setSelected(actorId)
+  }
+  const closeEntries = () => {
+    setSelected(null)
+    opener.current?.focus()
+  }
+
+  return (
+    <>
+      <MapControls
+        issues={tree}
+        rounds={rounds}
+        groupName={groupId ? names.group(groupId) : null}
+        targetLists={data.targetLists}
+        choice={choice}
+        onChange={(change) => {
+          // A new issue starts at its own latest round again.
+          setPicked((p) =>
+            'issueId' in change ? { ...p, roundId: undefined, ...change } : { ...p, ...change },
+          )
+          setSelected(null)
+        }}
+      />
+      <p className="map-caption" aria-live="polite">
+        <strong>{issueTitle}</strong> in {roundName}, from {recordWords}: {withEntry.length}{' '}
+        {withEntry.length === 1 ? 'state' : 'states'} and {listed.organisations.length}{' '}
+        {listed.organisations.length === 1 ? 'organisation' : 'organisations'} with an entry
+        {list && `, among the ${list.actorIds.length} on ${list.name}`}.
+      </p>
+      <button
+        type="button"
+        className="map-table-toggle"
+        aria-expanded={showTable}
+        aria-controls="map-table-region"
+        onClick={() => setShowTable((v) => !v)}
+      >
+        {showTable ? 'Hide the table' : 'Show as table'}
+      </button>
+      <div className="map-layout">
+        <div className="map-main">
+          <Suspense fallback={<p className="map-loading">Loading the map…</p>}>
+            <WorldMap
+              states={whole.states}
+              names={names}
+              isDimmed={(id) => onList !== null && !onList.has(id)}
+              selected={selected}
+              onOpen={openEntries}
+              label={`World map of stances on ${issueTitle} in ${roundName}`}
+              zoom={choice.zoom}
+            />
+          </Suspense>
+          <MapLegend dimming={list !== null} />
+        </div>
+        <aside className="map-side" aria-label="Entries and organisations">
+          {open && (
+            <MapEntries state={open} issueTitle={issueTitle} names={names} onClose={closeEntries} />
+          )}
+          <OrganisationList
+            organisations={whole.organisations}
+            names={names}
+            isDimmed={(id) => onList !== null && !onList.has(id)}
+            selected={selected}
+            onOpen={openEntries}
+          />
+        </aside>
+      </div>
+      <div id="map-table-region" hidden={!showTable}>
+        {showTable && (
+          <StanceTable
+            caption={`Stances on ${issueTitle} in ${roundName}, from ${recordWords}${list ? `, ${list.name} only` : ''}`}
+            actors={tableRows}
+            names={names}
+            onOpen={openEntries}
+          />
+        )}
+      </div>
+      <div className="map-summaries">
+        <RegionSummary
+          id="map-by-region"
+          title={`States by region${list ? ` (${list.name})` : ''}`}
+          kind="Region"
+          rows={listed.regions}
+        />
+        <RegionSummary
+          id="map-by-group"
+          title={`States by UN regional group${list ? ` (${list.name})` : ''}`}
+          kind="UN regional group"
+          rows={listed.groups}
+        />
+      </div>
+    </>
   )
 }
