@@ -1,6 +1,17 @@
-import { reportSummary, sectionLines } from '../../../../shared/domain/report/lines'
+import { SYNTHETIC_MARK, reportSummary, sectionLines } from '../../../../shared/domain/report/lines'
+import { SyntheticBadge } from '../common/ProvenanceBadge'
 import type { Report } from '../../../../shared/domain/report/types'
 import { DiffLegend, DiffView } from '../history/DiffView'
+
+// A line the demo made up ends in the synthetic mark: shown as the badge seen everywhere else.
+function Line({ text }: { text: string }) {
+  if (!text.endsWith(SYNTHETIC_MARK)) return <>{text}</>
+  return (
+    <>
+      {text.slice(0, -SYNTHETIC_MARK.length)} <SyntheticBadge />
+    </>
+  )
+}
 
 /**
  * A report as a readable page: what it covers and how far its comparison goes, then per article
@@ -15,7 +26,7 @@ export function ReportView({ report }: { report: Report }) {
       </h3>
       {reportSummary(report).map((line) => (
         <p key={line} className="report-summary">
-          {line}
+          <Line text={line} />
         </p>
       ))}
       {[...report.caveats, ...report.cuts].map((line) => (
@@ -58,7 +69,9 @@ export function ReportView({ report }: { report: Report }) {
                 <h5>{block.heading}</h5>
                 <ul>
                   {block.lines.map((line, i) => (
-                    <li key={i}>{line}</li>
+                    <li key={i}>
+                      <Line text={line} />
+                    </li>
                   ))}
                 </ul>
               </div>
