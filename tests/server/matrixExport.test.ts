@@ -107,7 +107,8 @@ describe('the positions matrix as CSV and XLSX', () => {
       expect(file.status).toBe(200)
       expect(file.type).toMatch(/spreadsheetml/)
       const book = new ExcelJS.Workbook()
-      await book.xlsx.load(file.bytes)
+      // exceljs declares an older Buffer type than @types/node's.
+      await book.xlsx.load(file.bytes as unknown as Parameters<typeof book.xlsx.load>[0])
       const sheet = book.getWorksheet('Positions')!
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
       const cells: string[] = []
