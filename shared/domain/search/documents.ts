@@ -131,6 +131,10 @@ const TYPE_WORDS: Partial<Record<NegotiationEvent['type'], string>> = {
   'round-opened': 'opened',
   'round-closed': 'closed the round, freezing',
   'text-edited': 'edited the wording',
+  'issue-created': 'named the issue',
+  'issue-changed': 'changed the issue',
+  'statement-recorded': 'recorded a statement on',
+  'statement-published': 'published a statement on',
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')

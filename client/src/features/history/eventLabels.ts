@@ -77,6 +77,21 @@ export function describeEvent(
       const n = Number(d.articles ?? 0)
       return `renumbered the text from order (${n} ${n === 1 ? 'article' : 'articles'} changed number)`
     }
+    case 'issue-created':
+    case 'issue-changed': {
+      const verb = e.type === 'issue-created' ? 'named the issue' : 'changed the issue'
+      return str(d.title) ? `${verb} “${str(d.title)}”` : verb
+    }
+    case 'statement-recorded':
+    case 'statement-published': {
+      const who = e.actorId ? nameOf(names, e.actorId) : 'an actor'
+      const what =
+        d.stance === 'statement'
+          ? `${who} spoke on`
+          : `${who} ${STANCES_ON[d.stance as Stance] ?? 'spoke on'}`
+      const verb = e.type === 'statement-recorded' ? 'recorded' : 'published from its record'
+      return `${verb}: ${what} ${title ? `“${title}”` : 'an issue'}`
+    }
     default:
       return e.type.replace(/-/g, ' ')
   }
