@@ -1,4 +1,5 @@
 import type {
+  Issue,
   Paper,
   PaperInput,
   Statement,
@@ -9,21 +10,36 @@ import { request } from '../../api'
 const base = (negotiationId: string) => `/api/negotiations/${encodeURIComponent(negotiationId)}`
 const seg = encodeURIComponent
 
+/** The negotiation's issues (for the text page's links). */
+export const listIssues = (negotiationId: string, signal?: AbortSignal) =>
+  request<{ issues: Issue[] }>('GET', `${base(negotiationId)}/issues`, { signal }).then(
+    (r) => r.issues,
+  )
+
 /** Records a statement into a record (the server checks who may write it). */
 export const recordStatement = (negotiationId: string, input: StatementInput) =>
-  request<Statement>('POST', `${base(negotiationId)}/statements`, { body: input })
+  request<{ statement: Statement }>('POST', `${base(negotiationId)}/statements`, {
+    body: input,
+  }).then((r) => r.statement)
 
 /** Publishes one of a group's private entries to everyone. */
 export const publishStatement = (negotiationId: string, statementId: string) =>
-  request<Statement>('POST', `${base(negotiationId)}/statements/${seg(statementId)}/publish`)
+  request<{ statement: Statement }>(
+    'POST',
+    `${base(negotiationId)}/statements/${seg(statementId)}/publish`,
+  ).then((r) => r.statement)
 
 /** The briefing papers on an issue the reader may read. */
 export const listPapers = (negotiationId: string, issueId: string, signal?: AbortSignal) =>
-  request<Paper[]>('GET', `${base(negotiationId)}/issues/${seg(issueId)}/papers`, { signal })
+  request<{ papers: Paper[] }>('GET', `${base(negotiationId)}/issues/${seg(issueId)}/papers`, {
+    signal,
+  }).then((r) => r.papers)
 
 /** Adds a paper on an issue: the secretariat's, or a group's (private until published). */
 export const addPaper = (negotiationId: string, issueId: string, input: PaperInput) =>
-  request<Paper>('POST', `${base(negotiationId)}/issues/${seg(issueId)}/papers`, { body: input })
+  request<{ paper: Paper }>('POST', `${base(negotiationId)}/issues/${seg(issueId)}/papers`, {
+    body: input,
+  }).then((r) => r.paper)
 
 /** Adds a version to a paper (all earlier ones are kept). */
 export const addPaperVersion = (
@@ -31,13 +47,15 @@ export const addPaperVersion = (
   paperId: string,
   version: { title: string; body: string },
 ) =>
-  request<Paper>('POST', `${base(negotiationId)}/papers/${seg(paperId)}/versions`, {
+  request<{ paper: Paper }>('POST', `${base(negotiationId)}/papers/${seg(paperId)}/versions`, {
     body: version,
-  })
+  }).then((r) => r.paper)
 
 /** Publishes a group's paper. */
 export const publishPaper = (negotiationId: string, paperId: string) =>
-  request<Paper>('POST', `${base(negotiationId)}/papers/${seg(paperId)}/publish`)
+  request<{ paper: Paper }>('POST', `${base(negotiationId)}/papers/${seg(paperId)}/publish`).then(
+    (r) => r.paper,
+  )
 
 /** An article of the live text as the articles API lists it. */
 export interface ArticleLabel {

@@ -9,6 +9,7 @@ import { useConcordances } from '../outline/concordanceApi'
 import { linkTo, navigateTo, pathOf, type Route } from '../../useRoute'
 import type { ActorNames } from './actorNames'
 import type { ActorChoice } from './CoSponsorPicker'
+import { ArticleIssueLinks } from '../issues/ArticleIssueLinks'
 import { ProposalCard } from './ProposalCard'
 import { ProposalFilters } from './ProposalFilters'
 import type { JustTabled } from './useTabledPin'
@@ -84,6 +85,7 @@ export function ArticleProposals(props: ArticleProposalsProps) {
           History
         </a>
       </h2>
+      <ArticleIssueLinks negotiationId={negotiationId} articleId={article.id} />
       <ProposalFilters filter={filter} onChange={setFilter} sponsors={sponsors} names={names} />
       {shown.length === 0 && (
         <p className="muted">
