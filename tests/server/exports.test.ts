@@ -76,7 +76,7 @@ describe('exports of the text and the compendium', () => {
     expect(titles.length).toBeGreaterThan(5)
     for (const title of titles) expect(body, title).toContain(title)
     expect(body).toContain('Article 2 — Definitions')
-    expect(body).toMatch(/Oppose \(\d+\):/)
+    expect(body).toMatch(/Support \(\d+\):/)
   })
 
   it('opens both Word files in LibreOffice when it is installed', async () => {

@@ -16,8 +16,14 @@ import { startServer, type TestServer } from '../support/startServer'
 
 const FIXTURE = JSON.parse(fs.readFileSync('fixtures/vienna-proposals.json', 'utf8')) as {
   proposals: { id: string; articleId: string; quote: string | null; wording: unknown }[]
-  positions: { id: string }[]
 }
+
+const TABLE = JSON.parse(fs.readFileSync('fixtures/vienna-report/positions.json', 'utf8')) as {
+  positions: { actorId: string; proposalId?: string; stance: string }[]
+}
+const REPORTED_ON_PROPOSALS = TABLE.positions
+  .flatMap((p) => (p.proposalId ? [[p.proposalId, p.actorId, p.stance]] : []))
+  .sort()
 
 // The demo's Vienna register, and everything proposals write surviving a restart whole.
 describe('the demo register and restarts', () => {
@@ -61,23 +67,25 @@ describe('the demo register and restarts', () => {
     const proposals = register.doc.getMap(REGISTER_PROPOSALS).toJSON() as Record<string, Proposal>
     const positions = register.doc.getMap(REGISTER_POSITIONS).toJSON() as Record<string, Position>
     expect(Object.keys(proposals).sort()).toEqual(FIXTURE.proposals.map((p) => p.id).sort())
-    expect(Object.keys(positions)).toHaveLength(FIXTURE.positions.length)
+    // The register's positions are those the Vienna report ties to a proposal: Germany's two.
+    expect(
+      Object.values(positions)
+        .map((p) => [p.proposalId, p.actorId, p.stance])
+        .sort(),
+    ).toEqual(REPORTED_ON_PROPOSALS)
+    expect(Object.values(positions).every((p) => p.provenance === 'reported')).toBe(true)
     for (const f of FIXTURE.proposals) {
       const p = proposals[f.id] as Proposal
       expect(p.articleId).toBe(f.articleId)
       if (f.quote === null) expect(p.anchor).toBeNull()
       else expect(anchoredWords(text.doc, p.anchor as never)).toBe(f.quote)
     }
-    // Mexico's broad definition on Art. 2, backed by Austria and opposed by the exemption states.
-    const mex = Object.values(positions).filter((p) => p.proposalId === 'p-mex-broad-definition')
-    const current = currentPositions(mex)
-    expect(current.get('AUT')?.stance).toBe('supports')
-    expect(current.get('DEU')?.stance).toBe('opposes')
-    // Stockpile destruction in six years on Art. 3: "too short" for Germany and the UK.
-    const aut = proposals['p-aut-stockpile-six-years'] as Proposal
-    expect(aut).toMatchObject({ articleId: 'art-3', sponsors: ['AUT'], status: 'rejected' })
-    const stockpile = Object.values(positions).filter((p) => p.proposalId === aut.id)
-    expect(currentPositions(stockpile).get('GBR')?.stance).toBe('concerns')
+    // Germany's non-dangerous duds on Art. 2, its own claim in the report.
+    const duds = Object.values(positions).filter((p) => p.proposalId === 'p-deu-non-dangerous-duds')
+    expect(currentPositions(duds).get('DEU')?.quote).toMatch(/has not fully armed/)
+    // The demo's packaging of the report's claims is marked synthetic; Germany's phase-out is not.
+    expect((proposals['p-mex-broad-definition'] as Proposal).synthetic).toBe(true)
+    expect((proposals['p-deu-phase-out'] as Proposal).synthetic).toBe(false)
 
     const listed = await api('observer', 'GET', '/proposals')
     expect(listed.body.proposals).toHaveLength(FIXTURE.proposals.length)
@@ -91,9 +99,9 @@ describe('the demo register and restarts', () => {
       'tabled',
       'rejected',
     ])
-    const draft = await connect('observer', 'ccm/draft/p-fra-failure-rate')
+    const draft = await connect('observer', 'ccm/draft/p-fin-sensor-fuzed')
     expect(wordingOf(draft.doc).textContent).toBe(
-      (proposals['p-fra-failure-rate'] as Proposal).wordingText.replace(/\n/g, ''),
+      (proposals['p-fin-sensor-fuzed'] as Proposal).wordingText.replace(/\n/g, ''),
     )
   })
 
@@ -145,7 +153,7 @@ describe('the demo register and restarts', () => {
     const proposals = register.doc.getMap(REGISTER_PROPOSALS)
     expect(proposals.size).toBe(FIXTURE.proposals.length)
     expect(proposals.get('p-fin-sensor-fuzed')).toMatchObject({ status: 'bracketed' })
-    expect(register.doc.getMap(REGISTER_POSITIONS).size).toBe(FIXTURE.positions.length)
+    expect(register.doc.getMap(REGISTER_POSITIONS).size).toBe(REPORTED_ON_PROPOSALS.length)
   })
 
   it('incorporates all or nothing: a failed write leaves text, register and tables as they were', async () => {

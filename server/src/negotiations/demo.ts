@@ -3,8 +3,21 @@ import path from 'node:path'
 import { ScenarioSchema } from '../../../shared/domain/rounds'
 import type { Storage } from '../storage/Storage'
 import { DEMO_PARTICIPANTS, readParticipantsFile } from './demoParticipants'
-import { DEMO_PROPOSALS, readDemoProposals, writeDemoProposals } from './demoProposals'
+import {
+  articleIdsOf,
+  DEMO_PROPOSALS,
+  DEMO_RECORDER,
+  demoProposalIds,
+  readDemoProposals,
+  writeDemoProposals,
+} from './demoProposals'
 import { demoProposalEvents, DEMO_ROUNDS, readDemoRounds, writeDemoRounds } from './demoRounds'
+import {
+  DEMO_STANCE_FILES,
+  readDemoStances,
+  writeDemoStances,
+  type DemoStanceFiles,
+} from './demoStances'
 import { prepareImport } from './importNegotiation'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
@@ -13,10 +26,12 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
 export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')
 
 /**
- * Imports the demo negotiation if the database holds none yet: the text, its rounds (the earlier
- * ones closed with their synthetic texts frozen, the last open), the proposals with their
- * histories, positions, register and draft rooms, and the events of all of it, in one
- * transaction; then its participants.
+ * Imports the demo negotiation if the database holds none yet, in one transaction: the text,
+ * its rounds (the earlier ones closed with their synthetic texts frozen, the last open), the
+ * proposals with their histories, positions, register and draft rooms, the events of all of it,
+ * its participants, and who stands where (the Vienna report's issues, attributed positions and
+ * target lists, the declarations with their counts, the treaty status). Every file is read and
+ * checked before anything is stored, so a broken one leaves the database empty.
  */
 export async function loadDemoIfEmpty(
   storage: Storage,
@@ -24,6 +39,7 @@ export async function loadDemoIfEmpty(
   participantsFile: string = DEMO_PARTICIPANTS,
   proposalsFile: string = DEMO_PROPOSALS,
   roundsDir: string = DEMO_ROUNDS,
+  stanceFiles: DemoStanceFiles = DEMO_STANCE_FILES,
 ): Promise<boolean> {
   if ((await storage.listNegotiations()).length > 0) return false
   const scenario = ScenarioSchema.parse(JSON.parse(fs.readFileSync(scenarioFile, 'utf8')))
@@ -45,7 +61,18 @@ export async function loadDemoIfEmpty(
   const { negotiation, rooms, rounds } = result.prepared
   const text = rooms[0]
   if (!text) throw new Error('an import has a text room')
-  const proposals = readDemoProposals(proposalsFile, negotiation.id, text.update)
+  const stances = readDemoStances(
+    {
+      negotiationId: negotiation.id,
+      roundIds: scenario.rounds.map((r) => r.id),
+      proposalIds: demoProposalIds(proposalsFile),
+      articleIds: articleIdsOf(text.update),
+      recorder: DEMO_RECORDER,
+      now: new Date().toISOString(),
+    },
+    stanceFiles,
+  )
+  const proposals = readDemoProposals(proposalsFile, negotiation.id, text.update, stances.positions)
   const history = readDemoRounds(negotiation.id, rounds ?? [], roundsDir)
   await storage.atomically((tx) => {
     const created = tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
@@ -57,7 +84,8 @@ export async function loadDemoIfEmpty(
       history,
       demoProposalEvents(proposals.proposals, proposals.positions),
     )
+    tx.participants.replaceAll(negotiation.id, participants)
+    writeDemoStances(tx, stances)
   })
-  await storage.participants.replaceAll(negotiation.id, participants)
   return true
 }

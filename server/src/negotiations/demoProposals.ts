@@ -33,15 +33,39 @@ export interface DemoProposals {
   rooms: InitialRoom[]
 }
 
+/** The ids of the proposals of the demo's file (read again, whole, by `readDemoProposals`). */
+export function demoProposalIds(file: string): string[] {
+  const scenario = ScenarioProposalsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
+  return scenario.proposals.map((p) => p.id)
+}
+
+/** The stable ids of the articles of a text room's first state, in order. */
+export function articleIdsOf(textUpdate: Uint8Array): string[] {
+  const ydoc = new Y.Doc()
+  try {
+    Y.applyUpdate(ydoc, textUpdate, STORAGE_ORIGIN)
+    const ids: string[] = []
+    textView(ydoc).doc.forEach((node) => {
+      if (node.type.name === 'article') ids.push(String(node.attrs.id))
+    })
+    return ids
+  } finally {
+    ydoc.destroy()
+  }
+}
+
 /**
  * Builds the demo's proposals against the text room's first state: each quote is found in its
- * article and anchored as Yjs relative positions into exactly that state. Throws, storing
- * nothing, if the file is malformed or a quote is not once in its article.
+ * article and anchored as Yjs relative positions into exactly that state. `reported` are the
+ * positions a source attributes (the Vienna report's, `demoStances.ts`); the file's own may
+ * only be synthetic. Throws, storing nothing, if the file is malformed, a quote is not once in
+ * its article, or a position is on no proposal of the file.
  */
 export function readDemoProposals(
   file: string,
   negotiationId: string,
   textUpdate: Uint8Array,
+  reported: readonly Position[] = [],
 ): DemoProposals {
   const scenario = ScenarioProposalsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
   if (scenario.negotiationId !== negotiationId) {
@@ -62,7 +86,20 @@ export function readDemoProposals(
       const anchor = range ? makeAnchor(view, range) : null
       return scenarioProposal(sp, { negotiationId, anchor, accountId: DEMO_RECORDER })
     })
-    const positions = scenario.positions.map((p) => scenarioPosition(p, DEMO_RECORDER))
+    const own = scenario.positions.map((p) => {
+      if (!p.synthetic) {
+        throw new Error(
+          `${file}: ${p.id} is not synthetic; a sourced position belongs in the report's table`,
+        )
+      }
+      return { ...scenarioPosition(p, DEMO_RECORDER), provenance: 'synthetic' as const }
+    })
+    const positions = [...reported, ...own]
+    const ids = new Set(proposals.map((p) => p.id))
+    for (const p of positions) {
+      if (!ids.has(p.proposalId))
+        throw new Error(`position ${p.id} is on an unknown proposal ${p.proposalId}`)
+    }
     const drafts = scenario.proposals.map((sp) => ({
       room: draftRoom(negotiationId, sp.id),
       update: wordingUpdate(

@@ -6,10 +6,8 @@ import { effectiveRole, type Principal } from '../../../shared/domain/policy'
 import { groupAlternatives } from '../../../shared/domain/proposals/alternatives'
 import { incorporate } from '../../../shared/domain/proposals/incorporate'
 import { transition, type LifecycleCommand } from '../../../shared/domain/proposals/lifecycle'
-import { currentPositions } from '../../../shared/domain/proposals/positions'
 import {
   resolveQuote,
-  scenarioPosition,
   scenarioProposal,
   ScenarioProposalsSchema,
   wordingDoc,
@@ -169,7 +167,7 @@ describe('fixtures/vienna-proposals.json', () => {
     }
   })
 
-  it('shows at least two groups of alternatives on Article 2', () => {
+  it('shows alternatives on Article 2', () => {
     const items = proposals
       .filter((p) => p.articleId === 'art-2' && p.quote)
       .map((p) => ({
@@ -178,75 +176,21 @@ describe('fixtures/vienna-proposals.json', () => {
         ...(resolveQuote(ccm, 'art-2', p.quote as string) as { from: number; to: number }),
       }))
     const groups = groupAlternatives(items).filter((g) => g.members.length > 1)
-    expect(groups.length).toBeGreaterThanOrEqual(2)
+    expect(groups.length).toBeGreaterThanOrEqual(1)
   })
 
-  it('shows the positions of the Vienna report on the right proposals', () => {
-    const current = (id: string) =>
-      currentPositions(
-        positions.filter((p) => p.proposalId === id).map((p) => scenarioPosition(p, 'demo')),
-      )
-    const stanceOf = (id: string, stance: string) =>
-      [...current(id).values()]
-        .filter((p) => p.stance === stance)
-        .map((p) => p.actorId)
-        .sort()
-    const byArticle = (n: number) => proposals.filter((p) => p.articleNumber === n)
-
-    expect(stanceOf('p-mex-broad-definition', 'supports')).toEqual(
-      [
-        'ARG',
-        'AUT',
-        'BGD',
-        'KHM',
-        'ECU',
-        'GIN',
-        'IDN',
-        'LAO',
-        'MLI',
-        'MEX',
-        'NGA',
-        'SEN',
-        'SYC',
-        'cmc',
-        'icrc',
-      ].sort(),
-    )
-    expect(stanceOf('p-mex-broad-definition', 'opposes')).toEqual(
-      ['CAN', 'CZE', 'DNK', 'FIN', 'FRA', 'DEU', 'ITA', 'JPN', 'NLD', 'SVK', 'CHE', 'GBR'].sort(),
-    )
-    const exempting = proposals.filter((p) => p.params.kind === 'exemption')
-    expect(new Set(exempting.flatMap((p) => [...p.sponsors, ...p.coSponsors]))).toEqual(
-      new Set(['CAN', 'CZE', 'DNK', 'FIN', 'FRA', 'DEU', 'ITA', 'JPN', 'NLD', 'SVK', 'CHE', 'GBR']),
-    )
-    expect(stanceOf('p-fra-transition-period', 'supports')).toEqual([
-      'CHE',
-      'DEU',
-      'FRA',
-      'GBR',
-      'JPN',
-      'SVK',
-    ])
-    expect(stanceOf('p-fra-transition-period', 'opposes')).toEqual(['NOR', 'cmc', 'icrc'])
-    expect(stanceOf('p-gbr-interoperability', 'supports')).toEqual([
-      'AUS',
-      'CAN',
-      'CZE',
-      'DNK',
-      'GBR',
-      'JPN',
-    ])
-    expect(byArticle(4).map((p) => p.params)).toEqual([
-      { kind: 'deadline-change', fromYears: 10, toYears: 5 },
-    ])
-    expect(stanceOf('p-nor-clearance-five-years', 'concerns')).toEqual(['LAO'])
-    expect(stanceOf('p-nor-clearance-five-years', 'opposes')).toEqual(['FRA']) // superseded at Wellington
-    expect(byArticle(3).map((p) => p.params)).toEqual([
-      { kind: 'deadline-change', fromYears: 8, toYears: 6 },
-    ])
-    expect(stanceOf('p-aut-stockpile-six-years', 'concerns')).toEqual(['DEU', 'GBR'])
-    expect(current('p-aut-stockpile-six-years').get('AUT')?.quote).toMatch(/3 years/)
+  it('keeps the report’s positions out of the register file, and marks what the demo packaged', () => {
+    // Positions come from the report's table (fixtures/vienna-report/positions.json); any left
+    // here are the demo's own and must say so.
+    expect(positions.every((p) => p.synthetic)).toBe(true)
+    // Only Germany's phase-out is a proposal the report records as tabled.
+    expect(proposals.filter((p) => !p.synthetic).map((p) => p.id)).toEqual(['p-deu-phase-out'])
     expect(proposals.find((p) => p.id === 'p-deu-phase-out')?.params.kind).toBe('new-article')
+    // The Vienna text already said 5 and 6 years: no proposal runs the other way.
+    expect(proposals.filter((p) => p.params.kind === 'deadline-change')).toEqual([])
+    // No state is paired with an exemption ground it never claimed, except on synthetic proposals.
+    const exempting = proposals.filter((p) => p.params.kind === 'exemption')
+    expect(exempting.every((p) => p.synthetic && /demo/.test(p.source))).toBe(true)
   })
 
   it('turns into register proposals whose status is the end of their history', () => {
@@ -256,13 +200,7 @@ describe('fixtures/vienna-proposals.json', () => {
       expect(r.history.every((h) => h.byAccountId === 'demo' && !('synthetic' in h))).toBe(true)
       return r.status
     })
-    for (const s of [
-      'bracketed',
-      'under-consultation',
-      'rejected',
-      'withdrawn',
-      'tabled',
-    ] as const) {
+    for (const s of ['bracketed', 'under-consultation', 'rejected', 'tabled'] as const) {
       expect(statuses).toContain(s)
     }
     expect(
