@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react'
+import { useMe } from '../../auth/SessionContext'
 import { issueCells } from '../../../../shared/domain/stances/cells'
 import type { CampaignAction, Issue } from '../../../../shared/domain/stances/types'
 import { listActors, type Actor } from '../actors/actorsApi'
@@ -43,6 +44,7 @@ function GroupTargets({ negotiationId, groupId }: StancePageProps & { groupId: s
   const issueFieldId = useId()
   const { data, error: stanceError } = useStanceData(negotiationId)
   const targets = useTargets(negotiationId, groupId)
+  const mine = useMe().memberships.find((m) => m.negotiationId === negotiationId)
   const [catalogue, setCatalogue] = useState<Actor[]>([])
   const [issueId, setIssueId] = useState('')
   const [creating, setCreating] = useState(false)
@@ -53,7 +55,8 @@ function GroupTargets({ negotiationId, groupId }: StancePageProps & { groupId: s
     return () => abort.abort()
   }, [])
 
-  const groupName = data?.groups.find((g) => g.id === groupId)?.name ?? groupId
+  const groupName =
+    mine?.groupName ?? data?.groups.find((g) => g.id === groupId)?.name ?? 'your group'
   const facts = useMemo(() => (data ? indexStances(data) : null), [data])
   const names = useMemo(
     () => new Map([...catalogue, ...(data?.actors ?? [])].map((a) => [a.id, a.name])),
