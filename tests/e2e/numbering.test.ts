@@ -8,8 +8,9 @@ import {
 } from '../support/browser'
 
 // Numbers as negotiators use them: the demo's text was circulated, so an article added after
-// Article 2 reads "2 bis"; the chair's renumbering makes it 3, and a proposal made on the old
-// Article 3 (Austria's six years, now on Article 4) shows both numbers. A delegate sees it live.
+// Article 1 reads "1 bis"; the chair's renumbering makes it 2, and a proposal made on the old
+// Article 2 (the sensor-fuzed exemption, now on Article 3) shows both numbers. A delegate sees it
+// live.
 describe('frozen numbers, the chair’s renumbering and its concordance', () => {
   let env: E2EEnvironment
   let chair: BrowserUser
@@ -25,12 +26,12 @@ describe('frozen numbers, the chair’s renumbering and its concordance', () => 
 
   const entry = (u: BrowserUser, n: number) => outlineEntries(u.page).then((e) => e[n - 1])
 
-  it('labels a new article 2 bis, renumbers it 3 on the chair’s command, and cites the old 3', async () => {
-    await chair.page.getByRole('button', { name: /^Art\. 2\s/ }).click()
+  it('labels a new article 1 bis, renumbers it 2 on the chair’s command, and cites the old 2', async () => {
+    await chair.page.getByRole('button', { name: /^Art\. 1\s/ }).click()
     await chair.page.getByRole('button', { name: /^New article/ }).click()
     await chair.page.keyboard.type('Victim assistance funds')
-    await expect.poll(() => entry(delegate, 3)).toBe('Art. 2 bis|Victim assistance funds')
-    expect(await entry(delegate, 4)).toBe('Art. 3|Storage and stockpile destruction')
+    await expect.poll(() => entry(delegate, 2)).toBe('Art. 1 bis|Victim assistance funds')
+    expect(await entry(delegate, 3)).toBe('Art. 2|Definitions')
     // The outline says what cleaning has left per article only where something is left.
     expect(await delegate.page.getByTestId('cleaning-count').count()).toBe(0)
 
@@ -47,36 +48,36 @@ describe('frozen numbers, the chair’s renumbering and its concordance', () => 
     await dialog.getByRole('button', { name: 'Renumber' }).click()
     const concordance = chair.page.getByTestId('concordance')
     await concordance.waitFor()
-    expect(await concordance.textContent()).toContain('Art. 2 bis → 3, Art. 3 → 4')
+    expect(await concordance.textContent()).toContain('Art. 1 bis → 2, Art. 2 → 3')
 
-    // Live in the delegate's outline: the new article is 3, the old 3 is 4.
-    await expect.poll(() => entry(delegate, 3)).toBe('Art. 3|Victim assistance funds')
-    expect(await entry(delegate, 4)).toBe('Art. 4|Storage and stockpile destruction')
+    // Live in the delegate's outline: the new article is 2, the old 2 is 3.
+    await expect.poll(() => entry(delegate, 2)).toBe('Art. 2|Victim assistance funds')
+    expect(await entry(delegate, 3)).toBe('Art. 3|Definitions')
 
-    // Austria's proposal, made on Article 3 before the renumbering, shows both numbers.
-    await delegate.page.getByRole('button', { name: /^Art\. 4\s/ }).click()
+    // A proposal made on Article 2 before the renumbering shows both numbers.
+    await delegate.page.getByRole('button', { name: /^Art\. 3\s/ }).click()
     const panel = delegate.page.getByTestId('article-proposals')
     await expect
       .poll(() => panel.locator('.panel-heading').first().textContent())
-      .toMatch(/^Art\. 4 proposals/)
-    const card = panel.locator('[data-proposal-id="p-aut-stockpile-six-years"]')
+      .toMatch(/^Art\. 3 proposals/)
+    const card = panel.locator('[data-proposal-id="p-fin-sensor-fuzed"]')
     await expect
       .poll(() => card.getByTestId('card-article').textContent())
-      .toBe('On Art. 4 (formerly 3)')
+      .toBe('On Art. 3 (formerly 2)')
 
     // Its history says both numbers too, and so does the proposal's card there.
-    await panel.getByRole('link', { name: 'History of Article 4' }).click()
+    await panel.getByRole('link', { name: 'History of Article 3' }).click()
     await expect
       .poll(() => delegate.page.getByTestId('formerly').textContent())
-      .toMatch(/^Formerly Article 3/)
+      .toMatch(/^Formerly Article 2/)
     expect(await delegate.page.locator('#history-heading').textContent()).toBe(
-      'Article 4 · Storage and stockpile destruction',
+      'Article 3 · Definitions',
     )
     const historyCard = delegate.page
       .getByTestId('history-proposals')
-      .locator('[data-proposal-id="p-aut-stockpile-six-years"]')
+      .locator('[data-proposal-id="p-fin-sensor-fuzed"]')
     expect(await historyCard.getByTestId('card-article').textContent()).toBe(
-      'On Art. 4 (formerly 3)',
+      'On Art. 3 (formerly 2)',
     )
     expect(chair.errors).toEqual([])
     expect(delegate.errors).toEqual([])
