@@ -213,6 +213,16 @@ describe('the positions matrix', () => {
     const d = data(statements)
     expect(defaultRound(d)).toBe('wellington')
     expect(defaultRound(data(statements.filter((s) => s.roundId === 'vienna')))).toBe('vienna')
+    // Proposals' default reads entries on proposals only.
+    const onProposal = said({
+      actorId: 'FRA',
+      stance: 'supports',
+      target: { kind: 'proposal', proposalId: 'p1' },
+    })
+    expect(
+      defaultRound(data([...statements, { ...onProposal, roundId: 'vienna' }]), 'proposals'),
+    ).toBe('vienna')
+    expect(defaultRound(data(statements), 'proposals')).toBe('all')
     const m = buildMatrix(d, q({ round: 'vienna' }), null)
     const deu = m.rows.find((r) => r.actor.id === 'DEU')!
     expect(deu.cells['issue:self-destruct']?.now).toMatchObject({

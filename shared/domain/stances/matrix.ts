@@ -80,9 +80,18 @@ export const roundsInOrder = (data: Pick<StanceData, 'rounds'>) =>
     (a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id),
   )
 
-/** The default round: the latest one with any entry the reader sees, else 'all'. */
-export function defaultRound(data: Pick<StanceData, 'rounds' | 'statements'>): string {
-  const spoken = new Set(data.statements.map((s) => s.roundId))
+/**
+ * The default round: the latest one with an entry the reader sees on the kind of columns shown
+ * (issues or proposals), else 'all'.
+ */
+export function defaultRound(
+  data: Pick<StanceData, 'rounds' | 'statements'>,
+  columns: MatrixQuery['columns'] = 'issues',
+): string {
+  const kind = columns === 'issues' ? 'issue' : 'proposal'
+  const spoken = new Set(
+    data.statements.filter((s) => s.target.kind === kind).map((s) => s.roundId),
+  )
   return (
     roundsInOrder(data)
       .reverse()
@@ -182,7 +191,7 @@ function changeOf(earlier: StanceCell | null, later: StanceCell | null): CellCha
 export function buildMatrix(data: StanceData, query: MatrixQuery, own: RecordKey | null): Matrix {
   const roundIds = new Set(data.rounds.map((r) => r.id))
   const ignored: string[] = []
-  let round = query.round ?? defaultRound(data)
+  let round = query.round ?? defaultRound(data, query.columns)
   if (round !== 'all' && !roundIds.has(round)) {
     ignored.push(`There is no round "${round}"; showing every round.`)
     round = 'all'

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { FLAGS } from '../../../../shared/domain/actors'
 import { columnPath, roundsInOrder, type Matrix } from '../../../../shared/domain/stances/matrix'
 import {
@@ -36,13 +36,14 @@ function Select(props: {
   onChange: (v: string) => void
   children: ReactNode
 }) {
+  const id = useId()
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.children}
       </select>
-    </label>
+    </div>
   )
 }
 

@@ -62,7 +62,7 @@ export function MatrixGrid({ matrix, data, focused, onColumn, onCell }: MatrixGr
           {matrix.rows.map((row) => (
             <tr key={row.actor.id}>
               <th scope="row" className="matrix-actor">
-                {row.actor.name}
+                <span className="matrix-actor-name">{row.actor.name}</span>
                 {row.actor.region && <span className="matrix-region">{row.actor.region}</span>}
               </th>
               {matrix.columns.map((c) => (

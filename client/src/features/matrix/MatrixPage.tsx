@@ -44,10 +44,18 @@ export function MatrixPage({ negotiationId, principal }: StancePageProps) {
     const params = matrixQueryParams({ ...query, round: matrix?.round ?? null })
     return `/api/negotiations/${encodeURIComponent(negotiationId)}/matrix.${ext}?${params.toString()}`
   }
-  const onColumn = (c: MatrixColumn) =>
-    focused === c.key
-      ? change({ column: null, stance: null, sort: 'actor' })
-      : change({ column: c.key, stance: 'any', sort: 'column' })
+  // A column's header answers who said what on it: the rows narrow to those with an entry, and
+  // if the round shown has none on it, the latest round that has one is shown instead.
+  const onColumn = (c: MatrixColumn) => {
+    if (focused === c.key) return change({ column: null, stance: null, sort: 'actor' })
+    const spoken = data ? (columnSummary(data, query, own, c.key)?.rounds ?? []) : []
+    const shown = matrix?.round
+    const round =
+      shown !== 'all' && spoken.length > 0 && !spoken.some((r) => r.roundId === shown)
+        ? spoken[spoken.length - 1]!.roundId
+        : query.round
+    change({ column: c.key, stance: 'any', sort: 'column', round })
+  }
 
   return (
     <main className="sheet matrix-page" aria-labelledby="matrix-heading">
