@@ -231,7 +231,10 @@ function readJson<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
 // address with what it is.
 function readTreatyStatus(file: string, negotiationId: string, problems: string[]): TreatyStatus[] {
   const text = fs.readFileSync(file, 'utf8')
-  const source = /^#\s*Source:\s*(\S+\s*\([^)]*\))/m.exec(text)?.[1]?.trim() ?? ''
+  const cited = /^#\s*Source:\s*(\S+\s*\([^)]*\))/m.exec(text)?.[1]?.trim() ?? ''
+  // The actors table says "not in the partial UNTC list" for a state a partial file leaves out.
+  const partial = /^#\s*Source:.*\bPARTIAL\b/m.test(text) ? ' PARTIAL list.' : ''
+  const source = cited && `${cited}${partial}`
   if (source === '' || source.length > 300)
     problems.push(`${file}: no short "# Source: <url> (...)" line`)
   const parsed = parseTreatyStatusCsv(text, untcNameResolver(listActors()), source)
