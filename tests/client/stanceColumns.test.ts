@@ -35,7 +35,11 @@ const data = {
       roundId: 'wellington',
       adoptedOn: '2008-02-22',
       source: '',
-      reportedCounts: [{ count: 82, asOf: '2008-02-22', note: 'at the meeting', source: 'CMC' }],
+      reportedCounts: [
+        { count: 82, asOf: '2008-02-22', note: 'Endorsing at the end', source: 'landmine.de' },
+        { count: 72, asOf: '2008-02-22', note: 'Spoke up to endorse', source: 'Insight' },
+        { count: 105, asOf: '2008-05-06', note: 'Endorsing by 6 May', source: 'Norway' },
+      ],
     },
   ],
   endorsements: [
@@ -48,7 +52,26 @@ const data = {
       provenance: 'reported',
     },
   ],
-  roundCounts: [],
+  roundCounts: [
+    {
+      negotiationId: 'ccm',
+      roundId: 'wellington',
+      kind: 'endorsed',
+      count: 82,
+      asOf: '2008-02-22',
+      note: 'Endorsing the Wellington Declaration',
+      source: 'landmine.de',
+    },
+    {
+      negotiationId: 'ccm',
+      roundId: 'wellington',
+      kind: 'attended',
+      count: 122,
+      asOf: null,
+      note: 'States present',
+      source: 'Insight',
+    },
+  ],
   treatyStatus: [
     {
       negotiationId: 'ccm',
@@ -100,7 +123,11 @@ describe('treaty status and endorsements in the actors table', () => {
       text: 'not listed',
       known: false,
     })
-    expect(endorsementText(index, 'wellington', 'AUT').text).toBe('count only: 82 at the meeting')
+    // The round's count of endorsements is the declaration's own 82; attendance is no endorsement.
+    expect(endorsementText(index, 'wellington', 'AUT')).toMatchObject({
+      text: 'count only: 82 / 72 at the meeting; 105 by 2008-05-06',
+      title: '82: Endorsing at the end\n72: Spoke up to endorse\n105: Endorsing by 6 May',
+    })
   })
 
   it('filters by a target list and by "not endorsed yet"', () => {

@@ -20,8 +20,8 @@ export interface StanceIndex {
   declarations: Declaration[]
   /** Endorsements by `declarationId/actorId`. */
   endorsements: Map<string, Endorsement>
-  /** Per declaration: the counts sources give ("82 at the meeting"), in words. */
-  counts: Map<string, string[]>
+  /** Per declaration: the counts sources give ("82 / 72 at the meeting"), in words. */
+  counts: Map<string, { text: string; title: string }>
   /** Per declaration: whether any state is listed as endorsing it. */
   listed: Set<string>
 }
@@ -43,20 +43,45 @@ export function treatyAbsentText(rows: readonly TreatyStatus[]): string {
   return `not in the ${partial}${name} list`
 }
 
-/** A count as a source gives it: "82 at the meeting", "105 as of 2008-05-06". */
-const countText = (c: { count: number; asOf: string | null; note: string }): string =>
-  c.note.trim() ? `${c.count} ${c.note.trim()}` : `${c.count}${c.asOf ? ` as of ${c.asOf}` : ''}`
+interface Count {
+  count: number
+  asOf: string | null
+  note: string
+}
+
+/**
+ * Counts sources give for a declaration in a few words, the counts of one day together
+ * ("82 / 72 at the meeting; 105 by 2008-05-06"), and each count's note for a tooltip.
+ */
+export function countWords(
+  d: Declaration,
+  counts: readonly Count[],
+): { text: string; title: string } {
+  const unique = counts.filter(
+    (c, i) => counts.findIndex((o) => o.count === c.count && o.asOf === c.asOf) === i,
+  )
+  const days = [...new Set(unique.map((c) => c.asOf))]
+  const text = days
+    .map((day) => {
+      const numbers = unique.filter((c) => c.asOf === day).map((c) => c.count)
+      const when = day === null ? '' : day === d.adoptedOn ? ' at the meeting' : ` by ${day}`
+      return `${numbers.join(' / ')}${when}`
+    })
+    .join('; ')
+  const title = unique.map((c) => `${c.count}: ${c.note}`).join('\n')
+  return { text, title }
+}
 
 /** Indexes treaty status, endorsements and counts for lookups per state. */
 export function indexStances(data: StanceData): StanceIndex {
   const endorsements = new Map(data.endorsements.map((e) => [`${e.declarationId}/${e.actorId}`, e]))
-  const counts = new Map<string, string[]>()
+  const counts = new Map<string, { text: string; title: string }>()
   for (const d of data.declarations) {
     const fromRound = data.roundCounts.filter(
-      (c) => d.roundId !== null && c.roundId === d.roundId && c.kind === 'endorsed',
+      (c) => d.roundId !== null && c.roundId === d.roundId && c.kind !== 'attended',
     )
-    const words = [...d.reportedCounts, ...fromRound].map(countText)
-    counts.set(d.id, [...new Set(words)])
+    const all = [...d.reportedCounts, ...fromRound]
+    if (all.length > 0) counts.set(d.id, countWords(d, all))
   }
   return {
     treaty: new Map(data.treatyStatus.map((t) => [t.actorId, t])),
@@ -108,10 +133,10 @@ export function endorsementText(
     const text = `✓ ${e.date ?? 'date unknown'}`
     return { text, title: e.source, known: true, provenance: e.provenance }
   }
-  const counts = index.counts.get(declarationId) ?? []
-  if (counts.length > 0) {
+  const counts = index.counts.get(declarationId)
+  if (counts) {
     const prefix = index.listed.has(declarationId) ? 'not listed; count only' : 'count only'
-    return { text: `${prefix}: ${counts.join(', ')}`, title: '', known: false }
+    return { text: `${prefix}: ${counts.text}`, title: counts.title, known: false }
   }
   const text = index.listed.has(declarationId) ? 'not listed' : 'unknown'
   return { text, title: '', known: false }
