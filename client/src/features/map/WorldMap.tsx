@@ -50,7 +50,7 @@ export function WorldMap(props: WorldMapProps) {
       if (s.actor.isoNumeric) byNumeric.set(s.actor.isoNumeric, s)
       byName.set(s.actor.name, s)
     }
-    const grey: CountryShape[] = []
+    const grey: { shape: CountryShape; actorId: string | null }[] = []
     const coloured: Drawn[] = []
     const drawnIds = new Set<string>()
     for (const shape of COUNTRY_SHAPES) {
@@ -58,7 +58,7 @@ export function WorldMap(props: WorldMapProps) {
       const state = shape.id ? byNumeric.get(shape.id) : byName.get(shape.name)
       if (state) drawnIds.add(state.actor.id)
       if (state && state.stance !== 'unknown') coloured.push({ shape, state })
-      else grey.push(shape)
+      else grey.push({ shape, actorId: state?.actor.id ?? null })
     }
     coloured.sort((a, b) => a.state.actor.name.localeCompare(b.state.actor.name, 'en'))
     const undrawn = states.filter((s) => s.stance !== 'unknown' && !drawnIds.has(s.actor.id))
@@ -113,8 +113,13 @@ export function WorldMap(props: WorldMapProps) {
         <path className="map-sea" d={SPHERE_PATH} aria-hidden="true" />
         <path className="map-graticule" d={GRATICULE_PATH} aria-hidden="true" />
         <g aria-hidden="true">
-          {grey.map((shape) => (
-            <path key={shape.id || shape.name} className="map-country" d={shape.d} />
+          {grey.map(({ shape, actorId }) => (
+            <path
+              key={shape.id || shape.name}
+              // With a target list, states off it fade, so that those on it stand out even grey.
+              className={`map-country${isDimmed(actorId ?? '') ? ' is-dimmed' : ''}`}
+              d={shape.d}
+            />
           ))}
         </g>
         <g>

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startE2E, type BrowserUser, type E2EEnvironment } from '../support/browser'
+
+// The demo's issue and round (fixtures/vienna-report): the report names six states calling for
+// transition periods and the CMC, the ICRC and Norway opposing them.
+const ISSUE = 'Transition periods for banned weapons'
+const VIENNA = 'Vienna Conference on Cluster Munitions'
+const SUPPORTERS = ['CHE', 'DEU', 'FRA', 'GBR', 'JPN', 'SVK']
+
+describe('the map of who stands where', () => {
+  let env: E2EEnvironment
+  let user: BrowserUser
+
+  beforeAll(async () => {
+    env = await startE2E()
+    user = await env.open('/n/ccm/map', 'observer')
+    const { page } = user
+    const controls = page.getByRole('group', { name: 'What the map shows' })
+    await controls.getByLabel('Issue', { exact: true }).selectOption({ label: ISSUE })
+    await controls.getByLabel('Round', { exact: true }).selectOption({ label: VIENNA })
+    await page.locator('path[data-actor="FRA"]').waitFor()
+  })
+  afterAll(() => env?.close())
+
+  it('fills France with the supports colour and names it "supports" for screen readers', async () => {
+    const { page } = user
+    const france = page.locator('path[data-actor="FRA"]')
+    expect(await france.getAttribute('aria-label')).toBe('France: supports')
+    await expect
+      .poll(() => page.getByRole('button', { name: 'France: supports', exact: true }).count())
+      .toBe(1)
+    const fill = await france.evaluate((el) => getComputedStyle(el).fill)
+    const supports = await page
+      .locator('.map-legend .map-fill-supports')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    const opposes = await page
+      .locator('.map-legend .map-fill-opposes')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(fill).toBe(supports)
+    expect(
+      await page.locator('path[data-actor="NOR"]').evaluate((el) => getComputedStyle(el).fill),
+    ).toBe(opposes)
+    // A state with nothing recorded is grey and no button: unknown, not neutral.
+    expect(await page.locator('path[data-actor="AUT"]').count()).toBe(0)
+    expect(user.errors).toEqual([])
+  })
+
+  it('reaches the states with Tab, in the order of their names, and opens one with Enter', async () => {
+    const { page } = user
+    await page
+      .getByRole('group', { name: 'What the map shows' })
+      .getByLabel('Show', { exact: true })
+      .focus()
+    await page.keyboard.press('Tab')
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement
+        return `${el?.getAttribute('data-actor') ?? el?.tagName}|${el?.getAttribute('aria-label') ?? el?.textContent}`
+      })
+    expect(await focused()).toBe('BUTTON|Show as table')
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('FRA|France: supports')
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('DEU|Germany: supports')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Enter')
+
+    const entries = page.getByRole('region', { name: `France on ${ISSUE}` })
+    await entries.waitFor()
+    expect(await focused()).toBe(`H3|France on ${ISSUE}`)
+    const entry = entries.getByTestId('map-entry')
+    expect(await entry.count()).toBe(1)
+    const text = await entry.textContent()
+    expect(text).toContain('Supports')
+    expect(text).toContain('Reported')
+    expect(text).toContain('CMC report on the Vienna Conference')
+    expect(text).toContain('Called for transition periods')
+    expect(text).toContain(VIENNA)
+
+    // Closing gives the focus back to France on the map.
+    await entries.getByRole('button', { name: 'Close' }).click()
+    expect(await page.getByRole('region', { name: `France on ${ISSUE}` }).count()).toBe(0)
+    expect(await focused()).toBe('FRA|France: supports')
+  })
+
+  it('lists the organisations beside the map, the same stances in the table, and counts per region', async () => {
+    const { page } = user
+    const organisations = page.getByTestId('map-organisations')
+    expect(
+      await organisations
+        .getByRole('button')
+        .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))),
+    ).toEqual(['Cluster Munition Coalition: opposes', 'ICRC: opposes'])
+
+    // Out of sight until focused, like a skip link: a keyboard or screen reader user opens it.
+    const toggle = page.getByRole('button', { name: 'Show as table' })
+    expect(await toggle.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1)
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    const table = page.getByTestId('map-table')
+    await table.waitFor()
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map(
+          (tr) =>
+            `${tr.getAttribute('data-actor')}:${tr.querySelector('td .visually-hidden')?.textContent}`,
+        ),
+      )
+    expect(rows.sort()).toEqual(
+      [
+        ...SUPPORTERS.map((id) => `${id}:supports`),
+        'NOR:opposes',
+        'cmc:opposes',
+        'icrc:opposes',
+      ].sort(),
+    )
+    expect(await table.locator('tr[data-actor="FRA"]').textContent()).toContain('Reported')
+
+    const europe = page.getByTestId('map-by-region').locator('tr[data-region="Europe"]')
+    expect(await europe.locator('td[data-stance="supports"]').textContent()).toBe('5')
+    expect(await europe.locator('td[data-stance="opposes"]').textContent()).toBe('1')
+    const asia = page.getByTestId('map-by-region').locator('tr[data-region="Asia"]')
+    expect(await asia.locator('td[data-stance="supports"]').textContent()).toBe('1')
+    // Slovakia sits in Europe but in the Eastern European Group, not with the other four.
+    const group = (name: string) =>
+      page
+        .getByTestId('map-by-group')
+        .locator(`tr[data-region="${name}"] td[data-stance="supports"]`)
+        .textContent()
+    expect(await group('Western European and Others Group')).toBe('4')
+    expect(await group('Eastern European Group')).toBe('1')
+    expect(await group('Asia and the Pacific Group')).toBe('1')
+
+    await page.screenshot({ path: '/tmp/plenary-map.png', fullPage: true })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: '/tmp/plenary-map-dark.png', fullPage: true })
+    expect(user.errors).toEqual([])
+  })
+
+  it('lets a campaigner fade the states off a target list, which an observer is not offered', async () => {
+    const { page } = user
+    const controls = page.getByRole('group', { name: 'What the map shows' })
+    expect(await controls.getByLabel('Target list', { exact: true }).count()).toBe(0)
+
+    const ana = await env.open('/n/ccm/map', 'ana')
+    const anaControls = ana.page.getByRole('group', { name: 'What the map shows' })
+    await anaControls.getByLabel('Issue', { exact: true }).selectOption({ label: ISSUE })
+    await anaControls.getByLabel('Round', { exact: true }).selectOption({ label: VIENNA })
+    await anaControls
+      .getByLabel('Target list', { exact: true })
+      .selectOption({ label: 'List 2: counter policy arguments' })
+    const norway = ana.page.locator('path[data-actor="NOR"]')
+    await expect
+      .poll(() => norway.getAttribute('aria-label'))
+      .toBe('Norway: opposes — not on the target list')
+    expect(await norway.getAttribute('class')).toContain('is-dimmed')
+    expect(await ana.page.locator('path[data-actor="FRA"]').getAttribute('class')).not.toContain(
+      'is-dimmed',
+    )
+    // The counts are of the list's states only: Europe's five supporters, Norway left out.
+    const europe = ana.page.getByTestId('map-by-region').locator('tr[data-region="Europe"]')
+    expect(await europe.locator('td[data-stance="supports"]').textContent()).toBe('5')
+    expect(await europe.locator('td[data-stance="opposes"]').textContent()).toBe('0')
+    expect(ana.errors).toEqual([])
+  })
+})
