@@ -70,7 +70,7 @@ describe('an article’s history, rounds and exports', () => {
 
     // Filtered by an actor: only proposals it sponsors or spoke on, only its positions.
     const all = await cards.count()
-    await page.getByLabel('Actor').selectOption('JPN')
+    await page.getByLabel('Actor').selectOption('DEU')
     await expect.poll(() => cards.count()).toBeLessThan(all)
     const speakers = await page.locator('.activity-position strong').allTextContents()
     expect(new Set(speakers).size).toBeLessThanOrEqual(1)
