@@ -75,68 +75,59 @@ export function IssueTree({ issues, selectedId, onSelect }: IssueTreeProps) {
     move()
   }
 
-  const renderLevel = (parent: string | null, depth: number) => (
-    <>
-      {(children.get(parent) ?? []).map((issue) => {
-        const kids = children.get(issue.id) ?? []
-        const open = !closed.has(issue.id)
-        const selected = issue.id === selectedId
-        return (
-          <li
-            key={issue.id}
-            id={itemId(issue.id)}
-            role="treeitem"
-            aria-selected={selected}
-            aria-expanded={kids.length > 0 ? open : undefined}
-            aria-labelledby={`${itemId(issue.id)}-label`}
-            aria-level={depth + 1}
-            tabIndex={issue.id === tabStop ? 0 : -1}
-            className={`issue-item${selected ? ' issue-item-selected' : ''}`}
-            data-issue-id={issue.id}
-            onKeyDown={(e) => onKeyDown(e, issue)}
-            onFocus={(e) => {
-              if (e.target === e.currentTarget) setFocusId(issue.id)
-            }}
+  // A flat tree (aria-level, -setsize, -posinset): each item's name is its own title only.
+  const items = visible.map(({ issue, parent }) => {
+    const siblings = children.get(parent) ?? []
+    const kids = children.get(issue.id) ?? []
+    const open = !closed.has(issue.id)
+    const selected = issue.id === selectedId
+    let depth = 1
+    for (let at = parent; at !== null && depth <= 20; depth++) {
+      at = visible.find((v) => v.issue.id === at)?.parent ?? null
+    }
+    return (
+      <li
+        key={issue.id}
+        id={itemId(issue.id)}
+        role="treeitem"
+        aria-selected={selected}
+        aria-expanded={kids.length > 0 ? open : undefined}
+        aria-level={depth}
+        aria-setsize={siblings.length}
+        aria-posinset={siblings.indexOf(issue) + 1}
+        tabIndex={issue.id === tabStop ? 0 : -1}
+        className={`issue-item${selected ? ' issue-item-selected' : ''}`}
+        style={{ paddingLeft: `${(depth - 1) * 16}px` }}
+        data-issue-id={issue.id}
+        onKeyDown={(e) => onKeyDown(e, issue)}
+        onFocus={() => setFocusId(issue.id)}
+        onClick={() => {
+          setFocusId(issue.id)
+          onSelect(issue.id)
+        }}
+      >
+        <span className="issue-row">
+          <span
+            className="issue-twisty"
+            aria-hidden="true"
             onClick={(e) => {
+              if (kids.length === 0) return
               e.stopPropagation()
-              setFocusId(issue.id)
-              onSelect(issue.id)
+              toggle(issue.id, !open)
             }}
           >
-            <span className="issue-row">
-              {kids.length > 0 ? (
-                <span
-                  className="issue-twisty"
-                  aria-hidden="true"
-                  onClick={(e) => {
-                    e.stopPropagation()
-                    toggle(issue.id, !open)
-                  }}
-                >
-                  {open ? '▾' : '▸'}
-                </span>
-              ) : (
-                <span className="issue-twisty" aria-hidden="true" />
-              )}
-              <span id={`${itemId(issue.id)}-label`} className="issue-title">
-                {issue.title}
-              </span>
-              {issue.provenance === 'synthetic' && <SyntheticBadge />}
-            </span>
-            {kids.length > 0 && open && (
-              <ul role="group" className="issue-group">
-                {renderLevel(issue.id, depth + 1)}
-              </ul>
-            )}
-          </li>
-        )
-      })}
-    </>
-  )
+            {kids.length === 0 ? '' : open ? '▾' : '▸'}
+          </span>
+          <span className="issue-title">{issue.title}</span>
+          {issue.provenance === 'synthetic' && <SyntheticBadge />}
+        </span>
+      </li>
+    )
+  })
 
   return (
     <ul role="tree" aria-label="Issues" className="issue-tree">
-      {renderLevel(null, 0)}
+      {items}
     </ul>
   )
 }
