@@ -42,7 +42,9 @@ export function MatrixGrid({ matrix, data, focused, onColumn, onCell }: MatrixGr
             {matrix.columns.map((c) => (
               <th scope="col" key={c.key} className={`matrix-col depth-${Math.min(c.depth, 3)}`}>
                 {c.parents.length > 0 && (
-                  <span className="matrix-parent">{c.parents.join(' › ')} ›</span>
+                  <span className="matrix-parent" title={c.parents.join(' › ')}>
+                    ↳ {c.parents.join(' › ')}
+                  </span>
                 )}
                 <button
                   type="button"
