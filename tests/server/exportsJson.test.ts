@@ -165,6 +165,12 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
       ...exported,
       // Position ids are unique per instance: a copy beside the original needs its own.
       positions: exported.positions.map((p: { id: string }) => ({ ...p, id: `${p.id}-copy` })),
+      // So are statements' and campaign actions'.
+      statements: exported.statements.map((p: { id: string }) => ({ ...p, id: `${p.id}-copy` })),
+      campaignActions: exported.campaignActions.map((p: { id: string }) => ({
+        ...p,
+        id: `${p.id}-copy`,
+      })),
     }
     const res = await call(
       source.url,

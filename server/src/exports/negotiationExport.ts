@@ -22,8 +22,10 @@ export async function roomsOf(storage: Storage, negotiationId: string): Promise<
 /**
  * A whole negotiation as one JSON value (see NegotiationExportSchema): its rounds, every room's
  * Yjs state, the text as ProseMirror JSON, proposals with their histories, positions,
- * participants, groups, members by username, the texts frozen when rounds closed, and the
- * event log. Empty rooms are left out.
+ * participants, groups, members by username, the texts frozen when rounds closed, the event
+ * log, and who stands where: issues, statements of every record (groups' private ones too),
+ * papers, declarations and endorsements, counts per round, treaty status, and every group's
+ * target lists and campaign actions. Empty rooms are left out.
  */
 export async function exportNegotiation(
   storage: Storage,
@@ -39,6 +41,9 @@ export async function exportNegotiation(
     if (update) rooms.push({ name, update: Buffer.from(update).toString('base64') })
   }
   const members = await storage.members.listMembers(id)
+  const groups = await storage.members.listGroups(id)
+  const perGroup = async <T>(read: (groupId: string) => Promise<T[]>): Promise<T[]> =>
+    (await Promise.all(groups.map((g) => read(g.id)))).flat()
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -57,7 +62,19 @@ export async function exportNegotiation(
     })),
     events: await storage.events.list(id),
     concordances: await storage.concordances.list(id),
-    groups: await storage.members.listGroups(id),
+    groups,
     members: members.map((m) => ({ username: m.username, membership: m.membership })),
+    issues: await storage.issues.list(id),
+    statements: await storage.issues.listStatements(id),
+    papers: await storage.issues.listPapers(id),
+    declarations: await storage.declarations.list(id),
+    endorsements: await storage.declarations.listEndorsements(id),
+    roundCounts: await storage.declarations.listRoundCounts(id),
+    treatyStatus: await storage.declarations.listTreatyStatus(id),
+    targetLists: await perGroup((g) => storage.campaign.listTargets(id, g)),
+    // Oldest first, as they were logged (the store answers newest first).
+    campaignActions: (await perGroup((g) => storage.campaign.listActions(id, g))).sort((a, b) =>
+      a.recordedAt.localeCompare(b.recordedAt),
+    ),
   }
 }

@@ -12,6 +12,7 @@ import { hasBeenTabled } from '../proposals/visibility'
 import type { StoredRoundSnapshot } from '../storage/RoundStore'
 import type { InitialRoom, Negotiation, Storage } from '../storage/Storage'
 import { NegotiationExportSchema, type NegotiationExport } from './negotiationFormat'
+import { stancesOf, writeStances } from './stancesImport'
 
 /** How to import: under another id than the file's, and whether to restore memberships. */
 export interface ImportOptions {
@@ -58,6 +59,7 @@ export async function importNegotiation(
   for (const p of data.participants) {
     if (!isKnownActor(p.actorId)) throw invalid(`unknown actor "${p.actorId}" among participants`)
   }
+  const stances = stancesOf(data, id, proposalIds)
   rooms.push({
     room: registerRoom(id),
     update: registerUpdate(proposals.filter(hasBeenTabled), positions),
@@ -98,6 +100,7 @@ export async function importNegotiation(
       concordances.forEach(({ seq: _seq, ...c }) =>
         tx.concordances.append({ ...c, negotiationId: id }),
       )
+      writeStances(tx, id, stances)
     })
   } catch (error) {
     if (error instanceof HttpError) throw error
@@ -124,6 +127,15 @@ export async function importNegotiation(
       roundSnapshots: snapshots.length,
       events: events.length,
       concordances: concordances.length,
+      issues: stances.issues.length,
+      statements: stances.statements.length,
+      papers: stances.papers.length,
+      declarations: stances.declarations.length,
+      endorsements: stances.endorsements.length,
+      roundCounts: stances.roundCounts.length,
+      treatyStatus: stances.treatyStatus.length,
+      targetLists: stances.targetLists.length,
+      campaignActions: stances.campaignActions.length,
     },
     skippedMembers: skipped,
   }

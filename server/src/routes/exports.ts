@@ -8,6 +8,7 @@ import {
   compendiumAkn,
   compendiumHtml,
   formatDay,
+  positionsCsv,
   toAkomaNtoso,
   treatyView,
   viewHtml,
@@ -29,7 +30,9 @@ import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
 import { jsonBodyUpTo } from '../http/bodies'
 import { HttpError } from '../http/errors'
 import { hasBeenTabled } from '../proposals/visibility'
+import { visibleStatements } from '../stances/stanceData'
 import type { Storage } from '../storage/Storage'
+import { Limiter } from '../work/Limiter'
 import { negotiationJson } from './negotiations'
 
 /** What the export routes need. */
@@ -46,11 +49,15 @@ export const importJsonBody = jsonBodyUpTo(64 * 1024 * 1024)
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+// Positions exports read every entry of a negotiation: two at a time, a few more waiting.
+const positionExports = new Limiter(2, 8)
+
 /**
  * Exports, after negotiationGate, for any member: GET /api/negotiations/:id/export/text.docx |
  * text.html | text.pdf | text.akn.xml (`?round=<id>` for a closed round's text; text.docx
  * `?notes=<group>` adds that group's notes as Word comments, for its campaigners only) and
- * compendium.docx | compendium.html | compendium.akn.xml (sponsors as `docProponent`); for an
+ * compendium.docx | compendium.html | compendium.akn.xml (sponsors as `docProponent`),
+ * positions.csv (every entry on who stands where the reader may see, with its provenance); for an
  * administrator, negotiation.json (every room,
  * drafts and group notes included). Each is an attachment with a file name.
  */
@@ -240,6 +247,40 @@ export function exportRoutes(deps: ExportDeps): Router {
       titleBlock: c.titleBlock,
     })
     res.type('text/html; charset=utf-8').attachment(c.file('html')).send(html)
+  })
+
+  router.get('/negotiations/:id/export/positions.csv', async (_req, res) => {
+    const { negotiation, principal } = negotiationAccessOf(res)
+    const id = negotiation.id
+    const made = await positionExports.run(async () => {
+      const [statements, rounds, issues, proposals, groups] = await Promise.all([
+        visibleStatements(storage, principal, id),
+        storage.listRounds(id),
+        storage.issues.list(id),
+        storage.proposals.list(id),
+        storage.members.listGroups(id),
+      ])
+      return positionsCsv(statements, {
+        actors: listActors(),
+        rounds,
+        issues,
+        proposals: proposals.filter(hasBeenTabled),
+        articles: outlineOf(await liveText(registry, id)),
+        groups,
+      })
+    })
+    if (!made.ok) {
+      res.set('Retry-After', '5')
+      throw new HttpError(
+        503,
+        'busy',
+        'The server is making several exports; try again in a few seconds.',
+      )
+    }
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(exportFileName(id, `positions ${today()}`, 'csv'))
+      .send(made.value)
   })
 
   router.get('/negotiations/:id/export/negotiation.json', async (_req, res) => {

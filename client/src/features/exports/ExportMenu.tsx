@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { hasFrozenText, listRounds, type RoundState } from '../rounds/roundsApi'
 import {
   COMPENDIUM_FORMATS,
+  POSITIONS_FORMATS,
   PROPOSALS_VIEW_FORMATS,
   TEXT_FORMATS,
   downloadName,
@@ -110,6 +111,12 @@ export function ExportMenu({ negotiationId, mayExportAll }: ExportMenuProps) {
             Compendium of proposals
           </h2>
           <div className="export-links">{COMPENDIUM_FORMATS.map((f) => link(f.file, f.label))}</div>
+        </section>
+        <section aria-labelledby={`${id}-positions`}>
+          <h2 id={`${id}-positions`} className="panel-heading">
+            Who stands where
+          </h2>
+          <div className="export-links">{POSITIONS_FORMATS.map((f) => link(f.file, f.label))}</div>
         </section>
         {mayExportAll && (
           <section aria-labelledby={`${id}-all`}>

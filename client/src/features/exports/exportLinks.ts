@@ -15,6 +15,11 @@ export const COMPENDIUM_FORMATS = [
   { file: 'compendium.akn.xml', label: 'Akoma Ntoso (XML)' },
 ] as const
 
+/** The formats of who stands where: every position and statement the reader may see. */
+export const POSITIONS_FORMATS = [
+  { file: 'positions.csv', label: 'Positions and statements (CSV)' },
+] as const
+
 /** The formats of the "text with brackets" view: the current text with its tabled proposals. */
 export const PROPOSALS_VIEW_FORMATS = [
   { file: 'text.docx', label: 'Word (DOCX)' },
