@@ -26,10 +26,16 @@ describe('participants in SQLite', () => {
     expect(await loadDemoIfEmpty(storage)).toBe(true)
     const all = await storage.participants.list('ccm')
     const oslo = (p: (typeof all)[number]) => p.rounds['oslo-2007']
-    // 49 states at Oslo, 46 endorsed; Japan, Poland and Romania attended but did not.
+    // 49 states at Oslo, 46 endorsed, as counts; listed are only the 16 a source names: 13
+    // endorsers, and Japan, Poland and Romania, who attended but did not endorse.
     const states = all.filter((p) => getActor(p.actorId)?.kind === 'state')
-    expect(states.filter((p) => oslo(p)?.attended)).toHaveLength(49)
-    expect(states.filter((p) => oslo(p)?.endorsed)).toHaveLength(46)
+    expect(states.filter((p) => oslo(p)?.attended)).toHaveLength(16)
+    expect(states.filter((p) => oslo(p)?.endorsed)).toHaveLength(13)
+    const counts = await storage.declarations.listRoundCounts('ccm')
+    expect(counts.filter((c) => c.roundId === 'oslo-2007').map((c) => [c.kind, c.count])).toEqual([
+      ['attended', 49],
+      ['endorsed', 46],
+    ])
     for (const id of ['JPN', 'POL', 'ROU']) {
       expect(all.find((p) => p.actorId === id)?.rounds['oslo-2007']).toEqual({
         attended: true,
