@@ -52,7 +52,11 @@ describe("statements in each recorder's record", () => {
       expect(answer.status, `${who} GET ${path}`).toBe(200)
       seen.push(JSON.stringify(answer.body))
     }
-    for (const path of ['/matrix.csv?format=long', '/export/compendium.html']) {
+    for (const path of [
+      '/matrix.csv?format=long',
+      '/export/positions.csv',
+      '/export/compendium.html',
+    ]) {
       seen.push(await textOf(who, path))
     }
     // The whole negotiation's JSON is an administrator's backup: refused to everyone else.
@@ -112,6 +116,7 @@ describe("statements in each recorder's record", () => {
     expect(JSON.stringify(benStances.body)).toContain('quokkaworthy')
     // The matrix file would show it to a member: its absence for others means something.
     expect(await textOf('ben', '/matrix.csv?format=long')).toContain('quokkaworthy')
+    expect(await textOf('ben', '/export/positions.csv')).toContain('quokkaworthy')
 
     // Nobody outside learns whether it exists: the same 404 as for no statement at all.
     const missing = await api('hana', 'POST', '/statements/st-000000000000/publish')
