@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeViolations, seriousViolations } from '../support/axe'
 import { startE2E, type E2EEnvironment } from '../support/browser'
 
 const LIST = 'Pacific outreach before Dublin'
@@ -52,7 +53,7 @@ describe('campaign target lists', () => {
     expect(await list.locator('tbody th').allTextContents()).toEqual(['Fiji', 'Samoa'])
     expect(await list.getByRole('heading').textContent()).toContain('2 states')
 
-    await list.getByRole('button', { name: 'Actions with Fiji (0)' }).click()
+    await list.getByRole('button', { name: 'Actions (0) with Fiji' }).click()
     const log = list.getByRole('form', { name: 'Log an action with Fiji' })
     await log.getByLabel('Action').selectOption('letter')
     await log.getByLabel('Date').fill('2008-03-10')
@@ -69,6 +70,34 @@ describe('campaign target lists', () => {
       'Letter 2008-03-10',
     )
     expect(ana.errors).toEqual([])
+  })
+
+  it("shows the CMC's lists from the report with each state's stance, treaty status and endorsements, accessibly", async () => {
+    const { page, errors } = await env.open('/n/ccm/targets', 'ana')
+    const list1 = page.locator('section.target-list').filter({ hasText: 'List 1' })
+    await list1.locator('tr[data-actor-id="AFG"]').waitFor()
+    expect(await list1.getByRole('heading').textContent()).toContain('23 states')
+    expect(await list1.locator('.prov').first().textContent()).toContain('Reported')
+    const afg = list1.locator('tr[data-actor-id="AFG"]')
+    expect(await afg.getByTestId('treaty-status').textContent()).toBe(
+      'Signed 2008-12-03 · Ratified 2011-09-08',
+    )
+    await page.getByLabel('Show each state’s current stance on').selectOption({ index: 1 })
+    await afg.getByTestId('stance').first().waitFor()
+    await afg.getByRole('button', { name: /^Actions \(\d+\) with Afghanistan/ }).click()
+    await list1.getByRole('form', { name: 'Log an action with Afghanistan' }).waitFor()
+    await page.screenshot({ path: '/tmp/plenary-e2e-targets.png', fullPage: true })
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+      expect(describeViolations(await seriousViolations(page)), colorScheme).toEqual([])
+    }
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: '/tmp/plenary-e2e-targets-390.png' })
+    expect(errors).toEqual([])
   })
 
   it('shows nothing of the list to another group, a delegate, the observer or the chair: no view, 403 from the API', async () => {
@@ -95,7 +124,11 @@ describe('campaign target lists', () => {
 
     for (const who of ['hana', 'france', 'observer', 'chair']) {
       const { page, errors } = await env.open('/n/ccm/actors', who)
-      await page.locator('[data-testid="participants"] tr[data-actor-id="FRA"]').waitFor()
+      // Once the treaty status shows, everything of GET .../stances has come in.
+      await page
+        .locator('[data-testid="participants"] tr[data-actor-id="FRA"]')
+        .getByTestId('treaty-status')
+        .waitFor()
       const views = await nav(page).getByRole('link').allTextContents()
       expect(views, who).toContain('Actors')
       if (who !== 'hana') expect(views, who).not.toContain('Targets')
@@ -118,6 +151,7 @@ describe('campaign target lists', () => {
         errors.filter((e) => !/status of 403/.test(e)),
         who,
       ).toEqual([])
+      await page.close()
     }
-  })
+  }, 180_000)
 })

@@ -13,7 +13,13 @@ interface StanceTextProps {
  * made up. "No entry" when nothing is recorded: never read as a stance.
  */
 export function StanceText({ cell, issueTitle }: StanceTextProps) {
-  if (!cell || cell.stance === null) return <span className="fact fact-unknown">No entry</span>
+  if (!cell || cell.stance === null) {
+    return (
+      <span className="fact fact-unknown" data-testid="stance">
+        No entry
+      </span>
+    )
+  }
   const label = cell.stance === 'mixed' ? 'Records disagree' : STATEMENT_STANCE_LABELS[cell.stance]
   const synthetic = cell.entries.some((e) => e.provenance === 'synthetic')
   const sources = cell.entries.map((e) => e.source).filter(Boolean)

@@ -171,10 +171,10 @@ export function TargetListSection(props: TargetListSectionProps) {
                           type="button"
                           className="button-quiet"
                           aria-expanded={expanded}
-                          aria-label={`Actions with ${name(actorId)} (${actions.length})`}
                           onClick={() => setOpen(expanded ? null : actorId)}
                         >
-                          {actions.length > 0 ? `Log (${actions.length})` : 'Log an action'}
+                          Actions ({actions.length})
+                          <span className="visually-hidden"> with {name(actorId)}</span>
                         </button>
                       </td>
                       <td className="row-actions">
