@@ -214,6 +214,9 @@ describe('the map of who stands where', () => {
     await austria.waitFor()
     expect(await austria.getAttribute('aria-label')).toBe('Austria: concerns — Synthetic')
     expect(await austria.getAttribute('class')).toContain('is-synthetic')
+    expect(await ana.page.getByTestId('map-synthetic').textContent()).toMatch(
+      /Synthetic.*Made up, not from any source: Austria/,
+    )
     await austria.focus()
     await ana.page.keyboard.press('Enter')
     const entry = ana.page

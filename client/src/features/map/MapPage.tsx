@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/domain/stances/mapSummary'
 import type { StanceData } from '../../../../shared/domain/stances/stanceData'
 import type { RecordKey } from '../../../../shared/domain/stances/types'
+import { ProvenanceBadge } from '../common/ProvenanceBadge'
 import { useStanceData, type StancePageProps } from '../stances/useStanceData'
 import { MapControls, type MapChoice, type RecordChoice } from './MapControls'
 import { MapEntries } from './MapEntries'
@@ -14,7 +15,7 @@ import { MapLegend } from './MapLegend'
 import { OrganisationList } from './OrganisationList'
 import { RegionSummary } from './RegionSummary'
 import { StanceTable } from './StanceTable'
-import type { MapNames } from './mapLabels'
+import { hasSynthetic, type MapNames } from './mapLabels'
 import './map.css'
 
 // The shapes and the projection (about 100 kB) load with the map only, not with every page.
@@ -136,6 +137,7 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
   const onList = list ? new Set(list.actorIds) : null
   const all = [...whole.states, ...whole.organisations]
   const open = all.find((s) => s.actor.id === selected) ?? null
+  const synthetic = all.filter(hasSynthetic)
 
   const openEntries = (actorId: string) => {
     opener.current = document.activeElement as HTMLElement | null
@@ -168,6 +170,12 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
         {listed.organisations.length === 1 ? 'organisation' : 'organisations'} with an entry
         {list && `, among the ${list.actorIds.length} on ${list.name}`}.
       </p>
+      {synthetic.length > 0 && (
+        <p className="map-synthetic-note" data-testid="map-synthetic">
+          <ProvenanceBadge provenance="synthetic" /> Made up, not from any source:{' '}
+          {synthetic.map((a) => a.actor.name).join(', ')} (outlined dashed on the map).
+        </p>
+      )}
       <button
         type="button"
         className="map-table-toggle"
