@@ -60,7 +60,7 @@ describe('the positions matrix', () => {
     const vienna = summary.locator('.matrix-summary-round', { hasText: 'Vienna Conference' })
     await expect
       .poll(() => vienna.locator('.stance-supports').textContent())
-      .toBe(`✓ Supports (2): Austria, Germany (said of ${PARENT})`)
+      .toBe(`✓ Supports (2): Austria; said of ${PARENT}: Germany`)
     expect(await vienna.locator('.stance-opposes').textContent()).toBe('✗ Opposes (1): France')
     // The rows narrow to those who said something on it; the address keeps the view.
     expect(await rowsOf(observer).count()).toBe(3)

@@ -7,6 +7,18 @@ import type { StanceData } from '../../../../shared/domain/stances/stanceData'
 import { STATEMENT_STANCE_LABELS } from '../../../../shared/domain/stances/statements'
 import { STANCE_SYMBOLS } from './StanceMark'
 
+type Said = Summary['rounds'][number]['groups'][number]['rows']
+
+/** Entries on the issue itself first, then those said of each parent issue. */
+function bySource(rows: Said): [string | null, Said][] {
+  const parts = new Map<string | null, Said>()
+  for (const r of rows) {
+    const from = r.cell.inheritedFrom
+    parts.set(from, [...(parts.get(from) ?? []), r])
+  }
+  return [...parts].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)))
+}
+
 interface ColumnSummaryProps {
   summary: Summary
   data: StanceData
@@ -42,19 +54,19 @@ export function ColumnSummary({ summary, data, onClose }: ColumnSummaryProps) {
                   {g.stance === 'mixed' ? 'Records disagree' : STATEMENT_STANCE_LABELS[g.stance]} (
                   {g.rows.length}):
                 </strong>{' '}
-                {g.rows.map(({ row, cell }, i) => (
-                  <span key={row.actor.id}>
-                    {i > 0 && ', '}
-                    {row.actor.name}
-                    {cell.inheritedFrom && (
-                      <span className="matrix-inherited">
-                        {' '}
-                        (said of {issueTitle(cell.inheritedFrom)})
+                {bySource(g.rows).map(([from, rows], k) => (
+                  <span key={from ?? ''} className="matrix-summary-part">
+                    {k > 0 && '; '}
+                    {from && <em className="matrix-inherited">said of {issueTitle(from)}: </em>}
+                    {rows.map(({ row, cell }, i) => (
+                      <span key={row.actor.id}>
+                        {i > 0 && ', '}
+                        {row.actor.name}
+                        {cell.entries.some((e) => e.provenance === 'synthetic') && (
+                          <span className="prov prov-synthetic">Synthetic</span>
+                        )}
                       </span>
-                    )}
-                    {cell.entries.some((e) => e.provenance === 'synthetic') && (
-                      <span className="prov prov-synthetic">Synthetic</span>
-                    )}
+                    ))}
                   </span>
                 ))}
               </li>
