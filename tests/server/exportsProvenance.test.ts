@@ -123,6 +123,26 @@ describe('provenance in every export', () => {
     else expect(xsd).toBeNull()
   })
 
+  it('says "Synthetic" in the note of an invented proposal in the text with brackets (HTML and Word)', async () => {
+    const html = await text('observer', '/export/text.html?view=proposals')
+    const notes = [
+      ...html.matchAll(
+        /<span class="proposal-note[^"]*" data-proposal-id="([^"]+)"[^>]*>(.*?)<\/span>\}?<\/span>/g,
+      ),
+    ]
+    expect(notes.length).toBeGreaterThan(0)
+    const stances = await h.api('observer', 'GET', '/stances')
+    const invented = new Set(
+      (stances.body.proposals as StanceProposal[]).filter((p) => p.synthetic).map((p) => p.id),
+    )
+    for (const [, id, note] of notes) {
+      expect(note?.includes('Synthetic'), id).toBe(invented.has(id as string))
+    }
+    expect(notes.some(([, id]) => invented.has(id as string))).toBe(true)
+    const docx = await get('observer', '/export/text.docx?view=proposals')
+    expect((await docxParagraphs(docx.bytes)).join('\n')).toMatch(/\((?:[a-z ]+, )?Synthetic\): /)
+  })
+
   it('lists every entry a reader may see in positions.csv, with provenance, and a group entry only for the group', async () => {
     const res = await get('ana', '/export/positions.csv')
     expect(res.status).toBe(200)

@@ -9,6 +9,7 @@ import {
   type ViewBlock,
   type ViewToken,
 } from './nest'
+import { SYNTHETIC_WORD } from './provenance'
 
 /** A tabled proposal as the "text with brackets" view shows it, with where its words are now. */
 export interface PlacedProposal {
@@ -25,6 +26,8 @@ export interface PlacedProposal {
   sponsors: string
   /** The proposed wording as plain text. */
   wording: string
+  /** Invented for the demo: its note says "Synthetic". */
+  synthetic?: boolean
 }
 
 /** The statuses the view shows: open proposals, and deferred ones (muted). */
@@ -46,6 +49,7 @@ export function placedProposal(
     title: p.title,
     sponsors: [...p.sponsors, ...p.coSponsors].join(', '),
     wording: p.wordingText,
+    ...(p.synthetic ? { synthetic: true } : {}),
   }
 }
 
@@ -56,12 +60,13 @@ const NOTES: Partial<Record<ProposalStatus, string>> = {
 }
 
 // What the view prints after a proposal's words, as on screen: the wording, "delete" for a
-// deletion without one, "…" for none.
+// deletion without one, "…" for none; an invented proposal's status says so.
 const noteOf = (p: PlacedProposal, alt: string | null): ProposalNoteView => ({
   id: p.id,
   alt,
   sponsors: p.sponsors,
-  status: NOTES[p.status] ?? null,
+  status:
+    [NOTES[p.status], p.synthetic ? SYNTHETIC_WORD : undefined].filter(Boolean).join(', ') || null,
   words: p.deletion && !p.wording ? 'delete' : p.wording || '…',
   title: p.title,
 })
