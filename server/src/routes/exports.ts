@@ -58,8 +58,9 @@ const positionExports = new Limiter(2, 8)
  * `?notes=<group>` adds that group's notes as Word comments, for its campaigners only) and
  * compendium.docx | compendium.html | compendium.akn.xml (sponsors as `docProponent`),
  * positions.csv (every entry on who stands where the reader may see, with its provenance); for an
- * administrator, negotiation.json (every room,
- * drafts and group notes included). Each is an attachment with a file name.
+ * administrator, negotiation.json (every room, drafts, group notes and groups' private records,
+ * papers, target lists and actions included: a full backup). Each is an attachment with a file
+ * name.
  */
 export function exportRoutes(deps: ExportDeps): Router {
   const router = Router()
@@ -289,7 +290,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       throw new HttpError(
         403,
         'forbidden',
-        'Only an administrator exports a whole negotiation: it holds every draft and group’s notes.',
+        'Only an administrator exports a whole negotiation: it holds every draft and every group’s notes and records.',
       )
     }
     const data = await exportNegotiation(storage, registry, negotiation)
