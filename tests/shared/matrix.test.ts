@@ -280,6 +280,7 @@ describe('the positions matrix', () => {
     expect(rows({ treaty: 'signed' })).toEqual(['LAO'])
     expect(rows({ treaty: 'neither' })).toEqual(['DEU', 'MEX'])
     expect(rows({ target: 'list-2' })).toEqual(['LAO', 'MEX'])
+    expect(rows({ withEntries: true })).toEqual(['FRA', 'DEU', 'LAO'])
     expect(rows({ column: 'issue:deadlines', stance: 'opposes' })).toEqual(['LAO'])
     expect(rows({ column: 'issue:self-destruct', stance: 'any' })).toEqual(['DEU'])
     expect(rows({ column: 'issue:self-destruct', stance: 'none' })).toEqual(['FRA', 'LAO', 'MEX'])
@@ -332,6 +333,7 @@ describe('the positions matrix', () => {
 
   it('keeps its query in the address and reads it back; bad values are named', () => {
     const query = q({
+      withEntries: true,
       round: 'vienna',
       compare: 'wellington',
       target: 'list-2',

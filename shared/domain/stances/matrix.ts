@@ -277,6 +277,7 @@ function rowFilter(
     if (notEndorsed && notEndorsed.has(a.id)) return false
     if (q.treaty && treatyOf(treaty.get(a.id)) !== q.treaty) return false
     if (target && !target.has(a.id)) return false
+    if (q.withEntries && !Object.values(row.cells).some((c) => c.now || c.then)) return false
     if (column && q.stance) {
       const cell = row.cells[column.key]?.now ?? null
       if (q.stance === 'any') return cell !== null

@@ -43,6 +43,8 @@ export interface MatrixQuery {
   /** A column key (`issue:<id>`, `proposal:<id>`) the stance filter and column sort read. */
   column: string | null
   stance: CellFilter | null
+  /** Only actors with an entry in some column of the view. */
+  withEntries: boolean
   sort: SortKey
   descending: boolean
 }
@@ -63,6 +65,7 @@ export const DEFAULT_QUERY: MatrixQuery = {
   target: null,
   column: null,
   stance: null,
+  withEntries: false,
   sort: 'actor',
   descending: false,
 }
@@ -110,6 +113,7 @@ export function parseMatrixQuery(get: (name: string) => string | null): {
   query.stance = pick('stance', CELL_FILTERS)
   query.sort = pick('sort', SORT_KEYS) ?? 'actor'
   query.descending = pick('desc', ['1', '0'] as const) === '1'
+  query.withEntries = pick('entries', ['1', '0'] as const) === '1'
   return { query, problems }
 }
 
@@ -127,6 +131,7 @@ export function matrixQueryParams(query: MatrixQuery): URLSearchParams {
   if (query.stance) params.set('stance', query.stance)
   if (query.sort !== 'actor') params.set('sort', query.sort)
   if (query.descending) params.set('desc', '1')
+  if (query.withEntries) params.set('entries', '1')
   return params
 }
 

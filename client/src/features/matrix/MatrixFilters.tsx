@@ -244,6 +244,14 @@ export function MatrixFilters({
         <label className="field matrix-check">
           <input
             type="checkbox"
+            checked={query.withEntries}
+            onChange={(e) => onChange({ withEntries: e.target.checked })}
+          />
+          <span>Only actors with an entry</span>
+        </label>
+        <label className="field matrix-check">
+          <input
+            type="checkbox"
             checked={query.descending}
             onChange={(e) => onChange({ descending: e.target.checked })}
           />
