@@ -92,6 +92,44 @@ describe('provenance in every export', () => {
     expect(html).not.toContain(PRIVATE)
   })
 
+  it('lists stances on proposals from the records every member reads, each record apart, and no group’s unpublished one', async () => {
+    const own = await h.api('france', 'POST', '/statements', {
+      target: { kind: 'proposal', proposalId: reported.id },
+      actorId: 'FRA',
+      stance: 'opposes',
+      quote: 'France in its own words, exports provenance',
+      record: 'delegation:FRA',
+    })
+    expect(own.status).toBe(201)
+    const secretariat = await h.api('chair', 'POST', '/statements', {
+      target: { kind: 'proposal', proposalId: reported.id },
+      actorId: 'FRA',
+      stance: 'supports',
+      source: 'Secretariat summary, exports provenance',
+      provenance: 'reported',
+      record: 'secretariat',
+    })
+    expect(secretariat.status).toBe(201)
+    const group = await h.api('ana', 'POST', '/statements', {
+      target: { kind: 'proposal', proposalId: reported.id },
+      actorId: 'FRA',
+      stance: 'concerns',
+      quote: `${PRIVATE} on a proposal`,
+      record: 'group:cmc',
+    })
+    expect(group.status).toBe(201)
+    for (const who of ['observer', 'ana']) {
+      const html = await text(who, '/export/compendium.html')
+      expect(html).toMatch(
+        /France \([^)]*\) — <span class="provenance">Recorded by Delegation of France<\/span> <span class="quote">“France in its own words, exports provenance”/,
+      )
+      expect(html).toMatch(
+        /France \([^)]*\) — <span class="provenance">Reported: Secretariat summary, exports provenance<\/span>/,
+      )
+      expect(html).not.toContain(PRIVATE)
+    }
+  })
+
   it('does the same in the Word compendium', async () => {
     const res = await get('observer', '/export/compendium.docx')
     expect(res.status).toBe(200)

@@ -7,6 +7,7 @@ import {
   compendium,
   compendiumAkn,
   compendiumHtml,
+  compendiumPositions,
   formatDay,
   positionsCsv,
   toAkomaNtoso,
@@ -205,9 +206,11 @@ export function exportRoutes(deps: ExportDeps): Router {
     // Every member reads every tabled proposal; drafts stay with their sponsors.
     const proposals = (await storage.proposals.list(negotiation.id)).filter(hasBeenTabled)
     const shown = new Set(proposals.map((p) => p.id))
-    const positions = (await storage.proposals.listPositions(negotiation.id)).filter((p) =>
-      shown.has(p.proposalId),
-    )
+    // Positions on the register and stances on proposals in the records every member reads.
+    const positions = compendiumPositions(
+      await storage.proposals.listPositions(negotiation.id),
+      await storage.issues.listStatements(negotiation.id),
+    ).filter((p) => shown.has(p.proposalId))
     const articles = outlineOf(await liveText(registry, negotiation.id))
     const names = { actors: listActors(), rounds: await storage.listRounds(negotiation.id) }
     const title = `${negotiation.name}: compendium of proposals`

@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../numbering'
 import { currentPositionsByProposal } from '../proposals/positions'
 import { STANCES, type Position, type Proposal, type Stance } from '../proposals/types'
 import { provenanceOfPosition, recordOfPosition } from '../stances/statements'
-import type { Provenance } from '../stances/types'
+import { isPrivateRecord, type Provenance, type Statement } from '../stances/types'
 import { describeKind, formatDay, STATUS_NAMES } from './labels'
 import { nestBlocks, runTokens, type ViewBlock } from './nest'
 import { provenanceText } from './provenance'
@@ -91,12 +91,24 @@ export function compendium(
 ): CompendiumSection[] {
   const actorName = nameLookup(names.actors)
   const roundName = nameLookup(names.rounds ?? [])
-  const current = currentPositionsByProposal(positions)
+  // Each record's current positions, kept apart: the secretariat's and a delegation's own
+  // word on one actor both stand.
+  const byRecord = new Map<string, Position[]>()
+  for (const p of positions) {
+    const record = recordOfPosition(p)
+    byRecord.set(record, [...(byRecord.get(record) ?? []), p])
+  }
+  const current = new Map<string, Position[]>()
+  for (const list of byRecord.values()) {
+    for (const [proposalId, perActor] of currentPositionsByProposal(list)) {
+      current.set(proposalId, [...(current.get(proposalId) ?? []), ...perActor.values()])
+    }
+  }
   const recorded = new Map<string, number>()
   for (const p of positions) recorded.set(p.proposalId, (recorded.get(p.proposalId) ?? 0) + 1)
 
   const entry = (p: Proposal): CompendiumEntry => {
-    const held = [...(current.get(p.id)?.values() ?? [])]
+    const held = current.get(p.id) ?? []
     return {
       id: p.id,
       ref: p.tabledSeq === null ? p.id : `P${p.tabledSeq}`,
@@ -124,7 +136,11 @@ export function compendium(
       positions: STANCES.map((stance) => {
         const of = held
           .filter((h) => h.stance === stance)
-          .sort((a, b) => actorName(a.actorId).localeCompare(actorName(b.actorId)))
+          .sort(
+            (a, b) =>
+              actorName(a.actorId).localeCompare(actorName(b.actorId)) ||
+              recordOfPosition(a).localeCompare(recordOfPosition(b)),
+          )
         return {
           stance,
           count: of.length,
@@ -180,6 +196,37 @@ export function compendium(
     })
   }
   return sections
+}
+
+/**
+ * The positions a compendium lists: those on the register, and the stances on proposals that
+ * records hold as statements (issue 12) and every member may read: the secretariat's, the
+ * delegations', and groups' published entries. A statement without a stance is not a position.
+ */
+export function compendiumPositions(
+  positions: readonly Position[],
+  statements: readonly Statement[],
+): Position[] {
+  const stated = statements.flatMap((s): Position[] => {
+    if (s.target.kind !== 'proposal' || s.stance === 'statement') return []
+    if (isPrivateRecord(s.record) && !s.published) return []
+    return [
+      {
+        id: s.id,
+        proposalId: s.target.proposalId,
+        actorId: s.actorId,
+        stance: s.stance,
+        roundId: s.roundId,
+        source: s.source,
+        quote: s.quote,
+        recordedAt: s.recordedAt,
+        recordedBy: s.recordedBy,
+        provenance: s.provenance,
+        record: s.record,
+      },
+    ]
+  })
+  return [...positions, ...stated]
 }
 
 /** Whether anything a compendium lists, a proposal or a position, was invented for the demo. */
