@@ -40,6 +40,12 @@ export function StanceEntry(props: StanceEntryProps) {
   const [error, setError] = useState<string | null>(null)
   const actor = data.actors.find((a) => a.id === s.actorId)?.name ?? s.actorId
   const owner = recordOwner(s.record)
+  // An entry on a proposal the issue lists says which proposal it was said of.
+  const target = s.target
+  const onProposal =
+    target.kind === 'proposal'
+      ? (data.proposals.find((p) => p.id === target.proposalId)?.title ?? target.proposalId)
+      : null
   const mayPublish =
     !s.published &&
     owner?.kind === 'group' &&
@@ -75,6 +81,7 @@ export function StanceEntry(props: StanceEntryProps) {
           </span>
         )}
       </div>
+      {onProposal && <p className="stance-entry-target">On the proposal “{onProposal}”</p>}
       {s.quote && <blockquote className="stance-entry-quote">“{s.quote}”</blockquote>}
       {s.source && <p className="stance-entry-source">Source: {s.source}</p>}
       {mayPublish && (
