@@ -117,7 +117,13 @@ export function ActorsPage({ negotiationId, principal, rounds, participants }: A
       {!list && !participants.error && <p role="status">Loading the actors…</p>}
       {list && rows.length === 0 && <p>No actor matches these filters.</p>}
       {list && rows.length > 0 && (
-        <div className="table-scroll">
+        <div
+          className="table-scroll table-scroll-x"
+          // Focusable, so that arrow keys scroll a table wider than the screen.
+          tabIndex={0}
+          role="region"
+          aria-label="Actors table"
+        >
           <ParticipantTable
             rows={rows}
             rounds={rounds}

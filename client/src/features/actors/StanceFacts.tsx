@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { ProvenanceBadge } from '../common/ProvenanceBadge'
 import { endorsementText, treatyText, type CellText, type StanceIndex } from './stanceColumns'
 import './stanceFacts.css'
@@ -10,7 +11,13 @@ function Fact({ cell, testId }: { cell: CellText; testId: string }) {
       title={cell.title || undefined}
       data-testid={testId}
     >
-      {cell.text}
+      {cell.text.split(' · ').map((part, i) => (
+        // Each fact keeps its date on one line; the table wraps between them.
+        <Fragment key={i}>
+          {i > 0 && ' · '}
+          <span className="fact-part">{part}</span>
+        </Fragment>
+      ))}
       {cell.provenance && cell.provenance !== 'reported' && (
         <>
           {' '}

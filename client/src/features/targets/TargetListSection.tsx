@@ -112,12 +112,22 @@ export function TargetListSection(props: TargetListSectionProps) {
       {states.length === 0 ? (
         <p className="target-empty">No state on this list yet: edit the list to add some.</p>
       ) : (
-        <div className="table-scroll">
+        <div
+          className="table-scroll table-scroll-x"
+          // Focusable, so that arrow keys scroll a table wider than the screen.
+          tabIndex={0}
+          role="region"
+          aria-label={`States of ${list.name}`}
+        >
           <table className="data-table target-states">
             <thead>
               <tr>
                 <th scope="col">State</th>
-                {stance && <th scope="col">On {stance.title}</th>}
+                {stance && (
+                  <th scope="col" className="col-stance">
+                    On {stance.title}
+                  </th>
+                )}
                 {facts && (
                   <th scope="col" className="col-treaty">
                     Treaty status
