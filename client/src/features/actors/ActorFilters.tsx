@@ -70,8 +70,8 @@ export function ActorFilters(props: ActorFiltersProps) {
         </select>
       </label>
       {declarations.length > 0 && (
-        <label className="field">
-          <span>Not endorsed yet</span>
+        <label className="field filter-declaration">
+          <span>Not endorsed yet (none recorded)</span>
           <select
             value={filter.notEndorsed ?? ''}
             onChange={(e) => onChange({ ...filter, notEndorsed: e.target.value })}
@@ -79,7 +79,7 @@ export function ActorFilters(props: ActorFiltersProps) {
             <option value="">Any</option>
             {declarations.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title}: no endorsement recorded
+                {d.title}
               </option>
             ))}
           </select>
