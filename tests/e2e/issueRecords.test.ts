@@ -98,3 +98,64 @@ describe("a group's record of a statement", () => {
     }
   })
 })
+
+// Briefing papers: a group's paper stays the group's until published; versions are all kept.
+describe('briefing papers on an issue', () => {
+  let env: E2EEnvironment
+  let ana: BrowserUser
+  let hana: BrowserUser
+
+  beforeAll(async () => {
+    env = await startE2E()
+    ana = await env.open(AT, 'ana')
+    hana = await env.open(AT, 'hana')
+    for (const user of [ana, hana]) await showIssue(user)
+  }, 120_000)
+  afterAll(() => env?.close())
+
+  const papers = (page: Page) => page.getByRole('region', { name: 'Briefing papers' })
+
+  it('lets Ana write a paper and a new version, unseen by HRW until published', async () => {
+    const { page } = ana
+    await papers(page)
+      .getByRole('button', { name: /^Add a paper/ })
+      .click()
+    const editor = page.getByRole('form', { name: 'New paper' })
+    await editor.getByLabel('Title').fill('Why no transition period')
+    await editor.getByLabel(/^Body/).fill('States *already* have **alternatives**.')
+    await editor.getByRole('button', { name: 'Save' }).click()
+    const paper = papers(page).getByTestId('paper').filter({ hasText: 'Why no transition period' })
+    await paper.waitFor()
+    expect(await paper.textContent()).toContain('private to your group')
+    await paper.getByRole('button', { name: 'Why no transition period' }).click()
+    expect(await paper.locator('.paper-body em').textContent()).toBe('already')
+    await paper.getByRole('button', { name: 'Write a new version' }).click()
+    const next = page.getByRole('form', { name: 'New version' })
+    await next.getByLabel(/^Body/).fill('States have alternatives: see Norway.')
+    await next.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => paper.textContent()).toContain('2 versions')
+
+    await hana.page.reload()
+    await showIssue(hana)
+    expect(await papers(hana.page).getByTestId('paper').count()).toBe(0)
+
+    // The paper stays open after its new version.
+    expect(
+      await paper
+        .getByRole('button', { name: 'Why no transition period' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true')
+    await paper.getByRole('button', { name: 'Publish' }).click()
+    await expect.poll(() => paper.textContent()).toContain('published')
+    await hana.page.reload()
+    await showIssue(hana)
+    const theirs = papers(hana.page).getByTestId('paper')
+    await theirs.first().waitFor()
+    await theirs.getByRole('button', { name: 'Why no transition period' }).click()
+    // The current version shows; the first is one pick away.
+    expect(await theirs.locator('.paper-body').textContent()).toContain('see Norway')
+    await theirs.getByLabel('Version').selectOption('1')
+    expect(await theirs.locator('.paper-body em').textContent()).toBe('already')
+    expect(await theirs.getByRole('button', { name: 'Write a new version' }).count()).toBe(0)
+  })
+})
