@@ -59,11 +59,13 @@ describe('who stands where on an issue', () => {
     )
     const supporters = await actorsOf(
       page,
-      '.said-of-parent .stance-supports [data-testid="stance-entry"]',
+      '.said-of-parent .stance-group-supports [data-testid="stance-entry"]',
     )
     for (const code of STOCKPILERS) expect(supporters).toContain(code)
     // Shown by name, each from the report with its source.
-    const france = parent.locator('.stance-supports [data-testid="stance-entry"][data-actor="FRA"]')
+    const france = parent.locator(
+      '.stance-group-supports [data-testid="stance-entry"][data-actor="FRA"]',
+    )
     expect(await france.locator('.stance-entry-actor').first().textContent()).toBe('France')
     expect(await france.locator('.prov-reported').first().textContent()).toMatch(/^Reported/)
     expect(await france.locator('.stance-entry-source').first().textContent()).toMatch(

@@ -61,7 +61,7 @@ function RoundEntries(props: WhoStandsWhereProps & { roundId: string; roundName:
             </h5>
           )}
           {part.byStance.map(({ stance, entries }) => (
-            <section key={stance} className={`stance-group stance-${stance}`}>
+            <section key={stance} className={`stance-group stance-group-${stance}`}>
               <h5>
                 {PLURAL_LABELS[stance] ?? STATEMENT_STANCE_LABELS[stance]}{' '}
                 <span className="muted">({entries.length})</span>
