@@ -243,6 +243,14 @@ describe('provenance in every export', () => {
     expect(html).toMatch(/Belgium opposes P\d+ “[^”]*” \(exercise\) \[Synthetic\]/)
     expect(html).toContain('[Synthetic]')
     expect(html).toContain('Entries marked [Synthetic] were invented for the demo')
+    // Statements on issues and proposals too, a group's unpublished one only for the group.
+    expect(html).toMatch(
+      /France opposes P\d+ “[^”]*”: “France in its own words, exports provenance” — Recorded by Delegation of France/,
+    )
+    expect(html).toMatch(/Austria supports the issue “[^”]*”: “[^”]*” — Reported: CMC report/)
+    expect(html).not.toContain(PRIVATE)
+    expect(await text('ana', `/report.html?since=${since}`)).toContain(PRIVATE)
+    expect(await text('hana', `/report.html?since=${since}`)).not.toContain(PRIVATE)
     const docx = await get('observer', `/report.docx?since=${since}`)
     expect(docx.status).toBe(200)
     const paragraphs = (await docxParagraphs(docx.bytes)).join('\n')

@@ -3,7 +3,7 @@ import type { NegotiationEvent } from '../../../shared/domain/events'
 import { diffSteps } from '../../../shared/domain/diff'
 import { formatDay } from '../../../shared/domain/export'
 import { outlineOf } from '../../../shared/domain/numbering'
-import type { Principal } from '../../../shared/domain/policy'
+import { mayReadRecordEntry, type Principal } from '../../../shared/domain/policy'
 import type { Proposal } from '../../../shared/domain/proposals/types'
 import { assembleReport } from '../../../shared/domain/report/assemble'
 import { changedArticles } from '../../../shared/domain/report/changedArticles'
@@ -155,6 +155,13 @@ export async function readReport(
     const positions = (await storage.proposals.listPositions(id)).filter((p) =>
       visible.has(p.proposalId),
     )
+    // Statements on issues and proposals in the records the reader may read (issue 12).
+    const statements = (await storage.issues.listStatements(id)).filter(
+      (s) =>
+        mayReadRecordEntry(principal, s) &&
+        (s.target.kind === 'issue' || visible.has(s.target.proposalId)),
+    )
+    const issues = await storage.issues.list(id)
     const { events, cut } = await eventsSince(
       storage,
       id,
@@ -177,6 +184,8 @@ export async function readReport(
       eventsCut: cut,
       proposals,
       positions,
+      statements,
+      issues,
       articles: outlineOf(live),
       baseline: baseline.meta,
       textChanges: text.changes,

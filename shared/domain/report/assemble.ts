@@ -5,6 +5,7 @@ import { provenanceText } from '../export/provenance'
 import { STATUS_NAMES } from '../proposals/labels'
 import type { Position, Proposal } from '../proposals/types'
 import { provenanceOfPosition, recordOfPosition } from '../stances/statements'
+import type { Issue, Statement } from '../stances/types'
 import type {
   EditLine,
   OtherLine,
@@ -29,6 +30,10 @@ export interface ReportInput {
   eventsCut: boolean
   proposals: readonly Proposal[]
   positions: readonly Position[]
+  /** Statements on issues and proposals the reader may read (issue 12); none if absent. */
+  statements?: readonly Statement[]
+  /** The issues statements are on: an issue's entries go under its first article. */
+  issues?: ReadonlyArray<Pick<Issue, 'id' | 'title' | 'articleIds'>>
   /** The articles of the current text in order. */
   /** The current text's articles; `label` is what negotiators call one ("2 bis"). */
   articles: ReadonlyArray<{ id: string; number: number; label?: string; title: string }>
@@ -206,6 +211,40 @@ export function assembleReport(input: ReportInput): Report {
       ),
     }
     sectionOf(p.articleId).positions.push(line)
+  }
+
+  // Statements of the records the reader may read: on a proposal as its positions are, on an
+  // issue under the issue's first article (or the negotiation as a whole).
+  const issues = new Map((input.issues ?? []).map((i) => [i.id, i]))
+  for (const st of input.statements ?? []) {
+    if (st.recordedAt < input.since.at) continue
+    if (actors.size > 0 && !actors.has(st.actorId) && st.target.kind === 'issue') continue
+    let on: { articleId: string | null; ref: string; title: string }
+    if (st.target.kind === 'proposal') {
+      const p = proposals.get(st.target.proposalId)
+      if (!p || !articleShown(p.articleId)) continue
+      if (actors.size > 0 && !actors.has(st.actorId) && !proposalShown(p)) continue
+      on = { articleId: p.articleId, ref: ref(p), title: p.title }
+    } else {
+      const issue = issues.get(st.target.issueId)
+      if (!issue) continue
+      if (articles.size > 0 && !issue.articleIds.some((a) => articles.has(a))) continue
+      const articleId = issue.articleIds.find((a) => articleShown(a)) ?? null
+      on = { articleId, ref: 'the issue', title: issue.title }
+    }
+    synthetic ||= st.provenance === 'synthetic'
+    sectionOf(on.articleId).positions.push({
+      proposalRef: on.ref,
+      proposalTitle: on.title,
+      actor: nameOf(st.actorId),
+      stance: st.stance,
+      source: st.source,
+      quote: st.quote,
+      at: st.recordedAt,
+      synthetic: st.provenance === 'synthetic',
+      provenance: st.provenance,
+      provenanceText: provenanceText(st, nameOf),
+    })
   }
 
   const ordered: ReportSection[] = []

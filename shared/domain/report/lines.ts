@@ -57,6 +57,7 @@ const STANCE_WORDS: Record<string, string> = {
   opposes: 'opposes',
   concerns: 'has concerns about',
   neutral: 'is neutral on',
+  statement: 'made a statement on',
 }
 
 /** A section as blocks of lines, in the order every rendering of a report shows them. */

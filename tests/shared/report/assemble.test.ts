@@ -188,6 +188,55 @@ describe('provenance of positions in the report', () => {
   })
 })
 
+describe('statements on issues in the report', () => {
+  it('lists them under the issue’s first article, after the start only, with their provenance', () => {
+    const statement = (actorId: string, recordedAt: string, issueId = 'iss-1') => ({
+      id: `st-${actorId}`,
+      negotiationId: 'ccm',
+      target: { kind: 'issue' as const, issueId },
+      actorId,
+      stance: 'concerns' as const,
+      roundId: null,
+      date: null,
+      source: 'CMC report',
+      quote: '',
+      provenance: 'reported' as const,
+      record: 'secretariat' as const,
+      published: true,
+      publishedAt: null,
+      recordedAt,
+      recordedBy: 'x',
+    })
+    const r = assembleReport(
+      input({
+        positions: [],
+        issues: [{ id: 'iss-1', title: 'Exemptions', articleIds: ['art-2'] }],
+        statements: [
+          statement('FRA', '2008-05-21T11:00:00.000Z'),
+          statement('DEU', '2008-05-01T11:00:00.000Z'),
+        ],
+      }),
+    )
+    const art2 = r.sections.find((s) => s.articleId === 'art-2') as ReportSection
+    const lines = sectionLines(art2).flatMap((b) =>
+      b.kind === 'list' && b.heading.startsWith('Positions') ? b.lines : [],
+    )
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(
+      /France has concerns about the issue “Exemptions” — Reported: CMC report$/,
+    )
+    const other = assembleReport(
+      input({
+        positions: [],
+        filter: { articles: ['art-1'], actors: [] },
+        issues: [{ id: 'iss-1', title: 'Exemptions', articleIds: ['art-2'] }],
+        statements: [statement('FRA', '2008-05-21T11:00:00.000Z')],
+      }),
+    )
+    expect(other.sections.flatMap((s) => s.positions)).toEqual([])
+  })
+})
+
 describe('changed articles and the start of a report', () => {
   it('finds articles changed, added and deleted by id, and nothing else', () => {
     const before = treaty(
