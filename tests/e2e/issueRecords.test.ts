@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from '../support/axe'
 import { startE2E, type BrowserUser, type E2EEnvironment } from '../support/browser'
 
 const AT = '/n/ccm/issues?issue=transition-periods&round=vienna-2007'
@@ -96,6 +97,10 @@ describe("a group's record of a statement", () => {
       expect(await secretariatEntry(user.page).locator('.records-differ').count(), who).toBe(1)
       expect(await theirs.getByRole('button', { name: 'Publish' }).count(), who).toBe(0)
     }
+  })
+
+  it('has no serious accessibility violations with the form and a group entry shown', async () => {
+    expect(await seriousViolations(ana.page)).toEqual([])
   })
 })
 
