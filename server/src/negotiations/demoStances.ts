@@ -72,8 +72,9 @@ export interface DemoStances {
   treatyStatus: TreatyStatus[]
 }
 
-// A position on a proposal is dated by its recordedAt (statementOfPosition); the report gives
-// the conference's days, 5-7 December 2007, not the session's, so the first day stands for them.
+// The demo's entries are recorded as of the conference (a position on a proposal is dated by its
+// recordedAt, see statementOfPosition); the report gives its days, 5-7 December 2007, not the
+// session's, so the first day stands for them (illustrative, as fixtures/README.md says).
 const VIENNA_POSITION_TIME = '2007-12-05T12:30:00Z'
 
 /**
@@ -139,7 +140,9 @@ export function readDemoStances(
         record: 'secretariat',
         published: true,
         publishedAt: null,
-        recordedAt: now,
+        // As if recorded at the conference: a report to capital started after it does not list
+        // the report's positions as news of the day the demo was loaded.
+        recordedAt: VIENNA_POSITION_TIME,
         recordedBy: DEMO_STATEMENT_RECORDER,
       })
     }
