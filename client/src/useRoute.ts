@@ -42,9 +42,10 @@ export const isSafeNext = (path: string | null | undefined): path is string =>
  * anything else the picker.
  */
 export function parseRoute(pathname: string, search = ''): Route {
-  const negotiation = /^\/n\/([^/]+)(?:\/(history|report|rounds|issues|positions|map|targets|actors|members))?\/?$/.exec(
-    pathname,
-  )
+  const negotiation =
+    /^\/n\/([^/]+)(?:\/(history|report|rounds|issues|positions|map|targets|actors|members))?\/?$/.exec(
+      pathname,
+    )
   if (negotiation?.[1]) {
     const view = (negotiation[2] as NegotiationView | undefined) ?? 'text'
     return { page: 'negotiation', id: decodeURIComponent(negotiation[1]), view }

@@ -42,8 +42,16 @@ describe('issueCells', () => {
     const statements = [
       said({ actorId: 'FRA', stance: 'supports' }),
       said({ actorId: 'DEU', stance: 'supports' }),
-      said({ actorId: 'npa', stance: 'opposes', target: { kind: 'issue', issueId: 'self-destruct' } }),
-      said({ actorId: 'DEU', stance: 'concerns', target: { kind: 'proposal', proposalId: 'p-sd' } }),
+      said({
+        actorId: 'npa',
+        stance: 'opposes',
+        target: { kind: 'issue', issueId: 'self-destruct' },
+      }),
+      said({
+        actorId: 'DEU',
+        stance: 'concerns',
+        target: { kind: 'proposal', proposalId: 'p-sd' },
+      }),
     ]
     const cells = issueCells(issues, statements, 'self-destruct', { roundId: 'vienna' })
     expect(cells.get('FRA')).toMatchObject({ stance: 'supports', inheritedFrom: 'exemptions' })

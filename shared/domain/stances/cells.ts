@@ -41,8 +41,9 @@ const isAbout = (s: Statement, issue: Issue): boolean =>
 function current(entries: readonly Statement[], roundId: string | null): Statement[] {
   if (roundId !== null) return currentStatements(entries.filter((s) => s.roundId === roundId))
   // Every round: one round's key for all, so the latest of each record wins.
-  return currentStatements(entries.map((s) => ({ ...s, roundId: null })))
-    .map((s) => entries.find((e) => e.id === s.id)!)
+  return currentStatements(entries.map((s) => ({ ...s, roundId: null }))).map((s) =>
+    entries.find((e) => e.id === s.id)!,
+  )
 }
 
 /**

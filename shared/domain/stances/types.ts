@@ -43,7 +43,9 @@ export function recordOwner(key: string): RecordOwner | null {
   if (key === 'secretariat') return { kind: 'secretariat' }
   const m = /^(delegation|group):([A-Za-z0-9-]{1,64})$/.exec(key)
   if (!m?.[2]) return null
-  return m[1] === 'delegation' ? { kind: 'delegation', actorId: m[2] } : { kind: 'group', groupId: m[2] }
+  return m[1] === 'delegation'
+    ? { kind: 'delegation', actorId: m[2] }
+    : { kind: 'group', groupId: m[2] }
 }
 
 /** The key of a record owner. */
@@ -115,8 +117,7 @@ export type IssueInput = z.infer<typeof IssueInputSchema>
 
 /** What a statement is about: an issue or a proposal. */
 export type StatementTarget =
-  | { kind: 'issue'; issueId: string }
-  | { kind: 'proposal'; proposalId: string }
+  { kind: 'issue'; issueId: string } | { kind: 'proposal'; proposalId: string }
 
 export const StatementTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('issue'), issueId: z.string().min(1).max(64) }).strict(),
@@ -327,7 +328,13 @@ export const CampaignActionInputSchema = z
 export type CampaignActionInput = z.infer<typeof CampaignActionInputSchema>
 
 /** How a state became bound: the UN Treaty Collection's kinds of action. */
-export const TREATY_ACTIONS = ['ratification', 'accession', 'acceptance', 'approval', 'succession'] as const
+export const TREATY_ACTIONS = [
+  'ratification',
+  'accession',
+  'acceptance',
+  'approval',
+  'succession',
+] as const
 export type TreatyAction = (typeof TREATY_ACTIONS)[number]
 
 /** A state's treaty status, as the depositary lists it. Unknown fields stay null. */

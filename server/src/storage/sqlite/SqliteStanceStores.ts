@@ -196,7 +196,9 @@ export class SqliteIssueStore implements IssueStore, IssueWrites {
 
   async getPaper(negotiationId: string, paperId: string): Promise<Paper | null> {
     const row = this.db
-      .prepare<[string, string], PaperRow>('SELECT * FROM papers WHERE negotiation_id = ? AND id = ?')
+      .prepare<[string, string], PaperRow>(
+        'SELECT * FROM papers WHERE negotiation_id = ? AND id = ?',
+      )
       .get(negotiationId, paperId)
     return row ? this.withVersions(row) : null
   }
@@ -208,15 +210,13 @@ export class SqliteIssueStore implements IssueStore, IssueWrites {
          WHERE negotiation_id = ? AND paper_id = ? ORDER BY version`,
       )
       .all(p.negotiation_id, p.id)
-      .map(
-        (v): PaperVersion => ({
-          version: v.version,
-          title: v.title,
-          body: v.body,
-          at: v.at,
-          byName: v.by_name,
-        }),
-      )
+      .map((v): PaperVersion => ({
+        version: v.version,
+        title: v.title,
+        body: v.body,
+        at: v.at,
+        byName: v.by_name,
+      }))
     return {
       id: p.id,
       negotiationId: p.negotiation_id,
@@ -591,11 +591,12 @@ export class SqliteCampaignStore implements CampaignStore, CampaignWrites {
           'SELECT position FROM target_lists WHERE negotiation_id = ? AND group_id = ? AND id = ?',
         )
         .get(l.negotiationId, l.groupId, l.id)?.position ??
-      (this.db
+      this.db
         .prepare<[string, string], { n: number }>(
           'SELECT COUNT(*) AS n FROM target_lists WHERE negotiation_id = ? AND group_id = ?',
         )
-        .get(l.negotiationId, l.groupId)?.n ?? 0)
+        .get(l.negotiationId, l.groupId)?.n ??
+      0
     this.db
       .prepare(
         `INSERT OR REPLACE INTO target_lists (negotiation_id, group_id, id, name, description,

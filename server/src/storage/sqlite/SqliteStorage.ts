@@ -14,11 +14,7 @@ import type {
 import { migrate } from './migrations'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteConcordanceStore } from './SqliteConcordanceStore'
-import {
-  SqliteCampaignStore,
-  SqliteDeclarationStore,
-  SqliteIssueStore,
-} from './SqliteStanceStores'
+import { SqliteCampaignStore, SqliteDeclarationStore, SqliteIssueStore } from './SqliteStanceStores'
 import { SqliteCredentialStore } from './SqliteCredentialStore'
 import { SqliteDocumentStore, SqliteVisitStore } from './SqliteDocumentStore'
 import { SqliteEventStore } from './SqliteEventStore'
