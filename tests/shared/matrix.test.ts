@@ -7,6 +7,7 @@ import {
   defaultRound,
   changeText,
   matrixColumns,
+  rowTreatyText,
 } from '../../shared/domain/stances/matrix'
 import { readCsv } from '../../shared/domain/csv'
 import { matrixCsv, matrixLongTable, matrixTable } from '../../shared/domain/stances/matrixCsv'
@@ -365,7 +366,9 @@ describe('the matrix as CSV', () => {
     ])
     const m = buildMatrix(d, q({ round: 'wellington' }), 'group:cmc')
     const csv = matrixCsv(matrixTable(m, d))
-    expect(csv.startsWith('\ufeffActor,Actor id,Region,UN regional group,Exemptions,')).toBe(true)
+    expect(
+      csv.startsWith('\ufeffActor,Actor id,Region,UN regional group,Treaty status,Exemptions,'),
+    ).toBe(true)
     const read = readCsv(csv)
     if (!read.ok) throw new Error(read.error.message)
     const header = read.records[0]!.cells.map((c) => c.value)
@@ -380,9 +383,37 @@ describe('the matrix as CSV', () => {
     const vienna = buildMatrix(d, q({ round: 'vienna' }), null)
     const long = matrixLongTable(vienna, d)
     expect(
-      long.rows.find((r) => r[1] === 'DEU' && r[5] === 'Exemptions › Self-destruct')?.[8],
+      long.rows.find((r) => r[1] === 'DEU' && r[6] === 'Exemptions › Self-destruct')?.[9],
     ).toBe('Exemptions')
-    expect(long.rows.find((r) => r[1] === 'LAO')?.[12]).toBe('Synthetic')
-    expect(long.rows.find((r) => r[1] === 'MEX')?.[14]).toBe(`'=HYPERLINK("x")`)
+    expect(long.rows.find((r) => r[1] === 'LAO')?.[13]).toBe('Synthetic')
+    expect(long.rows.find((r) => r[1] === 'MEX')?.[15]).toBe(`'=HYPERLINK("x")`)
+  })
+
+  it('says each state’s treaty status in its row and column, unknown never as “not signed”', () => {
+    const d = data(statements)
+    const m = buildMatrix(d, q({ round: 'vienna' }), null)
+    const words = (id: string) => {
+      const row = m.rows.find((r) => r.actor.id === id)!
+      return rowTreatyText(row, m)?.text
+    }
+    expect(words('FRA')).toBe('Signed 2008-12-03 · Ratified 2009-09-25')
+    expect(words('LAO')).toBe('Signed 2008-12-03')
+    expect(words('DEU')).toBe('Unknown: not in the UNTC list')
+    const table = matrixTable(m, d)
+    const at = table.header.indexOf('Treaty status')
+    const cell = (id: string) => table.rows.find((r) => r[1] === id)?.[at]
+    expect(cell('FRA')).toBe('Signed 2008-12-03 · Ratified 2009-09-25')
+    expect(cell('MEX')).toBe('Unknown: not in the UNTC list')
+    expect(table.rows.map((r) => r[at]).join(' ')).not.toMatch(/not signed/i)
+    const long = matrixLongTable(m, d)
+    expect(long.header[4]).toBe('Treaty status')
+    expect(long.rows.find((r) => r[1] === 'LAO')?.[4]).toBe('Signed 2008-12-03')
+    // An organisation is bound by no treaty: its cell stays empty rather than "unknown".
+    const withOrg = data([...statements, said({ actorId: 'icrc', stance: 'opposes' })])
+    const org = buildMatrix(withOrg, q({ round: 'vienna' }), null)
+    const icrc = org.rows.find((r) => r.actor.id === 'icrc')!
+    expect(icrc.actor.kind).toBe('organisation')
+    expect(rowTreatyText(icrc, org)).toBeNull()
+    expect(matrixTable(org, withOrg).rows.find((r) => r[1] === 'icrc')?.[at]).toBe('')
   })
 })

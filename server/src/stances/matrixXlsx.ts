@@ -10,7 +10,8 @@ const FILLS: [RegExp, string][] = [
 ]
 
 /**
- * The positions matrix as an XLSX workbook (exceljs): the same rows as the CSV, the header row
+ * The positions matrix as an XLSX workbook (exceljs): the same rows as the CSV (treaty status
+ * included), the header row
  * and the actor column frozen, stances filled by colour beside their words, synthetic
  * provenance in bold red.
  */
@@ -27,7 +28,7 @@ export async function matrixXlsx(table: MatrixTable, title: string): Promise<Buf
   head.alignment = { vertical: 'top', wrapText: true }
   sheet.columns.forEach((column, i) => {
     const name = table.header[i] ?? ''
-    column.width = i === 0 ? 28 : name.endsWith(': records') ? 36 : 18
+    column.width = i === 0 ? 28 : name.endsWith(': records') || name === 'Treaty status' ? 36 : 18
   })
   sheet.eachRow((row, n) => {
     if (n === 1) return

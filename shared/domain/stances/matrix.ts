@@ -5,7 +5,8 @@ import type { MatrixQuery } from './matrixQuery'
 import { isStatementStance } from './matrixQuery'
 import type { StanceData } from './stanceData'
 import { recordLabel, STATEMENT_STANCE_LABELS } from './statements'
-import type { RecordKey, Statement, StatementStance } from './types'
+import { treatyAbsentText, treatyStatusText } from './treatyStatus'
+import type { RecordKey, Statement, StatementStance, TreatyStatus } from './types'
 
 /**
  * The positions matrix (issue 12): actors by issues (in tree order) or by tabled proposals, for
@@ -44,10 +45,11 @@ export interface MatrixCell {
   synthetic: boolean
 }
 
-/** A row: an actor and its cells by column key. */
+/** A row: an actor, its cells by column key, and its treaty status (null: not in the list). */
 export interface MatrixRow {
   actor: Actor
   cells: Record<string, MatrixCell>
+  treaty: TreatyStatus | null
 }
 
 /** The matrix as one reader sees it. */
@@ -64,6 +66,8 @@ export interface Matrix {
   totalRows: number
   /** Filters that do not apply to this reader or this data, in a sentence each. */
   ignored: string[]
+  /** What a row without treaty status is, in words ("not in the partial UNTC list"). */
+  treatyAbsent: string
 }
 
 /** The record a reader keeps: a delegation's own, a campaign group's, else none. */
@@ -216,6 +220,7 @@ export function buildMatrix(data: StanceData, query: MatrixQuery, own: RecordKey
     : null
 
   const actors = matrixActors(data)
+  const treaty = new Map(data.treatyStatus.map((t) => [t.actorId, t]))
   const all = actors.map((actor): MatrixRow => {
     const cells: Record<string, MatrixCell> = {}
     for (const c of columns) {
@@ -232,13 +237,21 @@ export function buildMatrix(data: StanceData, query: MatrixQuery, own: RecordKey
         synthetic: isSynthetic(now?.entries) || isSynthetic(then?.entries),
       }
     }
-    return { actor, cells }
+    return { actor, cells, treaty: treaty.get(actor.id) ?? null }
   })
   const keep = rowFilter(data, query, columns, ignored)
   const rows = all.filter(keep)
   rows.sort(rowOrder(query))
-  return { round, compare, earlier, columns, rows, totalRows: all.length, ignored }
+  const treatyAbsent = treatyAbsentText(data.treatyStatus)
+  return { round, compare, earlier, columns, rows, totalRows: all.length, ignored, treatyAbsent }
 }
+
+/**
+ * A state's treaty status in words, as the actors table says it ("Signed … · Ratified …", or
+ * "Unknown: not in the partial UNTC list"); null for an organisation, which no treaty binds.
+ */
+export const rowTreatyText = (row: MatrixRow, matrix: Pick<Matrix, 'treatyAbsent'>) =>
+  row.actor.kind === 'state' ? treatyStatusText(row.treaty, matrix.treatyAbsent) : null
 
 /** Whether a row passes the query's filters; adds a sentence to `ignored` for one that cannot apply. */
 function rowFilter(

@@ -4,6 +4,7 @@ import {
   columnPath,
   recordName,
   roundName,
+  rowTreatyText,
   stanceText,
   type Matrix,
   type MatrixCell,
@@ -14,8 +15,8 @@ import { PROVENANCE_LABELS, STATEMENT_STANCE_LABELS } from './statements'
 import type { Statement } from './types'
 
 /**
- * The positions matrix as a table for spreadsheets: one row per actor, three columns per issue
- * or proposal (the stance, the provenance of its entries, and whose records hold what), or one
+ * The positions matrix as a table for spreadsheets: one row per actor (with its treaty status),
+ * three columns per issue or proposal (the stance, the provenance of its entries, and whose records hold what), or one
  * row per entry ("long"). Free text is guarded against formulas; the XLSX export reads the same
  * rows.
  */
@@ -26,7 +27,7 @@ export interface MatrixTable {
   rows: string[][]
 }
 
-const ACTOR_HEADER = ['Actor', 'Actor id', 'Region', 'UN regional group']
+const ACTOR_HEADER = ['Actor', 'Actor id', 'Region', 'UN regional group', 'Treaty status']
 
 const titleOf = (data: Pick<StanceData, 'issues'>, issueId: string) =>
   data.issues.find((i) => i.id === issueId)?.title ?? issueId
@@ -68,11 +69,13 @@ export function cellRecords(cell: MatrixCell, data: Pick<StanceData, 'actors' | 
   return [...said].map(([name, stances]) => `${name}: ${[...stances].join(' / ')}`).join('; ')
 }
 
-const actorCells = (row: Matrix['rows'][number]) => [
+// Treaty status as the actors table words it; a state not in the list is "Unknown: …", never "not signed".
+const actorCells = (row: Matrix['rows'][number], matrix: Matrix) => [
   row.actor.name,
   row.actor.id,
   row.actor.region ?? '',
   row.actor.unRegionalGroup ?? '',
+  rowTreatyText(row, matrix)?.text ?? '',
 ]
 
 /** The matrix wide: one row per actor, three columns per issue or proposal. */
@@ -85,7 +88,7 @@ export function matrixTable(matrix: Matrix, data: StanceData): MatrixTable {
     }),
   ]
   const rows = matrix.rows.map((row) => [
-    ...actorCells(row),
+    ...actorCells(row, matrix),
     ...matrix.columns.flatMap((c) => {
       const cell = row.cells[c.key]
       if (!cell) return ['', '', '']
@@ -120,7 +123,7 @@ export function matrixLongTable(matrix: Matrix, data: StanceData): MatrixTable {
   ) => {
     for (const e of cell?.entries ?? []) {
       rows.push([
-        ...actorCells(row),
+        ...actorCells(row, matrix),
         c.kind,
         columnPath(c),
         roundName(data, shown),

@@ -1,9 +1,9 @@
 import type { StanceData } from '../../../../shared/domain/stances/stanceData'
+import { treatyAbsentText, treatyStatusText } from '../../../../shared/domain/stances/treatyStatus'
 import type {
   Declaration,
   Endorsement,
   Provenance,
-  TreatyAction,
   TreatyStatus,
 } from '../../../../shared/domain/stances/types'
 
@@ -24,23 +24,6 @@ export interface StanceIndex {
   counts: Map<string, { text: string; title: string }>
   /** Per declaration: whether any state is listed as endorsing it. */
   listed: Set<string>
-}
-
-const ACTION_WORDS: Record<TreatyAction, string> = {
-  ratification: 'Ratified',
-  accession: 'Acceded',
-  acceptance: 'Accepted',
-  approval: 'Approved',
-  succession: 'Succeeded',
-}
-
-/** Names the treaty source's list from its rows: "the partial UNTC list", "the imported list". */
-export function treatyAbsentText(rows: readonly TreatyStatus[]): string {
-  if (rows.length === 0) return 'no treaty status imported'
-  const sources = rows.map((r) => r.source).join(' ')
-  const partial = /partial/i.test(sources) ? 'partial ' : ''
-  const name = /UNTC|Treaty Collection/i.test(sources) ? 'UNTC' : 'imported'
-  return `not in the ${partial}${name} list`
 }
 
 interface Count {
@@ -102,17 +85,8 @@ export interface CellText {
 }
 
 /** A state's treaty status in words: "Signed 2008-12-03 · Ratified 2011-09-08", or unknown. */
-export function treatyText(index: StanceIndex, actorId: string): CellText {
-  const row = index.treaty.get(actorId)
-  if (!row) return { text: `Unknown: ${index.treatyAbsent}`, title: '', known: false }
-  const parts = [
-    row.signature ? `Signed ${row.signature}` : 'No signature listed',
-    row.action && row.actionDate ? `${ACTION_WORDS[row.action]} ${row.actionDate}` : null,
-    row.provisionalApplication ? `Art. 18 declaration ${row.provisionalApplication}` : null,
-    row.declarations ? `Note: ${row.declarations}` : null,
-  ].filter((p): p is string => p !== null)
-  return { text: parts.join(' · '), title: row.source, known: true }
-}
+export const treatyText = (index: StanceIndex, actorId: string): CellText =>
+  treatyStatusText(index.treaty.get(actorId), index.treatyAbsent)
 
 /** Whether the state is listed as endorsing a declaration. */
 export const hasEndorsed = (index: StanceIndex, declarationId: string, actorId: string) =>

@@ -1,6 +1,7 @@
 import {
   changeText,
   columnPath,
+  rowTreatyText,
   type Matrix,
   type MatrixCell,
   type MatrixColumn,
@@ -22,9 +23,10 @@ const issueTitle = (data: StanceData, id: string) =>
   data.issues.find((i) => i.id === id)?.title ?? id
 
 /**
- * The matrix as a table: a row per actor, a column per issue (children indented under their
- * parent) or proposal. A column's header is a button that narrows the rows to those who said
- * something on it and opens who said what; a cell with entries is a button that opens them.
+ * The matrix as a table: a row per actor (its region and treaty status under its name), a column
+ * per issue (children indented under their parent) or proposal. A column's header is a button
+ * that narrows the rows to those who said something on it and opens who said what; a cell with
+ * entries is a button that opens them.
  */
 export function MatrixGrid({ matrix, data, focused, onColumn, onCell }: MatrixGridProps) {
   return (
@@ -66,6 +68,7 @@ export function MatrixGrid({ matrix, data, focused, onColumn, onCell }: MatrixGr
               <th scope="row" className="matrix-actor">
                 <span className="matrix-actor-name">{row.actor.name}</span>
                 {row.actor.region && <span className="matrix-region">{row.actor.region}</span>}
+                <TreatyLine row={row} matrix={matrix} />
               </th>
               {matrix.columns.map((c) => (
                 <td key={c.key} className="matrix-cell">
@@ -83,6 +86,22 @@ export function MatrixGrid({ matrix, data, focused, onColumn, onCell }: MatrixGr
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** A state's treaty status under its name, worded as in the actors table; unknown said so. */
+function TreatyLine({ row, matrix }: { row: MatrixRow; matrix: Matrix }) {
+  const words = rowTreatyText(row, matrix)
+  if (!words) return null
+  return (
+    <span
+      className={`matrix-treaty${words.known ? '' : ' is-unknown'}`}
+      title={words.title || undefined}
+      data-testid="matrix-treaty"
+    >
+      <span className="visually-hidden">Treaty status: </span>
+      {words.text}
+    </span>
   )
 }
 
