@@ -3,10 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTestServer } from '../support/serverHarness'
 
-const UNTC_FILE = path.resolve(
-  import.meta.dirname,
-  '../../../shared/data/ccm-status-untc-partial.csv',
-)
+const UNTC_FILE = path.resolve(import.meta.dirname, '../../fixtures/ccm-status-untc-partial.csv')
 const UNTC = fs.readFileSync(UNTC_FILE, 'utf8')
 const HEADER =
   'participant_untc_name,signature,provisional_application,action_date,action_type,untc_footnote'

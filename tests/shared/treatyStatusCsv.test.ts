@@ -5,10 +5,7 @@ import type { Actor } from '../../shared/domain/actors'
 import { parseTreatyStatusCsv, untcNameResolver } from '../../shared/domain/stances/treatyStatusCsv'
 import { listActors } from '../../server/src/actors/catalogue'
 
-const UNTC_FILE = path.resolve(
-  import.meta.dirname,
-  '../../../shared/data/ccm-status-untc-partial.csv',
-)
+const UNTC_FILE = path.resolve(import.meta.dirname, '../../fixtures/ccm-status-untc-partial.csv')
 const SOURCE = 'UN Treaty Collection, MTDSG XXVI-6 (partial)'
 const HEADER =
   'participant_untc_name,signature,provisional_application,action_date,action_type,untc_footnote'
