@@ -110,9 +110,9 @@ describe('the map of who stands where', () => {
         .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))),
     ).toEqual(['Cluster Munition Coalition: opposes', 'ICRC: opposes'])
 
-    // Out of sight until focused, like a skip link: a keyboard or screen reader user opens it.
+    // A visible button for everyone (fc0039b), which a keyboard or screen reader user opens too.
     const toggle = page.getByRole('button', { name: 'Show as table' })
-    expect(await toggle.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1)
+    expect(await toggle.isVisible()).toBe(true)
     await toggle.focus()
     await page.keyboard.press('Enter')
     const table = page.getByTestId('map-table')
@@ -249,5 +249,61 @@ describe('the map of who stands where', () => {
     const row = user.page.getByTestId('map-table').locator('tr[data-actor="AUT"]')
     expect(await row.locator('[data-provenance="synthetic"]').count()).toBe(1)
     expect(ana.errors).toEqual([])
+  })
+
+  it('colours states by treaty status, unknown grey and named unknown, and shows it in the entries and the table', async () => {
+    const observer = await env.open('/n/ccm/map', 'observer')
+    const { page } = observer
+    const controls = page.getByRole('group', { name: 'What the map shows' })
+    await controls.getByLabel('Issue', { exact: true }).selectOption({ label: ISSUE })
+    await controls.getByLabel('Round', { exact: true }).selectOption({ label: VIENNA })
+    await page.locator('path[data-actor="FRA"]').waitFor()
+    expect(await controls.getByLabel('Colour by', { exact: true }).inputValue()).toBe('stance')
+
+    // In the stance map, France's entries and its table row say its treaty status is unknown.
+    await page.locator('path[data-actor="FRA"]').focus()
+    await page.keyboard.press('Enter')
+    const france = page.getByRole('region', { name: `France on ${ISSUE}` })
+    expect(await france.getByTestId('map-treaty').textContent()).toBe(
+      'Treaty status: Unknown: not in the partial UNTC list',
+    )
+    await france.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Show as table' }).focus()
+    await page.keyboard.press('Enter')
+    const table = page.getByTestId('map-table')
+    expect(
+      await table.locator('tr[data-actor="FRA"] [data-testid="map-table-treaty"]').textContent(),
+    ).toBe('Unknown: not in the partial UNTC list')
+
+    await controls.getByLabel('Colour by', { exact: true }).selectOption({ label: 'Treaty status' })
+    const afghanistan = page.locator('path[data-actor="AFG"]')
+    await afghanistan.waitFor()
+    expect(await afghanistan.getAttribute('data-paint')).toBe('ratified')
+    expect(await afghanistan.getAttribute('aria-label')).toBe(
+      'Afghanistan: treaty status Signed 2008-12-03 · Ratified 2011-09-08',
+    )
+    // France is not in the partial list: grey and no button, named unknown in the legend.
+    expect(await page.locator('path[data-actor="FRA"]').count()).toBe(0)
+    const legend = await page.getByRole('group', { name: 'Legend' }).textContent()
+    expect(legend).toContain('Unknown: not in the partial UNTC list')
+    expect(legend).not.toMatch(/not signed/i)
+    const fill = await afghanistan.evaluate((el) => getComputedStyle(el).fill)
+    const ratified = await page
+      .locator('.map-legend .map-fill-ratified')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(fill).toBe(ratified)
+    expect(await table.locator('tr[data-actor="AFG"]').textContent()).toContain(
+      'Signed 2008-12-03 · Ratified 2011-09-08',
+    )
+    expect(await table.locator('tr[data-actor="FRA"]').count()).toBe(0)
+
+    await afghanistan.focus()
+    await page.keyboard.press('Enter')
+    const entries = page.getByRole('region', { name: `Afghanistan on ${ISSUE}` })
+    expect(await entries.getByTestId('map-treaty').textContent()).toBe(
+      'Treaty status: Signed 2008-12-03 · Ratified 2011-09-08',
+    )
+    expect(await axeBothSchemes(page)).toEqual([])
+    expect(observer.errors).toEqual([])
   })
 })

@@ -5,8 +5,10 @@ import {
   latestRoundWithEntries,
   mapSummary,
   NO_UN_GROUP,
+  treatyMap,
 } from '../../shared/domain/stances/mapSummary'
-import type { Issue, Statement } from '../../shared/domain/stances/types'
+import { treatyClassLabel } from '../../shared/domain/stances/treatyStatus'
+import type { Issue, Statement, TreatyStatus } from '../../shared/domain/stances/types'
 
 const issue = (id: string, parentId: string | null, order = 0): Issue => ({
   id,
@@ -155,6 +157,46 @@ describe('mapSummary', () => {
       ['Asia', 1],
       ['Europe', 1],
     ])
+  })
+})
+
+describe('treatyMap', () => {
+  const row = (actorId: string, over: Partial<TreatyStatus>): TreatyStatus => ({
+    negotiationId: 'n',
+    actorId,
+    signature: null,
+    actionDate: null,
+    action: null,
+    provisionalApplication: null,
+    declarations: '',
+    source: 'UNTC (partial)',
+    ...over,
+  })
+
+  it('colours states ratified or signed from the list, and leaves the rest unknown, counted as such', () => {
+    const statuses = [
+      row('NOR', { signature: '2008-12-03', actionDate: '2008-12-03', action: 'ratification' }),
+      row('JPN', { signature: '2008-12-03', actionDate: '2009-07-14', action: 'acceptance' }),
+      row('AUT', { signature: '2008-12-03' }),
+      row('VAT', { actionDate: '2008-12-03', action: 'accession' }),
+    ]
+    const map = mapSummary({ issues, statements: [], actors }, 'transition', { roundId: 'vienna' })
+    const treaty = treatyMap(map.states, statuses)
+    expect(map.states.map((s) => [s.actor.id, treaty.classOf(s.actor.id)])).toEqual([
+      ['AUT', 'signed'],
+      ['FRA', 'unknown'],
+      ['VAT', 'ratified'],
+      ['JPN', 'ratified'],
+      ['NOR', 'ratified'],
+    ])
+    expect(treaty.regions.map((r) => [r.name, r.counts])).toEqual([
+      ['Asia', { ratified: 1, signed: 0, unknown: 0 }],
+      ['Europe', { ratified: 2, signed: 1, unknown: 1 }],
+    ])
+    expect(treaty.groups.at(-1)).toMatchObject({ name: NO_UN_GROUP, counts: { ratified: 1 } })
+    expect(treatyClassLabel('unknown', 'not in the partial UNTC list')).toBe(
+      'Unknown: not in the partial UNTC list',
+    )
   })
 })
 

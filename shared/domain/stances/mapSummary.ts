@@ -1,6 +1,7 @@
 import type { Actor } from '../actors'
 import { issueCells, type CellOptions, type StanceCell } from './cells'
-import type { Issue, Statement, StatementStance } from './types'
+import { TREATY_CLASSES, treatyClass, type TreatyClass } from './treatyStatus'
+import type { Issue, Statement, StatementStance, TreatyStatus } from './types'
 
 /**
  * What the map shows of one actor on one issue: its stance, 'mixed' where records disagree, or
@@ -26,10 +27,10 @@ export interface ActorStance {
   cell: StanceCell | null
 }
 
-/** Counts of actors per stance in one region or UN regional group. */
-export interface RegionCount {
+/** Counts of actors per stance (or per treaty class) in one region or UN regional group. */
+export interface RegionCount<K extends string = MapStance> {
   name: string
-  counts: Record<MapStance, number>
+  counts: Record<K, number>
   total: number
 }
 
@@ -64,22 +65,42 @@ export const NO_UN_GROUP = 'No UN regional group'
 /** The name under which states with no region are counted. */
 export const NO_REGION = 'No region'
 
-const noCounts = (): Record<MapStance, number> =>
-  Object.fromEntries(MAP_STANCES.map((s) => [s, 0])) as Record<MapStance, number>
-
-function countBy(
+function countBy<K extends string>(
   states: readonly ActorStance[],
   keyOf: (a: Actor) => string,
-): Map<string, RegionCount> {
-  const out = new Map<string, RegionCount>()
+  classes: readonly K[],
+  classOf: (s: ActorStance) => K,
+): Map<string, RegionCount<K>> {
+  const out = new Map<string, RegionCount<K>>()
   for (const s of states) {
     const name = keyOf(s.actor)
-    const region = out.get(name) ?? { name, counts: noCounts(), total: 0 }
-    region.counts[s.stance] += 1
+    const counts = Object.fromEntries(classes.map((c) => [c, 0])) as Record<K, number>
+    const region = out.get(name) ?? { name, counts, total: 0 }
+    region.counts[classOf(s)] += 1
     region.total += 1
     out.set(name, region)
   }
   return out
+}
+
+/** States per region, in the five regions' order then "No region", and per UN regional group. */
+function regionsAndGroups<K extends string>(
+  states: readonly ActorStance[],
+  classes: readonly K[],
+  classOf: (s: ActorStance) => K,
+): { regions: RegionCount<K>[]; groups: RegionCount<K>[] } {
+  const regionCounts = countBy(
+    states,
+    (a) => (a.region && REGIONS.includes(a.region) ? a.region : NO_REGION),
+    classes,
+    classOf,
+  )
+  const regions = [...REGIONS, NO_REGION].flatMap((r) => regionCounts.get(r) ?? [])
+  const groupCounts = countBy(states, (a) => a.unRegionalGroup || NO_UN_GROUP, classes, classOf)
+  const groups = [...groupCounts.values()].sort((a, b) =>
+    a.name === NO_UN_GROUP ? 1 : b.name === NO_UN_GROUP ? -1 : a.name.localeCompare(b.name, 'en'),
+  )
+  return { regions, groups }
 }
 
 /**
@@ -104,15 +125,28 @@ export function mapSummary(input: MapInput, issueId: string, options: MapOptions
     .map(stanceOf)
     .sort(byName)
 
-  const regionCounts = countBy(states, (a) =>
-    a.region && REGIONS.includes(a.region) ? a.region : NO_REGION,
-  )
-  const regions = [...REGIONS, NO_REGION].flatMap((r) => regionCounts.get(r) ?? [])
-  const groupCounts = countBy(states, (a) => a.unRegionalGroup || NO_UN_GROUP)
-  const groups = [...groupCounts.values()].sort((a, b) =>
-    a.name === NO_UN_GROUP ? 1 : b.name === NO_UN_GROUP ? -1 : a.name.localeCompare(b.name, 'en'),
-  )
+  const { regions, groups } = regionsAndGroups(states, MAP_STANCES, (s) => s.stance)
   return { states, organisations, regions, groups }
+}
+
+/** The map coloured by treaty status: each state's class, and counts per region and UN group. */
+export interface TreatyMap {
+  classOf: (actorId: string) => TreatyClass
+  regions: RegionCount<TreatyClass>[]
+  groups: RegionCount<TreatyClass>[]
+}
+
+/**
+ * The states of a map summary by treaty status: ratified (or otherwise bound), signed, or
+ * unknown where the list has no row (never "not signed").
+ */
+export function treatyMap(
+  states: readonly ActorStance[],
+  treatyStatus: readonly TreatyStatus[],
+): TreatyMap {
+  const rows = new Map(treatyStatus.map((t) => [t.actorId, t]))
+  const classOf = (actorId: string) => treatyClass(rows.get(actorId))
+  return { classOf, ...regionsAndGroups(states, TREATY_CLASSES, (s) => classOf(s.actor.id)) }
 }
 
 /**

@@ -6,8 +6,15 @@ import { ZOOM_NAMES, type Zoom } from './mapZoom'
 /** Whose records the map reads: all the reader may see, the secretariat's, or the reader's group's. */
 export type RecordChoice = 'all' | 'secretariat' | 'group'
 
-/** What the map shows: an issue, a round ('' for every round), records, a target list, a zoom. */
+/** What the map colours states by: their stance on an issue, or their treaty status. */
+export type MapColour = 'stance' | 'treaty'
+
+/**
+ * What the map shows: what it colours by, an issue, a round ('' for every round), records, a
+ * target list, a zoom.
+ */
 export interface MapChoice {
+  colour: MapColour
   issueId: string
   roundId: string
   record: RecordChoice
@@ -29,7 +36,7 @@ interface MapControlsProps {
 const indent = (depth: number) => '\u2003'.repeat(depth)
 
 /**
- * The pickers above the map: the issue (in tree order), the round, whose records, the reader's
+ * The pickers above the map: what it colours by, the issue (in tree order), the round, whose records, the reader's
  * group's target lists (campaigners only), and the part of the world.
  */
 export function MapControls(props: MapControlsProps) {
@@ -37,6 +44,17 @@ export function MapControls(props: MapControlsProps) {
   const id = useId()
   return (
     <div className="filters map-controls" role="group" aria-label="What the map shows">
+      <div className="field">
+        <label htmlFor={`${id}-colour`}>Colour by</label>
+        <select
+          id={`${id}-colour`}
+          value={choice.colour}
+          onChange={(e) => onChange({ colour: e.target.value as MapColour })}
+        >
+          <option value="stance">Stance on an issue</option>
+          <option value="treaty">Treaty status</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-issue`}>Issue</label>
         <select

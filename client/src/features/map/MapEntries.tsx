@@ -2,21 +2,23 @@ import { useEffect, useRef } from 'react'
 import type { ActorStance } from '../../../../shared/domain/stances/mapSummary'
 import { STATEMENT_STANCE_LABELS } from '../../../../shared/domain/stances/statements'
 import { ProvenanceBadge } from '../common/ProvenanceBadge'
-import { recordName, type MapNames } from './mapLabels'
+import { recordName, type MapNames, type StateTreaty } from './mapLabels'
 
 interface MapEntriesProps {
   state: ActorStance
   issueTitle: string
   names: MapNames
+  /** The state's treaty status in words (null for an organisation). */
+  treaty: StateTreaty | null
   onClose: () => void
 }
 
 /**
- * What one actor said on the map's issue: each current entry with its stance, record, round,
+ * What one actor said on the map's issue, after a state's treaty status: each current entry with its stance, record, round,
  * source, quote and provenance; said of a parent issue and records disagreeing said in words.
  * Its heading takes the focus when it opens, so that a keyboard user lands on it.
  */
-export function MapEntries({ state, issueTitle, names, onClose }: MapEntriesProps) {
+export function MapEntries({ state, issueTitle, names, treaty, onClose }: MapEntriesProps) {
   const heading = useRef<HTMLHeadingElement>(null)
   const { actor, cell } = state
   useEffect(() => heading.current?.focus(), [actor.id])
@@ -30,6 +32,13 @@ export function MapEntries({ state, issueTitle, names, onClose }: MapEntriesProp
           Close
         </button>
       </div>
+      {treaty && (
+        <p className="map-treaty" data-testid="map-treaty" title={treaty.title || undefined}>
+          <span className={`map-swatch map-fill-${treaty.class}`} aria-hidden="true" />
+          <strong>Treaty status:</strong>{' '}
+          <span className={treaty.known ? undefined : 'map-treaty-unknown'}>{treaty.text}</span>
+        </p>
+      )}
       {!cell && <p className="map-note">Nothing recorded in the records shown.</p>}
       {cell?.inheritedFrom && (
         <p className="map-note">

@@ -3,9 +3,18 @@ import type { Principal } from '../../../../shared/domain/policy'
 import {
   issuesInTreeOrder,
   latestRoundWithEntries,
+  MAP_STANCES,
   mapSummary,
+  treatyMap,
+  type ActorStance,
 } from '../../../../shared/domain/stances/mapSummary'
 import type { StanceData } from '../../../../shared/domain/stances/stanceData'
+import {
+  TREATY_CLASSES,
+  treatyAbsentText,
+  treatyClassLabel,
+  treatyStatusText,
+} from '../../../../shared/domain/stances/treatyStatus'
 import type { RecordKey } from '../../../../shared/domain/stances/types'
 import { ProvenanceBadge } from '../common/ProvenanceBadge'
 import { useStanceData, type StancePageProps } from '../stances/useStanceData'
@@ -15,13 +24,17 @@ import { MapLegend } from './MapLegend'
 import { OrganisationList } from './OrganisationList'
 import { RegionSummary } from './RegionSummary'
 import { StanceTable } from './StanceTable'
-import { hasSynthetic, type MapNames } from './mapLabels'
+import type { MapPaint } from './WorldMap'
+import { hasSynthetic, MAP_STANCE_LABELS, type MapNames, type StateTreaty } from './mapLabels'
 import './map.css'
 
 // The shapes and the projection (about 100 kB) load with the map only, not with every page.
 const WorldMap = lazy(() => import('./WorldMap').then((m) => ({ default: m.WorldMap })))
 
-/** Map: stances on an issue in a round on a world map, with a table and regional counts (issue 12). */
+/**
+ * Map: stances on an issue in a round, or each state's treaty status, on a world map, with a table
+ * and regional counts (issue 12).
+ */
 export function MapPage({ negotiationId, principal }: StancePageProps) {
   const { data, error } = useStanceData(negotiationId)
   return (
@@ -75,6 +88,7 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
     [data, issueId, rounds],
   )
   const choice: MapChoice = {
+    colour: picked.colour ?? 'stance',
     issueId,
     roundId: picked.roundId ?? defaultRound,
     record: picked.record ?? 'all',
@@ -99,6 +113,41 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
           })
         : whole,
     [data, issueId, roundId, record, groupId, list, whole],
+  )
+
+  // Treaty status: worded as in the actors table; a state not in the list is unknown, grey.
+  const byTreaty = choice.colour === 'treaty'
+  const treatyRows = useMemo(
+    () => new Map(data.treatyStatus.map((t) => [t.actorId, t])),
+    [data.treatyStatus],
+  )
+  const treatyAbsent = useMemo(() => treatyAbsentText(data.treatyStatus), [data.treatyStatus])
+  const treatyOf = useMemo(() => {
+    const { classOf } = treatyMap([], data.treatyStatus)
+    return (s: ActorStance): StateTreaty | null =>
+      s.actor.kind === 'state'
+        ? {
+            ...treatyStatusText(treatyRows.get(s.actor.id), treatyAbsent),
+            class: classOf(s.actor.id),
+          }
+        : null
+  }, [data.treatyStatus, treatyRows, treatyAbsent])
+  const treatyCounts = useMemo(
+    () => treatyMap(listed.states, data.treatyStatus),
+    [listed.states, data.treatyStatus],
+  )
+  const paint: MapPaint | undefined = useMemo(
+    () =>
+      byTreaty
+        ? {
+            fill: (s) => treatyOf(s)?.class ?? 'unknown',
+            label: (s, dimmed) =>
+              `${s.actor.name}: treaty status ${treatyOf(s)?.text ?? 'unknown'}` +
+              (dimmed ? ' — not on the target list' : ''),
+            name: (s) => treatyOf(s)?.text ?? '',
+          }
+        : undefined,
+    [byTreaty, treatyOf],
   )
 
   const names: MapNames = useMemo(() => {
@@ -131,9 +180,21 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
         ? `${names.group(groupId ?? '')}’s record`
         : 'every record you may see'
   const withEntry = listed.states.filter((s) => s.stance !== 'unknown')
-  const tableRows = [...withEntry, ...listed.organisations].sort((a, b) =>
-    a.actor.name.localeCompare(b.actor.name, 'en'),
-  )
+  const withStatus = listed.states.filter((s) => treatyOf(s)?.class !== 'unknown')
+  const unknownStatus = listed.states.length - withStatus.length
+  const tableRows = byTreaty
+    ? withStatus
+    : [...withEntry, ...listed.organisations].sort((a, b) =>
+        a.actor.name.localeCompare(b.actor.name, 'en'),
+      )
+  const inClass = (c: string) => listed.states.filter((s) => treatyOf(s)?.class === c).length
+  const treatyTally = `${inClass('ratified')} ratified, acceded or otherwise bound, ${inClass('signed')} signed only, ${unknownStatus} unknown (${treatyAbsent})`
+  const stanceColumns = MAP_STANCES.map((key) => ({ key, label: MAP_STANCE_LABELS[key] }))
+  const treatyColumns = TREATY_CLASSES.map((key) => ({
+    key,
+    label: treatyClassLabel(key, treatyAbsent),
+  }))
+  const summaryOf = byTreaty ? treatyCounts : listed
   const onList = list ? new Set(list.actorIds) : null
   const all = [...whole.states, ...whole.organisations]
   const open = all.find((s) => s.actor.id === selected) ?? null
@@ -164,13 +225,20 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
           setSelected(null)
         }}
       />
-      <p className="map-caption" aria-live="polite">
-        <strong>{issueTitle}</strong> in {roundName}, from {recordWords}: {withEntry.length}{' '}
-        {withEntry.length === 1 ? 'state' : 'states'} and {listed.organisations.length}{' '}
-        {listed.organisations.length === 1 ? 'organisation' : 'organisations'} with an entry
-        {list && `, among the ${list.actorIds.length} on ${list.name}`}.
-      </p>
-      {synthetic.length > 0 && (
+      {byTreaty ? (
+        <p className="map-caption" aria-live="polite" data-testid="map-treaty-caption">
+          <strong>Treaty status</strong> of {listed.states.length} states
+          {list && ` on ${list.name}`}: {treatyTally}.
+        </p>
+      ) : (
+        <p className="map-caption" aria-live="polite">
+          <strong>{issueTitle}</strong> in {roundName}, from {recordWords}: {withEntry.length}{' '}
+          {withEntry.length === 1 ? 'state' : 'states'} and {listed.organisations.length}{' '}
+          {listed.organisations.length === 1 ? 'organisation' : 'organisations'} with an entry
+          {list && `, among the ${list.actorIds.length} on ${list.name}`}.
+        </p>
+      )}
+      {!byTreaty && synthetic.length > 0 && (
         <p className="map-synthetic-note" data-testid="map-synthetic">
           <ProvenanceBadge provenance="synthetic" /> Made up, not from any source:{' '}
           {synthetic.map((a) => a.actor.name).join(', ')} (outlined dashed on the map).
@@ -194,15 +262,26 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
               isDimmed={(id) => onList !== null && !onList.has(id)}
               selected={selected}
               onOpen={openEntries}
-              label={`World map of stances on ${issueTitle} in ${roundName}`}
+              label={
+                byTreaty
+                  ? 'World map of treaty status'
+                  : `World map of stances on ${issueTitle} in ${roundName}`
+              }
               zoom={choice.zoom}
+              paint={paint}
             />
           </Suspense>
-          <MapLegend dimming={list !== null} />
+          <MapLegend dimming={list !== null} treatyAbsent={byTreaty ? treatyAbsent : null} />
         </div>
         <aside className="map-side" aria-label="Entries and organisations">
           {open && (
-            <MapEntries state={open} issueTitle={issueTitle} names={names} onClose={closeEntries} />
+            <MapEntries
+              state={open}
+              issueTitle={issueTitle}
+              names={names}
+              treaty={treatyOf(open)}
+              onClose={closeEntries}
+            />
           )}
           <OrganisationList
             organisations={whole.organisations}
@@ -216,9 +295,14 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
       <div id="map-table-region" hidden={!showTable}>
         {showTable && (
           <StanceTable
-            caption={`Stances on ${issueTitle} in ${roundName}, from ${recordWords}${list ? `, ${list.name} only` : ''}`}
+            caption={
+              byTreaty
+                ? `Treaty status of the states in the list${list ? ` on ${list.name}` : ''}, with their stances on ${issueTitle} in ${roundName}; ${unknownStatus} other ${unknownStatus === 1 ? 'state' : 'states'}: unknown, ${treatyAbsent}`
+                : `Stances on ${issueTitle} in ${roundName}, from ${recordWords}${list ? `, ${list.name} only` : ''}`
+            }
             actors={tableRows}
             names={names}
+            treaty={treatyOf}
             onOpen={openEntries}
           />
         )}
@@ -228,13 +312,17 @@ function MapView({ data, principal }: { data: StanceData; principal: Principal }
           id="map-by-region"
           title={`States by region${list ? ` (${list.name})` : ''}`}
           kind="Region"
-          rows={listed.regions}
+          columns={byTreaty ? treatyColumns : stanceColumns}
+          attribute={byTreaty ? 'data-treaty' : 'data-stance'}
+          rows={summaryOf.regions}
         />
         <RegionSummary
           id="map-by-group"
           title={`States by UN regional group${list ? ` (${list.name})` : ''}`}
           kind="UN regional group"
-          rows={listed.groups}
+          columns={byTreaty ? treatyColumns : stanceColumns}
+          attribute={byTreaty ? 'data-treaty' : 'data-stance'}
+          rows={summaryOf.groups}
         />
       </div>
     </>

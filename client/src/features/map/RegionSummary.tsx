@@ -1,16 +1,19 @@
-import { MAP_STANCES, type RegionCount } from '../../../../shared/domain/stances/mapSummary'
-import { MAP_STANCE_LABELS } from './mapLabels'
+import type { RegionCount } from '../../../../shared/domain/stances/mapSummary'
 
 interface RegionSummaryProps {
   id: string
   title: string
   /** What the first column names: "Region" or "UN regional group". */
   kind: string
-  rows: readonly RegionCount[]
+  /** The counted classes, in order, with their names: the stances, or the treaty statuses. */
+  columns: readonly { key: string; label: string }[]
+  /** Names the attribute each count carries for tests and styles: data-stance, data-treaty. */
+  attribute: 'data-stance' | 'data-treaty'
+  rows: readonly RegionCount<string>[]
 }
 
-/** Counts of states per stance in each region or UN regional group, as a table. */
-export function RegionSummary({ id, title, kind, rows }: RegionSummaryProps) {
+/** Counts of states per stance (or treaty status) in each region or UN regional group, as a table. */
+export function RegionSummary({ id, title, kind, columns, attribute, rows }: RegionSummaryProps) {
   return (
     <section className="map-summary" aria-labelledby={id}>
       <h3 id={id} className="subheading">
@@ -21,9 +24,9 @@ export function RegionSummary({ id, title, kind, rows }: RegionSummaryProps) {
           <thead>
             <tr>
               <th scope="col">{kind}</th>
-              {MAP_STANCES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {MAP_STANCE_LABELS[s]}
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="num">
+                  {c.label}
                 </th>
               ))}
               <th scope="col" className="num">
@@ -35,9 +38,9 @@ export function RegionSummary({ id, title, kind, rows }: RegionSummaryProps) {
             {rows.map((r) => (
               <tr key={r.name} data-region={r.name}>
                 <th scope="row">{r.name}</th>
-                {MAP_STANCES.map((s) => (
-                  <td key={s} className="num" data-stance={s}>
-                    {r.counts[s] || <span className="map-zero">0</span>}
+                {columns.map((c) => (
+                  <td key={c.key} className="num" {...{ [attribute]: c.key }}>
+                    {r.counts[c.key] || <span className="map-zero">0</span>}
                   </td>
                 ))}
                 <td className="num">{r.total}</td>

@@ -12,6 +12,17 @@ import {
 } from './mapShapes'
 import type { Zoom } from './mapZoom'
 
+/**
+ * How the map paints a state when not by its stance (e.g. by treaty status): the fill's class
+ * suffix ('unknown' stays grey and is no button), its words for a screen reader and a tooltip,
+ * and the short name shown beside a state too small to draw.
+ */
+export interface MapPaint {
+  fill: (s: ActorStance) => string
+  label: (s: ActorStance, dimmed: boolean) => string
+  name: (s: ActorStance) => string
+}
+
 interface WorldMapProps {
   /** Every state the data names, with its stance ('unknown' ones stay grey). */
   states: readonly ActorStance[]
@@ -24,7 +35,11 @@ interface WorldMapProps {
   /** What the map shows, for screen readers ("Transition periods, Vienna"). */
   label: string
   zoom: Zoom
+  /** Paint by something else than the stance (no inherited, disagreeing or synthetic marks). */
+  paint?: MapPaint
 }
+
+const stanceFill = (s: ActorStance): string => s.stance
 
 interface Drawn {
   shape: CountryShape
@@ -34,11 +49,17 @@ interface Drawn {
 /**
  * The world map: every country in grey, each state with an entry filled with its stance, hatched
  * where it was said of a parent issue, striped where records disagree, outlined dashed where an
- * entry is synthetic. A coloured state is a button (Tab, Enter or a click opens its entries),
- * in the order of names; states too small for the 1:110m shapes are listed under the map.
+ * entry is synthetic; or painted as `paint` says (by treaty status). A coloured state is a
+ * button (Tab, Enter or a click opens its entries), in the order of names; states too small for
+ * the 1:110m shapes are listed under the map.
  */
 export function WorldMap(props: WorldMapProps) {
-  const { states, names, isDimmed, selected, onOpen, label, zoom } = props
+  const { states, names, isDimmed, selected, onOpen, label, zoom, paint } = props
+  const byStance = paint === undefined
+  const fillOf = paint?.fill ?? stanceFill
+  const labelOf =
+    paint?.label ?? ((s: ActorStance, dimmed: boolean) => stateLabel(s, names, dimmed))
+  const nameOf = paint?.name ?? ((s: ActorStance) => MAP_STANCE_LABELS[s.stance])
   // useId's punctuation is not safe inside url(#…).
   const uid = 'map' + useId().replace(/[^a-zA-Z0-9_-]/g, '')
   const [pointed, setPointed] = useState<string | null>(null)
@@ -57,13 +78,13 @@ export function WorldMap(props: WorldMapProps) {
       // The few shapes without an ISO number (Kosovo) are matched by name.
       const state = shape.id ? byNumeric.get(shape.id) : byName.get(shape.name)
       if (state) drawnIds.add(state.actor.id)
-      if (state && state.stance !== 'unknown') coloured.push({ shape, state })
+      if (state && fillOf(state) !== 'unknown') coloured.push({ shape, state })
       else grey.push({ shape, actorId: state?.actor.id ?? null })
     }
     coloured.sort((a, b) => a.state.actor.name.localeCompare(b.state.actor.name, 'en'))
-    const undrawn = states.filter((s) => s.stance !== 'unknown' && !drawnIds.has(s.actor.id))
+    const undrawn = states.filter((s) => fillOf(s) !== 'unknown' && !drawnIds.has(s.actor.id))
     return { grey, coloured, undrawn }
-  }, [states])
+  }, [states, fillOf])
 
   const [x, y, width, height] = viewBoxOf(zoom)
   // Patterns are drawn in map units: scaled with the zoom so that stripes keep their size.
@@ -126,11 +147,12 @@ export function WorldMap(props: WorldMapProps) {
           {coloured.map(({ shape, state }) => {
             const id = state.actor.id
             const dimmed = isDimmed(id)
+            const fill = fillOf(state)
             const classes = [
               'map-country',
               'map-state',
-              `map-fill-${state.stance}`,
-              hasSynthetic(state) ? 'is-synthetic' : '',
+              `map-fill-${fill}`,
+              byStance && hasSynthetic(state) ? 'is-synthetic' : '',
               dimmed ? 'is-dimmed' : '',
             ]
             return (
@@ -138,13 +160,13 @@ export function WorldMap(props: WorldMapProps) {
                 key={id}
                 className={classes.filter(Boolean).join(' ')}
                 d={shape.d}
-                style={state.stance === 'mixed' ? { fill: `url(#${mixed})` } : undefined}
+                style={byStance && fill === 'mixed' ? { fill: `url(#${mixed})` } : undefined}
                 role="button"
                 tabIndex={0}
-                aria-label={stateLabel(state, names, dimmed)}
+                aria-label={labelOf(state, dimmed)}
                 aria-pressed={selected === id}
                 data-actor={id}
-                data-stance={state.stance}
+                {...(byStance ? { 'data-stance': fill } : { 'data-paint': fill })}
                 onClick={() => onOpen(id)}
                 onKeyDown={open(id)}
                 onFocus={() => setPointed(id)}
@@ -157,7 +179,7 @@ export function WorldMap(props: WorldMapProps) {
         </g>
         <g aria-hidden="true" className="map-overlays">
           {coloured
-            .filter(({ state }) => state.cell?.inheritedFrom)
+            .filter(({ state }) => byStance && state.cell?.inheritedFrom)
             .map(({ shape, state }) => (
               <path
                 key={state.actor.id}
@@ -170,7 +192,7 @@ export function WorldMap(props: WorldMapProps) {
         </g>
       </svg>
       <p className="map-pointed" aria-hidden="true">
-        {shown ? stateLabel(shown.state, names, isDimmed(shown.state.actor.id)) : '\u00a0'}
+        {shown ? labelOf(shown.state, isDimmed(shown.state.actor.id)) : '\u00a0'}
       </p>
       {undrawn.length > 0 && (
         <div className="map-undrawn">
@@ -181,15 +203,15 @@ export function WorldMap(props: WorldMapProps) {
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={stateLabel(s, names, isDimmed(s.actor.id))}
+                  aria-label={labelOf(s, isDimmed(s.actor.id))}
                   aria-pressed={selected === s.actor.id}
                   onClick={() => onOpen(s.actor.id)}
                 >
                   {s.actor.name}
                 </button>{' '}
-                <span className={`map-swatch map-fill-${s.stance}`} aria-hidden="true" />{' '}
-                <span aria-hidden="true">{MAP_STANCE_LABELS[s.stance]}</span>
-                {hasSynthetic(s) && <ProvenanceBadge provenance="synthetic" />}
+                <span className={`map-swatch map-fill-${fillOf(s)}`} aria-hidden="true" />{' '}
+                <span aria-hidden="true">{nameOf(s)}</span>
+                {byStance && hasSynthetic(s) && <ProvenanceBadge provenance="synthetic" />}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { ActorStance, MapStance } from '../../../../shared/domain/stances/mapSummary'
 import { recordLabel, STATEMENT_STANCE_LABELS } from '../../../../shared/domain/stances/statements'
+import type { TreatyClass, TreatyWords } from '../../../../shared/domain/stances/treatyStatus'
 import type { RecordKey } from '../../../../shared/domain/stances/types'
 
 /** How the legend, the table and the summaries name a map stance. */
@@ -48,4 +49,9 @@ export function stateLabel(s: ActorStance, names: MapNames, dimmed = false): str
   if (hasSynthetic(s)) label += ' — Synthetic'
   if (dimmed) label += ' — not on the target list'
   return label
+}
+
+/** A state's treaty status as the map shows it: in the actors table's words, and its class. */
+export interface StateTreaty extends TreatyWords {
+  class: TreatyClass
 }
