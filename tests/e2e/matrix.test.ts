@@ -98,4 +98,20 @@ describe('the positions matrix', () => {
     expect(ana.errors).toEqual([])
     expect(france.errors).toEqual([])
   })
+
+  it('shows each state’s treaty status in its row, unknown said so rather than “not signed”', async () => {
+    const observer = await env.open('/n/ccm/positions', 'observer')
+    const row = (name: string) =>
+      rowsOf(observer).filter({
+        has: observer.page.locator('.matrix-actor-name', { hasText: new RegExp(`^${name}$`) }),
+      })
+    await row('Afghanistan').waitFor()
+    expect(await row('Afghanistan').getByTestId('matrix-treaty').textContent()).toBe(
+      'Treaty status: Signed 2008-12-03 · Ratified 2011-09-08',
+    )
+    expect(await row('France').getByTestId('matrix-treaty').textContent()).toBe(
+      'Treaty status: Unknown: not in the partial UNTC list',
+    )
+    expect(observer.errors).toEqual([])
+  })
 })
