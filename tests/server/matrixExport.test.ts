@@ -101,6 +101,8 @@ describe('the positions matrix as CSV and XLSX', () => {
     const forFrance = await wide('france')
     expect(forFrance(child)).toBe('Supports (said of Matrix exemptions)')
     expect(forFrance(`${child}: records`)).toBe('Secretariat: Supports')
+    // Treaty status as the actors table words it: France is not in the demo's partial UNTC list.
+    expect(forFrance('Treaty status')).toBe('Unknown: not in the partial UNTC list')
 
     const xlsx = async (who: string) => {
       const file = await download(h, who, 'matrix.xlsx?round=vienna-2007')
@@ -122,6 +124,8 @@ describe('the positions matrix as CSV and XLSX', () => {
     )
     const franceCells = await xlsx('france')
     expect(franceCells).toContain('France')
+    expect(franceCells).toContain('Treaty status')
+    expect(franceCells).toContain('Signed 2008-12-03 · Ratified 2011-09-08')
     expect(franceCells.some((c) => c.includes('(private)'))).toBe(false)
   })
 
