@@ -9,39 +9,12 @@ import {
 } from '../../shared/domain/stances/mapSummary'
 import { treatyClassLabel } from '../../shared/domain/stances/treatyStatus'
 import type { Issue, Statement, TreatyStatus } from '../../shared/domain/stances/types'
+import { anIssue, statementMaker } from '../support/stances'
 
-const issue = (id: string, parentId: string | null, order = 0): Issue => ({
-  id,
-  negotiationId: 'n',
-  parentId,
-  title: id,
-  description: '',
-  articleIds: [],
-  bracketIds: [],
-  proposalIds: [],
-  order,
-  source: '',
-  provenance: 'reported',
-  createdAt: '2007-12-01T00:00:00Z',
-})
+const issue = (id: string, parentId: string | null, order = 0): Issue =>
+  anIssue(id, { parentId, order })
 
-let seq = 0
-const said = (over: Partial<Statement> & Pick<Statement, 'actorId' | 'stance'>): Statement => ({
-  id: `s${++seq}`,
-  negotiationId: 'n',
-  target: { kind: 'issue', issueId: 'transition' },
-  roundId: 'vienna',
-  date: null,
-  source: 'CMC Vienna report',
-  quote: '',
-  provenance: 'reported',
-  record: 'secretariat',
-  published: true,
-  publishedAt: null,
-  recordedAt: `2007-12-0${(seq % 9) + 1}T00:00:00Z`,
-  recordedBy: 'x',
-  ...over,
-})
+const said = statementMaker('transition')
 
 const WEOG = 'Western European and Others Group'
 const state = (id: string, name: string, region: string, unRegionalGroup?: string): Actor => ({

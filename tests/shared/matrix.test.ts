@@ -19,6 +19,7 @@ import {
 } from '../../shared/domain/stances/matrixQuery'
 import type { StanceData } from '../../shared/domain/stances/stanceData'
 import type { Issue, Statement } from '../../shared/domain/stances/types'
+import { anIssue, statementMaker } from '../support/stances'
 
 const round = (id: string, startDate: string): RoundState => ({
   id,
@@ -34,38 +35,10 @@ const round = (id: string, startDate: string): RoundState => ({
   closedBy: null,
 })
 
-const issue = (id: string, title: string, parentId: string | null, order = 0): Issue => ({
-  id,
-  negotiationId: 'n',
-  parentId,
-  title,
-  description: '',
-  articleIds: [],
-  bracketIds: [],
-  proposalIds: [],
-  order,
-  source: '',
-  provenance: 'reported',
-  createdAt: '2007-12-01T00:00:00Z',
-})
+const issue = (id: string, title: string, parentId: string | null, order = 0): Issue =>
+  anIssue(id, { title, parentId, order })
 
-let seq = 0
-const said = (over: Partial<Statement> & Pick<Statement, 'actorId' | 'stance'>): Statement => ({
-  id: `s${String(++seq).padStart(3, '0')}`,
-  negotiationId: 'n',
-  target: { kind: 'issue', issueId: 'exemptions' },
-  roundId: 'vienna',
-  date: null,
-  source: 'CMC Vienna report',
-  quote: '',
-  provenance: 'reported',
-  record: 'secretariat',
-  published: true,
-  publishedAt: null,
-  recordedAt: `2008-01-01T00:00:${String(seq).padStart(2, '0')}Z`,
-  recordedBy: 'x',
-  ...over,
-})
+const said = statementMaker('exemptions')
 
 const actor = (id: string, name: string, region: string, unRegionalGroup: string): Actor => ({
   id,

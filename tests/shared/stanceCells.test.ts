@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { issueCells, proposalCells } from '../../shared/domain/stances/cells'
-import type { Issue, Statement } from '../../shared/domain/stances/types'
+import type { Issue } from '../../shared/domain/stances/types'
+import { anIssue, statementMaker } from '../support/stances'
 
-const issue = (id: string, parentId: string | null, proposalIds: string[] = []): Issue => ({
-  id,
-  negotiationId: 'n',
-  parentId,
-  title: id,
-  description: '',
-  articleIds: [],
-  bracketIds: [],
-  proposalIds,
-  order: 0,
-  source: '',
-  provenance: 'reported',
-  createdAt: '2007-12-01T00:00:00Z',
-})
+const issue = (id: string, parentId: string | null, proposalIds: string[] = []): Issue =>
+  anIssue(id, { parentId, proposalIds })
 
-let seq = 0
-const said = (over: Partial<Statement> & Pick<Statement, 'actorId' | 'stance'>): Statement => ({
-  id: `s${++seq}`,
-  negotiationId: 'n',
-  target: { kind: 'issue', issueId: 'exemptions' },
-  roundId: 'vienna',
-  date: null,
-  source: 'report',
-  quote: '',
-  provenance: 'reported',
-  record: 'secretariat',
-  published: true,
-  publishedAt: null,
-  recordedAt: `2007-12-0${seq % 9}T00:00:00Z`,
-  recordedBy: 'x',
-  ...over,
-})
+const said = statementMaker('exemptions', 'report')
 
 const issues = [issue('exemptions', null), issue('self-destruct', 'exemptions', ['p-sd'])]
 
