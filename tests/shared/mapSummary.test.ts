@@ -8,7 +8,7 @@ import {
   treatyMap,
 } from '../../shared/domain/stances/mapSummary'
 import { treatyClassLabel } from '../../shared/domain/stances/treatyStatus'
-import type { Issue, Statement, TreatyStatus } from '../../shared/domain/stances/types'
+import type { Issue, TreatyStatus } from '../../shared/domain/stances/types'
 import { anIssue, statementMaker } from '../support/stances'
 
 const issue = (id: string, parentId: string | null, order = 0): Issue =>
