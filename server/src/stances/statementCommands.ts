@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { can, mayReadRecordEntry } from '../../../shared/domain/policy'
 import { STANCES, type Stance } from '../../../shared/domain/proposals/types'
-import { statementOfPosition } from '../../../shared/domain/stances/statements'
+import { MAX_RECORD_ENTRIES, statementOfPosition } from '../../../shared/domain/stances/statements'
 import {
   isPrivateRecord,
   recordOwner,
@@ -112,6 +112,16 @@ export async function recordStatement(ctx: ProposalContext, body: unknown) {
     articleId = proposal.articleId
   }
 
+  if (
+    (await ctx.storage.issues.countStatements(ctx.negotiationId, input.record)) >=
+    MAX_RECORD_ENTRIES
+  ) {
+    throw new HttpError(
+      409,
+      'record_full',
+      `This record holds ${MAX_RECORD_ENTRIES.toLocaleString('en')} entries, the most one record keeps.`,
+    )
+  }
   const isPublic = !isPrivateRecord(input.record)
   const statement: Statement = {
     id: `st-${randomBytes(6).toString('hex')}`,

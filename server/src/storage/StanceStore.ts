@@ -26,6 +26,8 @@ export interface IssueStore {
    */
   listStatements(negotiationId: string, records?: readonly string[]): Promise<Statement[]>
   getStatement(negotiationId: string, statementId: string): Promise<Statement | null>
+  /** How many entries one record holds in a negotiation. */
+  countStatements(negotiationId: string, record: string): Promise<number>
   /** Papers of a negotiation (of one issue if given) with all their versions. */
   listPapers(negotiationId: string, issueId?: string): Promise<Paper[]>
   getPaper(negotiationId: string, paperId: string): Promise<Paper | null>

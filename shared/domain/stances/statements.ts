@@ -1,6 +1,12 @@
 import type { Position } from '../proposals/types'
 import type { Provenance, RecordKey, Statement, StatementStance } from './types'
 
+/**
+ * The most entries one record holds in a negotiation: a conference's worth many times over
+ * (the Vienna report attributes 64), and a bound on what every view of who stands where reads.
+ */
+export const MAX_RECORD_ENTRIES = 20_000
+
 /** A position's provenance: its own, else synthetic if flagged, else recorded. */
 export const provenanceOfPosition = (p: Position): Provenance =>
   p.provenance ?? (p.synthetic ? 'synthetic' : 'recorded')

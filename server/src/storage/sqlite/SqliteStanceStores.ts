@@ -181,6 +181,16 @@ export class SqliteIssueStore implements IssueStore, IssueWrites {
     return row ? toStatement(row) : null
   }
 
+  async countStatements(negotiationId: string, record: string): Promise<number> {
+    return (
+      this.db
+        .prepare<[string, string], { n: number }>(
+          'SELECT COUNT(*) AS n FROM statements WHERE negotiation_id = ? AND record_key = ?',
+        )
+        .get(negotiationId, record)?.n ?? 0
+    )
+  }
+
   async listPapers(negotiationId: string, issueId?: string): Promise<Paper[]> {
     const papers = issueId
       ? this.db
