@@ -21,6 +21,8 @@ interface IssueDetailProps {
   /** The round asked for in the address (?round=), 'all', or null for the default. */
   roundParam: string | null
   onChanged: () => void
+  /** Opens the chair's form to edit the issue; absent for readers who may not. */
+  onEdit?: () => void
 }
 
 /**
@@ -28,7 +30,7 @@ interface IssueDetailProps {
  * (the latest round with entries by default), the form to record a statement and its papers.
  */
 export function IssueDetail(props: IssueDetailProps) {
-  const { negotiationId, data, principal, issue, articles, roundParam, onChanged } = props
+  const { negotiationId, data, principal, issue, articles, roundParam, onChanged, onEdit } = props
   const id = useId()
   const withEntries = roundsWithEntries(data, issue.id)
   const roundIds =
@@ -51,6 +53,13 @@ export function IssueDetail(props: IssueDetailProps) {
           <ProvenanceBadge provenance={issue.provenance} source={issue.source} />
         </h2>
         {issue.source && <p className="muted">Named in: {issue.source}</p>}
+        {onEdit && (
+          <p className="issue-edit">
+            <button type="button" className="button" onClick={onEdit}>
+              Edit
+            </button>
+          </p>
+        )}
       </header>
       {issue.description && <MarkdownText text={issue.description} className="issue-description" />}
 
