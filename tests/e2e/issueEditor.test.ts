@@ -103,6 +103,11 @@ describe('the chair names and edits issues', () => {
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(/bracket/i)
     await form.getByLabel(/Bracket ids/).fill('')
+    // Reported without a source: the server's sentence.
+    await form.getByLabel('Provenance').selectOption('reported')
+    await form.getByRole('button', { name: 'Save changes' }).click()
+    await expect.poll(() => alert.textContent()).toBe('A reported issue names its source.')
+    await form.getByLabel(/^Source/).fill('CMC Vienna report, IV')
 
     await form.getByLabel('Title').fill('Stockpile retention for training and research')
     await form.getByRole('button', { name: 'Save changes' }).click()
@@ -112,6 +117,9 @@ describe('the chair names and edits issues', () => {
     expect(issueParam(page)).toBe(NEW_ID)
     expect(await selectedId(page)).toBe(NEW_ID)
     expect(await page.getByTestId('issue-form').count()).toBe(0)
+    expect(await page.locator('article.issue-detail').textContent()).toContain(
+      'Named in: CMC Vienna report, IV',
+    )
   })
 
   it('closes the form with Escape, focus back on the button that opened it', async () => {

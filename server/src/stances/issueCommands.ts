@@ -28,6 +28,13 @@ const requireSecretariat = (ctx: ProposalContext) => {
   if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
 }
 
+/** 400 source_required: a reported issue names the source that reports it. */
+const requireSourceIfReported = (issue: Issue) => {
+  if (issue.provenance === 'reported' && !issue.source.trim()) {
+    throw new HttpError(400, 'source_required', 'A reported issue names its source.')
+  }
+}
+
 /** 404 for an issue that is not in the negotiation. */
 export async function findIssue(ctx: ProposalContext, issueId: string): Promise<Issue> {
   const issue = await ctx.storage.issues.get(ctx.negotiationId, issueId)
@@ -117,6 +124,7 @@ export async function createIssue(ctx: ProposalContext, body: unknown) {
       provenance: input.provenance,
       createdAt: new Date().toISOString(),
     }
+    requireSourceIfReported(issue)
     await checkLinks(ctx, issue, null)
     await ctx.storage.atomically((tx) => {
       tx.issues.putIssue(issue)
@@ -141,6 +149,7 @@ export async function changeIssue(ctx: ProposalContext, issueId: string, body: u
     if (issue.parentId !== before.parentId) {
       checkParent(await ctx.storage.issues.list(ctx.negotiationId), issue.id, issue.parentId)
     }
+    requireSourceIfReported(issue)
     await checkLinks(ctx, issue, before)
     const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined)
     await ctx.storage.atomically((tx) => {

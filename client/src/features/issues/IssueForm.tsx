@@ -69,9 +69,6 @@ export function IssueForm(props: IssueFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (!title.trim()) return setError('An issue needs a title.')
-    if (provenance === 'reported' && !source.trim()) {
-      return setError('A reported issue names its source.')
-    }
     const fields: IssueFields = {
       title: title.trim(),
       parentId: parentId || null,
