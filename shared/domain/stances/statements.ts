@@ -23,7 +23,9 @@ export function statementOfPosition(negotiationId: string, p: Position): Stateme
     actorId: p.actorId,
     stance: p.stance,
     roundId: p.roundId,
-    date: p.recordedAt.slice(0, 10),
+    // Heard first-hand, it was said the day it was recorded; a reported one was said when its
+    // source says, which a position does not keep, so the day stays unknown.
+    date: provenanceOfPosition(p) === 'recorded' ? p.recordedAt.slice(0, 10) : null,
     source: p.source,
     quote: p.quote,
     provenance: provenanceOfPosition(p),
