@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { StanceProposal } from '../../../../shared/domain/stances/stanceData'
-import { PROVENANCE_LABELS } from '../../../../shared/domain/stances/statements'
-import { PROVENANCES, type Issue, type Provenance } from '../../../../shared/domain/stances/types'
+import { type Issue, type Provenance } from '../../../../shared/domain/stances/types'
 import { createIssue, editIssue, type IssueFields } from './issueEditApi'
 import type { ArticleLabel } from './issuesApi'
 import { childrenOf } from './whoStandsWhere'
+import { ProvenanceOptions } from '../common/ProvenanceOptions'
 
 interface IssueFormProps {
   negotiationId: string
@@ -199,11 +199,7 @@ export function IssueForm(props: IssueFormProps) {
         <label>
           Provenance
           <select value={provenance} onChange={(e) => setProvenance(e.target.value as Provenance)}>
-            {PROVENANCES.map((p) => (
-              <option key={p} value={p}>
-                {PROVENANCE_LABELS[p]}
-              </option>
-            ))}
+            <ProvenanceOptions />
           </select>
         </label>
         <label className="form-grow">

@@ -1,13 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Principal } from '../../../../shared/domain/policy'
 import type { StanceData } from '../../../../shared/domain/stances/stanceData'
-import {
-  PROVENANCE_LABELS,
-  STATEMENT_STANCE_LABELS,
-} from '../../../../shared/domain/stances/statements'
+import { STATEMENT_STANCE_LABELS } from '../../../../shared/domain/stances/statements'
 import {
   isPrivateRecord,
-  PROVENANCES,
   STATEMENT_STANCES,
   type Provenance,
   type StatementStance,
@@ -17,6 +13,7 @@ import { ActorCombobox } from '../common/ActorCombobox'
 import { recordText } from './StanceEntry'
 import { recordStatement } from './issuesApi'
 import { ownActorOf, recordOf } from './recordOf'
+import { ProvenanceOptions } from '../common/ProvenanceOptions'
 
 interface StatementFormProps {
   negotiationId: string
@@ -136,11 +133,7 @@ export function StatementForm(props: StatementFormProps) {
         <label>
           Provenance
           <select value={provenance} onChange={(e) => setProvenance(e.target.value as Provenance)}>
-            {PROVENANCES.map((p) => (
-              <option key={p} value={p}>
-                {PROVENANCE_LABELS[p]}
-              </option>
-            ))}
+            <ProvenanceOptions />
           </select>
         </label>
       </div>

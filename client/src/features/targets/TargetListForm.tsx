@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
-import { PROVENANCE_LABELS } from '../../../../shared/domain/stances/statements'
 import {
-  PROVENANCES,
   type Provenance,
   type TargetList,
   type TargetListInput,
 } from '../../../../shared/domain/stances/types'
 import { ActorCombobox } from '../common/ActorCombobox'
 import type { ActorChoice } from '../proposals/CoSponsorPicker'
+import { ProvenanceOptions } from '../common/ProvenanceOptions'
 
 interface TargetListFormProps {
   /** The list being edited, or undefined for a new one. */
@@ -88,11 +87,7 @@ export function TargetListForm({ list, actors, onSave, onCancel }: TargetListFor
             value={provenance}
             onChange={(e) => setProvenance(e.target.value as Provenance)}
           >
-            {PROVENANCES.map((p) => (
-              <option key={p} value={p}>
-                {PROVENANCE_LABELS[p]}
-              </option>
-            ))}
+            <ProvenanceOptions />
           </select>
         </div>
       </div>
