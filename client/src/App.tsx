@@ -71,6 +71,7 @@ function Pages() {
       view={route.view}
       articleId={route.articleId}
       roundId={route.roundId}
+      sessionId={route.sessionId}
       navigate={navigate}
     />
   ) : (

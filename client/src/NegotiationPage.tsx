@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { CloseCode, roomName } from '../../shared/collab'
-import { can } from '../../shared/domain/policy'
+import { can, groupsOf } from '../../shared/domain/policy'
 import { useMe, useSession } from './auth/SessionContext'
 import { describeMembership, principalOf, youAre } from './auth/principal'
 import { useCollabRoom } from './collab/useCollabRoom'
@@ -15,6 +15,8 @@ import { IssuesPage } from './features/issues/IssuesPage'
 import { MapPage } from './features/map/MapPage'
 import { MatrixPage } from './features/matrix/MatrixPage'
 import { TargetsPage } from './features/targets/TargetsPage'
+import { RoomsPage } from './features/groups/RoomsPage'
+import { SessionsPage } from './features/sessions/SessionsPage'
 import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
@@ -36,6 +38,8 @@ interface NegotiationPageProps {
   /** The article of the history view, the round of a frozen text. */
   articleId?: string
   roundId?: string
+  /** The session of the sessions view (issue 13). */
+  sessionId?: string
   navigate: Navigate
 }
 
@@ -45,7 +49,7 @@ interface NegotiationPageProps {
  * presence does not flicker when someone looks at the actors table.
  */
 export function NegotiationPage(props: NegotiationPageProps) {
-  const { negotiationId, view, articleId, roundId, navigate } = props
+  const { negotiationId, view, articleId, roundId, sessionId, navigate } = props
   const me = useMe()
   const { refresh } = useSession()
   const negotiation = useNegotiation(negotiationId)
@@ -53,9 +57,10 @@ export function NegotiationPage(props: NegotiationPageProps) {
   const { detail } = negotiation
 
   const membership = detail?.membership ?? null
+  const coalitions = detail?.coalitions
   const principal = useMemo(
-    () => principalOf(me.account.id, detail?.isAdmin ?? me.account.isAdmin, membership),
-    [me.account.id, me.account.isAdmin, detail?.isAdmin, membership],
+    () => principalOf(me.account.id, detail?.isAdmin ?? me.account.isAdmin, membership, coalitions),
+    [me.account.id, me.account.isAdmin, detail?.isAdmin, membership, coalitions],
   )
   const mine = me.memberships.find((m) => m.negotiationId === negotiationId)
   const actorName =
@@ -112,6 +117,8 @@ export function NegotiationPage(props: NegotiationPageProps) {
     'positions',
     'map',
     ...(membership?.role === 'campaigner' ? (['targets'] as const) : []),
+    ...(groupsOf(principal).length > 0 ? (['rooms'] as const) : []),
+    'sessions',
     'actors',
     ...(can(principal, { type: 'manage-members' }).ok ? (['members'] as const) : []),
   ]
@@ -232,6 +239,18 @@ export function NegotiationPage(props: NegotiationPageProps) {
           principal={principal}
           rounds={detail?.rounds ?? []}
           navigate={navigate}
+        />
+      )}
+      {view === 'rooms' && (
+        <RoomsPage negotiationId={negotiationId} principal={principal} navigate={navigate} />
+      )}
+      {view === 'sessions' && (
+        <SessionsPage
+          negotiationId={negotiationId}
+          principal={principal}
+          rounds={detail?.rounds ?? []}
+          navigate={navigate}
+          sessionId={sessionId}
         />
       )}
       {view === 'actors' && (

@@ -97,6 +97,8 @@ export interface NegotiationDetail extends NegotiationInfo {
   rounds: Round[]
   membership: MembershipInfo | null
   isAdmin: boolean
+  /** The coalitions (group ids) the caller's delegation belongs to now; absent from old servers. */
+  coalitions?: string[]
 }
 
 /** One negotiation's name, id, rounds and the caller's membership. */

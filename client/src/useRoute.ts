@@ -10,6 +10,8 @@ export const NEGOTIATION_VIEWS = [
   'positions',
   'map',
   'targets',
+  'rooms',
+  'sessions',
   'actors',
   'members',
 ] as const
@@ -29,6 +31,8 @@ export type Route =
       articleId?: string
       /** The closed round whose text is shown (view 'rounds'). */
       roundId?: string
+      /** The session whose text is shown (view 'sessions'). */
+      sessionId?: string
     }
 
 /** Whether a path may be returned to after signing in (same app, not another site). */
@@ -36,14 +40,15 @@ export const isSafeNext = (path: string | null | undefined): path is string =>
   !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/signin')
 
 /**
- * Parses a location: `/n/<id>[/history|/report|/rounds|/issues|/positions|/map|/targets|/actors|/members]` is a negotiation,
+ * Parses a location: `/n/<id>[/history|/report|/rounds|/issues|/positions|/map|/targets|/rooms|/sessions|/actors|/members]` is a negotiation,
+ * `/n/<id>/sessions/<session>` a session's text,
  * `/n/<id>/articles/<article>/history` an article's history, `/n/<id>/rounds/<round>/text` a
  * closed round's text, `/signin?next=…` the sign-in page, `/invite/<token>` an invitation,
  * anything else the picker.
  */
 export function parseRoute(pathname: string, search = ''): Route {
   const negotiation =
-    /^\/n\/([^/]+)(?:\/(history|report|rounds|issues|positions|map|targets|actors|members))?\/?$/.exec(
+    /^\/n\/([^/]+)(?:\/(history|report|rounds|issues|positions|map|targets|rooms|sessions|actors|members))?\/?$/.exec(
       pathname,
     )
   if (negotiation?.[1]) {
@@ -54,6 +59,11 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (history?.[1] && history[2]) {
     const [id, articleId] = [decodeURIComponent(history[1]), decodeURIComponent(history[2])]
     return { page: 'negotiation', id, view: 'history', articleId }
+  }
+  const session = /^\/n\/([^/]+)\/sessions\/([^/]+)\/?$/.exec(pathname)
+  if (session?.[1] && session[2]) {
+    const [id, sessionId] = [decodeURIComponent(session[1]), decodeURIComponent(session[2])]
+    return { page: 'negotiation', id, view: 'sessions', sessionId }
   }
   const roundText = /^\/n\/([^/]+)\/rounds\/([^/]+)\/text\/?$/.exec(pathname)
   if (roundText?.[1] && roundText[2]) {
@@ -82,6 +92,9 @@ export function pathOf(route: Route): string {
       const base = `/n/${encodeURIComponent(route.id)}`
       if (route.view === 'history' && route.articleId) {
         return `${base}/articles/${encodeURIComponent(route.articleId)}/history`
+      }
+      if (route.view === 'sessions' && route.sessionId) {
+        return `${base}/sessions/${encodeURIComponent(route.sessionId)}`
       }
       if (route.view === 'rounds' && route.roundId) {
         return `${base}/rounds/${encodeURIComponent(route.roundId)}/text`

@@ -31,6 +31,7 @@ import { reportRoutes } from './routes/report'
 import { roundImportRoutes } from './routes/roundImport'
 import { roundRoutes } from './routes/rounds'
 import { searchRoutes } from './routes/search'
+import { sessionRoutes } from './routes/sessions'
 import { stanceRoutes } from './routes/stances'
 import { declarationRoutes } from './routes/declarations'
 import { targetRoutes } from './routes/targets'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', targetRoutes(storage))
   app.use('/api', matrixRoutes(storage))
   app.use('/api', issueRoutes(proposals))
+  app.use('/api', sessionRoutes({ ...proposals, edits: deps.edits }))
   app.use('/api', apiNotFound)
   const client = staticClient(clientDir)
   if (client) app.use(client)

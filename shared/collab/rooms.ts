@@ -1,11 +1,15 @@
 /** The kinds of room: one Yjs document per permission domain (docs/ARCHITECTURE.md). */
-export const ROOM_KINDS = ['text', 'register', 'draft', 'notes'] as const
+export const ROOM_KINDS = ['text', 'register', 'draft', 'notes', 'session'] as const
 export type RoomKind = (typeof ROOM_KINDS)[number]
 
-/** A parsed room name: `<negotiation>/text`, `<negotiation>/draft/<proposal>`, ... */
+/**
+ * A parsed room name: `<negotiation>/text`, `<negotiation>/draft/<proposal>`,
+ * `<negotiation>/notes/<group>` (a group's notes: campaign group, coalition or delegation, or
+ * `public`), `<negotiation>/session/<session>` (a session's working text, issue 13).
+ */
 export type RoomRef =
   | { negotiationId: string; kind: 'text' | 'register' }
-  | { negotiationId: string; kind: 'draft' | 'notes'; key: string }
+  | { negotiationId: string; kind: 'draft' | 'notes' | 'session'; key: string }
 
 /** The name of the shared XML fragment holding a ProseMirror document inside a room's Y.Doc. */
 export const TEXT_FRAGMENT = 'prosemirror'
@@ -23,7 +27,12 @@ export function parseRoomName(name: string): RoomRef | null {
   if ((kind === 'text' || kind === 'register') && parts.length === 2) {
     return { negotiationId, kind }
   }
-  if ((kind === 'draft' || kind === 'notes') && parts.length === 3 && key && isValidSegment(key)) {
+  if (
+    (kind === 'draft' || kind === 'notes' || kind === 'session') &&
+    parts.length === 3 &&
+    key &&
+    isValidSegment(key)
+  ) {
     return { negotiationId, kind, key }
   }
   return null

@@ -31,6 +31,17 @@ export const EVENT_TYPES = [
   'declaration-endorsed',
   'endorsement-withdrawn',
   'treaty-status-imported',
+  // Many hands (issue 13): the chair creates, changes and opens a session (its text copied from
+  // the main text), its facilitators report it back, and the chair applies or leaves each of its
+  // articles (`data`: sessionId, sessionName, kind; an applied article's event carries the
+  // article); a coalition's membership list for a round changes.
+  'session-created',
+  'session-changed',
+  'session-opened',
+  'session-reported',
+  'session-text-applied',
+  'session-text-left',
+  'coalition-members-changed',
 ] as const
 /** A kind of event. */
 export type EventType = (typeof EVENT_TYPES)[number]

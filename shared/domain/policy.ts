@@ -1,4 +1,6 @@
 import type { RoomRef } from '../collab/rooms'
+import { delegationGroupId } from './groups'
+import type { SessionFacts } from './sessions'
 import { isPrivateRecord, recordOwner, type RecordKey } from './stances/types'
 
 /** The roles a person can hold in one negotiation (../shared/DESIGN.md, "Who uses it"). */
@@ -27,7 +29,26 @@ export interface Principal {
   /** Site administrators create negotiations and hold the chair's rights in every one. */
   isAdmin: boolean
   membership: Membership | null
+  /**
+   * The coalitions (group ids) whose current members include this delegate's actor, resolved
+   * by the server from the coalitions' membership lists (absent: none).
+   */
+  coalitions?: readonly string[]
 }
+
+/**
+ * The groups a principal belongs to: a campaigner's group; a delegate's delegation
+ * (`delegation-<actor>`) and the coalitions of its actor. The chair and observers are in none.
+ */
+export function groupsOf(p: Principal): string[] {
+  const m = p.membership
+  if (m?.role === 'campaigner') return [m.groupId]
+  if (m?.role === 'delegate') return [delegationGroupId(m.actorId), ...(p.coalitions ?? [])]
+  return []
+}
+
+/** Whether a principal is a member of a group (any kind). */
+export const inGroup = (p: Principal, groupId: string): boolean => groupsOf(p).includes(groupId)
 
 /** What a connection may do in a room. */
 export type RoomAccess = 'write' | 'read' | 'none'
@@ -53,7 +74,12 @@ export function effectiveRole(p: Principal): Role | null {
  * read; the register is written only by the server; a draft belongs to its sponsors until it is
  * tabled; a group's notes belong to that group alone, and published notes are read by all.
  */
-export function roomAccess(p: Principal, room: RoomRef, draft?: DraftFacts): RoomAccess {
+export function roomAccess(
+  p: Principal,
+  room: RoomRef,
+  draft?: DraftFacts,
+  session?: SessionFacts,
+): RoomAccess {
   const role = effectiveRole(p)
   if (role === null) return 'none'
   const m = p.membership
@@ -70,10 +96,29 @@ export function roomAccess(p: Principal, room: RoomRef, draft?: DraftFacts): Roo
       return 'none'
     }
     case 'notes':
-      if (m?.role === 'campaigner' && m.groupId === room.key) return 'write'
+      if (inGroup(p, room.key)) return 'write'
       if (room.key === PUBLIC_NOTES) return 'read'
       return 'none'
+    case 'session':
+      return sessionAccess(p, session)
   }
+}
+
+/**
+ * A session's text: written by its facilitators while it is in session, read by them after;
+ * read by the chair, by attendees (their delegation or their account listed) and, when the
+ * session is open, by every member. Nobody opens it before it opens (no copy exists yet).
+ */
+function sessionAccess(p: Principal, s: SessionFacts | undefined): RoomAccess {
+  if (!s || s.status === 'scheduled') return 'none'
+  const role = effectiveRole(p)
+  if (role === null) return 'none'
+  if (s.facilitators.includes(p.accountId)) return s.status === 'in-session' ? 'write' : 'read'
+  if (role === 'chair' || s.open) return 'read'
+  const m = p.membership
+  if (m?.role === 'delegate' && s.attendeeActorIds.includes(m.actorId)) return 'read'
+  if (s.attendeeAccountIds.includes(p.accountId)) return 'read'
+  return 'none'
 }
 
 /** Commands that need authority, checked by the server and used by the UI to hide controls. */
@@ -98,6 +143,12 @@ export type Action =
    * whether or not the thing exists.
    */
   | { type: 'group-work'; groupId: string }
+  /** Create, change and open sessions, apply their text to the main text (the secretariat). */
+  | { type: 'manage-sessions' }
+  /** Report a session back: its facilitators, or the chair. */
+  | { type: 'facilitate'; session: SessionFacts }
+  /** Draft and table a proposal in a coalition's name (its members' delegates, or the chair). */
+  | { type: 'act-for-coalition'; groupId: string }
 
 /** The outcome of a permission check: allowed, or why not (a sentence for the user). */
 export type Decision = { ok: true } | { ok: false; reason: string }
@@ -126,17 +177,25 @@ export function can(p: Principal, action: Action): Decision {
         ? deny(`Your delegation is ${m.actorId}; you cannot act for ${action.actorId}.`)
         : deny('Only a delegation or the chair acts in a state’s name.')
     case 'annotate':
-      return m?.role === 'campaigner' && m.groupId === action.groupId
+      return inGroup(p, action.groupId)
         ? allow
-        : deny('Only members of this campaign group annotate for it.')
+        : deny('Only members of this group annotate for it.')
     case 'read-notes':
-      return m?.role === 'campaigner' && m.groupId === action.groupId
+      return inGroup(p, action.groupId) ? allow : deny('Only members of this group read its notes.')
+    case 'manage-sessions':
+      return role === 'chair' ? allow : deny('Only the chair and secretariat do this.')
+    case 'facilitate':
+      return role === 'chair' || action.session.facilitators.includes(p.accountId)
         ? allow
-        : deny('Only members of this campaign group read its notes.')
+        : deny('Only the session’s facilitators or the chair do this.')
+    case 'act-for-coalition':
+      return role === 'chair' || (m?.role === 'delegate' && inGroup(p, action.groupId))
+        ? allow
+        : deny('Only delegates of the coalition’s member states act in its name.')
     case 'manage-issues':
       return role === 'chair' ? allow : deny('Only the chair and secretariat do this.')
     case 'group-work':
-      return m?.role === 'campaigner' && m.groupId === action.groupId
+      return inGroup(p, action.groupId)
         ? allow
         : deny('Only members of this group see or change its own work.')
     case 'record-into': {
@@ -154,7 +213,7 @@ export function can(p: Principal, action: Action): Decision {
             ? allow
             : deny('A delegation records only its own statements, in its own record.')
         case 'group':
-          return m?.role === 'campaigner' && m.groupId === owner.groupId
+          return inGroup(p, owner.groupId)
             ? allow
             : deny('Only members of this group write its record.')
       }
@@ -173,6 +232,5 @@ export function mayReadRecordEntry(
   if (effectiveRole(p) === null) return false
   if (!isPrivateRecord(entry.record) || entry.published) return true
   const owner = recordOwner(entry.record)
-  const m = p.membership
-  return owner?.kind === 'group' && m?.role === 'campaigner' && m.groupId === owner.groupId
+  return owner?.kind === 'group' && inGroup(p, owner.groupId)
 }

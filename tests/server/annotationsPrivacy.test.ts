@@ -142,7 +142,7 @@ describe("a campaign group's annotations stay with the group", () => {
         expect({ who, path, status: got.status }).toEqual({ who, path, status: 403 })
         expect(JSON.parse(got.text).error).toEqual({
           code: 'forbidden',
-          message: 'Only members of this campaign group read its notes.',
+          message: 'Only members of this group read its notes.',
         })
       }
     }

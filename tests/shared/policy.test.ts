@@ -100,7 +100,7 @@ describe('actions', () => {
     expect(can(cmc, { type: 'read-notes', groupId: 'cmc' }).ok).toBe(true)
     expect(can(cmc, { type: 'read-notes', groupId: 'hrw' })).toEqual({
       ok: false,
-      reason: 'Only members of this campaign group read its notes.',
+      reason: 'Only members of this group read its notes.',
     })
     expect(can(chair, { type: 'read-notes', groupId: 'cmc' }).ok).toBe(false)
   })

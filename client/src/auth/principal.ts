@@ -20,7 +20,13 @@ export const principalOf = (
   accountId: string,
   isAdmin: boolean,
   membership: MembershipInfo | null | undefined,
-): Principal => ({ accountId, isAdmin, membership: toMembership(membership) })
+  coalitions: readonly string[] = [],
+): Principal => ({
+  accountId,
+  isAdmin,
+  membership: toMembership(membership),
+  ...(coalitions.length > 0 ? { coalitions } : {}),
+})
 
 /** Names the policy's ids stand for, as far as the page knows them. */
 export interface Names {

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from 'express'
 import { can, type Action, type Principal } from '../../../shared/domain/policy'
 import { HttpError } from '../http/errors'
+import { coalitionsOfActor } from '../groups/coalitions'
 import type { Account } from '../storage/AccountStore'
 import type { Negotiation, Storage } from '../storage/Storage'
 import { requireAuthOf } from './authenticate'
@@ -17,10 +18,17 @@ export async function principalIn(
   account: Account,
   negotiationId: string,
 ): Promise<Principal> {
+  const membership = await storage.members.get(negotiationId, account.id)
+  // A delegate is also in the coalitions its state belongs to now (issue 13).
+  const coalitions =
+    membership?.role === 'delegate'
+      ? await coalitionsOfActor(storage, negotiationId, membership.actorId)
+      : []
   return {
     accountId: account.id,
     isAdmin: account.isAdmin,
-    membership: await storage.members.get(negotiationId, account.id),
+    membership,
+    ...(coalitions.length > 0 ? { coalitions } : {}),
   }
 }
 

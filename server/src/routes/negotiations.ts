@@ -59,6 +59,8 @@ export function negotiationRoutes(storage: Storage): Router {
         ...negotiationJson(negotiation, rounds),
         membership: principal.membership && membershipJson(principal.membership),
         isAdmin: principal.isAdmin,
+        // The coalitions the caller's delegation belongs to now (issue 13).
+        coalitions: principal.coalitions ?? [],
       },
     })
   })

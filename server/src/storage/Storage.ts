@@ -10,6 +10,7 @@ import type { ParticipantStore, ParticipantWrites } from './ParticipantStore'
 import type { ProposalStore, ProposalWrites } from './ProposalStore'
 import type { RoundStore, RoundWrites } from './RoundStore'
 import type { SearchStore } from './SearchStore'
+import type { SessionStore, SessionWrites } from './SessionStore'
 import type {
   CampaignStore,
   CampaignWrites,
@@ -67,6 +68,8 @@ export interface StorageTransaction {
   readonly declarations: DeclarationWrites
   /** Campaign groups' target lists and actions. */
   readonly campaign: CampaignWrites
+  /** Parallel sessions and their outcomes. */
+  readonly sessions: SessionWrites
 }
 
 /**
@@ -105,6 +108,8 @@ export interface Storage {
   readonly declarations: DeclarationStore
   /** Campaign groups' target lists and actions. */
   readonly campaign: CampaignStore
+  /** Parallel sessions with their facilitators, and what became of their articles. */
+  readonly sessions: SessionStore
   /** All negotiations, oldest first. */
   listNegotiations(): Promise<Negotiation[]>
   /** One negotiation, or null. */

@@ -131,6 +131,11 @@ export interface Proposal {
   history: StatusChange[]
   /** True where the demo invented it (fixtures marked synthetic). */
   synthetic?: boolean
+  /**
+   * The coalition (group id) in whose name it was drafted and tabled (issue 13): its members
+   * when drafted are its sponsors. Absent: none.
+   */
+  coalitionId?: string | null
 }
 
 /** What an actor said about a proposal. */

@@ -9,6 +9,8 @@ const LABELS: Record<NegotiationView, string> = {
   positions: 'Positions',
   map: 'Map',
   targets: 'Targets',
+  rooms: 'Rooms',
+  sessions: 'Sessions',
   actors: 'Actors',
   members: 'Members',
 }

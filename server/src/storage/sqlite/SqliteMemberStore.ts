@@ -7,6 +7,8 @@ import type {
   Member,
   MemberStore,
   MemberWrites,
+  StoredCoalitionMembership,
+  StoredGroup,
 } from '../MemberStore'
 import { membershipColumns, toMembership, type MembershipColumns } from './membershipRow'
 
@@ -54,15 +56,30 @@ export class SqliteMemberStore implements MemberStore {
       remove: db.prepare<[string, string]>(
         'DELETE FROM memberships WHERE negotiation_id = ? AND account_id = ?',
       ),
-      groups: db.prepare<[string], CampaignGroup>(
-        'SELECT id, name FROM campaign_groups WHERE negotiation_id = ? ORDER BY id',
+      groups: db.prepare<[string], StoredGroup>(
+        `SELECT id, name, kind, source, provenance FROM campaign_groups
+         WHERE negotiation_id = ? ORDER BY id`,
       ),
-      group: db.prepare<[string, string], CampaignGroup>(
-        'SELECT id, name FROM campaign_groups WHERE negotiation_id = ? AND id = ?',
+      group: db.prepare<[string, string], StoredGroup>(
+        `SELECT id, name, kind, source, provenance FROM campaign_groups
+         WHERE negotiation_id = ? AND id = ?`,
       ),
-      insertGroup: db.prepare<[string, string, string]>(
-        `INSERT INTO campaign_groups (negotiation_id, id, name) VALUES (?, ?, ?)
-         ON CONFLICT DO NOTHING`,
+      insertGroup: db.prepare<[string, string, string, string, string, string]>(
+        `INSERT INTO campaign_groups (negotiation_id, id, name, kind, source, provenance)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      coalitionMembers: db.prepare<
+        [string],
+        { group_id: string; round_id: string; actor_ids: string }
+      >(
+        `SELECT group_id, round_id, actor_ids FROM coalition_members
+         WHERE negotiation_id = ? ORDER BY group_id, set_at, round_id`,
+      ),
+      setCoalitionMembers: db.prepare<[string, string, string, string, string]>(
+        `INSERT INTO coalition_members (negotiation_id, group_id, round_id, actor_ids, set_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (negotiation_id, group_id, round_id) DO UPDATE SET
+           actor_ids = excluded.actor_ids, set_at = excluded.set_at`,
       ),
     }
   }
@@ -103,19 +120,38 @@ export class SqliteMemberStore implements MemberStore {
     return this.stmt.remove.run(negotiationId, accountId).changes > 0
   }
 
-  /** The campaign groups of a negotiation. */
-  async listGroups(negotiationId: string): Promise<CampaignGroup[]> {
+  /** The stored groups of a negotiation. */
+  async listGroups(negotiationId: string): Promise<StoredGroup[]> {
     return this.stmt.groups.all(negotiationId)
   }
 
-  /** One campaign group, or null. */
-  async getGroup(negotiationId: string, groupId: string): Promise<CampaignGroup | null> {
+  /** One stored group, or null. */
+  async getGroup(negotiationId: string, groupId: string): Promise<StoredGroup | null> {
     return this.stmt.group.get(negotiationId, groupId) ?? null
   }
 
-  /** Creates a campaign group unless its id is taken in the negotiation. */
+  /** Creates a group unless its id is taken in the negotiation. */
   async createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult> {
     return this.writes.createGroup(negotiationId, group)
+  }
+
+  /** Every coalition's membership lists. */
+  async listCoalitionMembers(negotiationId: string): Promise<StoredCoalitionMembership[]> {
+    return this.stmt.coalitionMembers.all(negotiationId).map((row) => ({
+      groupId: row.group_id,
+      roundId: row.round_id === '' ? null : row.round_id,
+      actorIds: JSON.parse(row.actor_ids) as string[],
+    }))
+  }
+
+  /** Sets a coalition's members from a round on. */
+  async setCoalitionMembers(
+    negotiationId: string,
+    groupId: string,
+    roundId: string | null,
+    actorIds: string[],
+  ): Promise<void> {
+    this.writes.setCoalitionMembers(negotiationId, groupId, roundId, actorIds)
   }
 
   /** The same writes, synchronous, for `storage.atomically`'s transaction. */
@@ -126,8 +162,25 @@ export class SqliteMemberStore implements MemberStore {
       this.stmt.put.run(negotiationId, accountId, role, actorId, groupId, now)
     },
     createGroup: (negotiationId, group) => {
-      const { changes } = this.stmt.insertGroup.run(negotiationId, group.id, group.name)
+      const { changes } = this.stmt.insertGroup.run(
+        negotiationId,
+        group.id,
+        group.name,
+        group.kind ?? 'campaign',
+        group.source ?? '',
+        group.provenance ?? 'recorded',
+      )
       return changes > 0 ? { ok: true, group } : { ok: false, reason: 'id-taken' }
+    },
+    setCoalitionMembers: (negotiationId, groupId, roundId, actorIds) => {
+      const at = new Date().toISOString()
+      this.stmt.setCoalitionMembers.run(
+        negotiationId,
+        groupId,
+        roundId ?? '',
+        JSON.stringify(actorIds),
+        at,
+      )
     },
   }
 }

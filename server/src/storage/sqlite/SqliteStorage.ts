@@ -20,6 +20,7 @@ import { SqliteDocumentStore, SqliteVisitStore } from './SqliteDocumentStore'
 import { SqliteEventStore } from './SqliteEventStore'
 import { SqliteInvitationStore } from './SqliteInvitationStore'
 import { SqliteMemberStore } from './SqliteMemberStore'
+import { SqliteSessionStore } from './SqliteSessionStore'
 import { SqliteParticipantStore } from './SqliteParticipantStore'
 import { SqliteProposalStore } from './SqliteProposalStore'
 import { SqliteRoundStore } from './SqliteRoundStore'
@@ -77,6 +78,8 @@ export class SqliteStorage implements Storage {
   readonly search: SqliteSearchStore
   /** Issues, statements and papers, sharing this database. */
   readonly issues: SqliteIssueStore
+  /** Parallel sessions, in the same database. */
+  readonly sessions: SqliteSessionStore
   /** Declarations, endorsements and treaty status, sharing this database. */
   readonly declarations: SqliteDeclarationStore
   /** Campaign target lists and actions, sharing this database. */
@@ -106,6 +109,7 @@ export class SqliteStorage implements Storage {
     this.visits = new SqliteVisitStore(this.db)
     this.search = new SqliteSearchStore(this.db)
     this.issues = new SqliteIssueStore(this.db)
+    this.sessions = new SqliteSessionStore(this.db)
     this.declarations = new SqliteDeclarationStore(this.db)
     this.campaign = new SqliteCampaignStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
@@ -195,6 +199,7 @@ export class SqliteStorage implements Storage {
       issues: this.issues,
       declarations: this.declarations,
       campaign: this.campaign,
+      sessions: this.sessions.writes,
     }
     const result = this.db
       .transaction(() => {

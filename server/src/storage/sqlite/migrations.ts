@@ -460,6 +460,68 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (negotiation_id, actor_id)
   );
   `,
+  `
+  -- Many hands (issue 13). Groups of every kind: campaign_groups now also holds coalitions
+  -- (a delegation's group is derived from its actor and never stored).
+  ALTER TABLE campaign_groups ADD COLUMN kind TEXT NOT NULL DEFAULT 'campaign'
+    CHECK (kind IN ('campaign', 'coalition'));
+  ALTER TABLE campaign_groups ADD COLUMN source TEXT NOT NULL DEFAULT '';
+  ALTER TABLE campaign_groups ADD COLUMN provenance TEXT NOT NULL DEFAULT 'recorded'
+    CHECK (provenance IN ('reported', 'recorded', 'synthetic'));
+  -- A coalition's members from a round on ('' = from the start); a later list replaces it.
+  CREATE TABLE coalition_members (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    group_id  TEXT NOT NULL,
+    round_id  TEXT NOT NULL,
+    actor_ids TEXT NOT NULL,
+    set_at    TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, group_id, round_id)
+  );
+  -- A proposal drafted in a coalition's name (its members are its sponsors).
+  ALTER TABLE proposals ADD COLUMN coalition_id TEXT;
+  -- Parallel sessions with their facilitators (not sign-in sessions); JSON columns hold ids.
+  CREATE TABLE conference_sessions (
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    id           TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL
+      CHECK (kind IN ('informal-consultations', 'contact-group', 'friends-of-the-chair')),
+    facilitators TEXT NOT NULL,
+    article_ids  TEXT NOT NULL,
+    issue_ids    TEXT NOT NULL,
+    day          TEXT,
+    start_time   TEXT,
+    end_time     TEXT,
+    place        TEXT NOT NULL,
+    open         INTEGER NOT NULL,
+    attendee_actor_ids   TEXT NOT NULL,
+    attendee_account_ids TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('scheduled', 'in-session', 'reported-back')),
+    round_id     TEXT,
+    opened_at    TEXT,
+    reported_at  TEXT,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    provenance   TEXT NOT NULL CHECK (provenance IN ('recorded', 'synthetic')),
+    PRIMARY KEY (negotiation_id, id)
+  );
+  -- What the chair did with each article of a session's text, append-only.
+  CREATE TABLE session_outcomes (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+    session_id  TEXT NOT NULL,
+    article_id  TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('applied', 'left')),
+    at          TEXT NOT NULL,
+    by_account  TEXT NOT NULL,
+    by_name     TEXT NOT NULL
+  );
+  CREATE INDEX session_outcomes_session ON session_outcomes (negotiation_id, session_id);
+  CREATE TRIGGER session_outcomes_append_only_u BEFORE UPDATE ON session_outcomes
+    BEGIN SELECT RAISE(ABORT, 'session_outcomes is append-only'); END;
+  CREATE TRIGGER session_outcomes_append_only_d BEFORE DELETE ON session_outcomes
+    BEGIN SELECT RAISE(ABORT, 'session_outcomes is append-only'); END;
+  `,
 ]
 
 /** Brings a database up to the current schema version, in one transaction per step. */
