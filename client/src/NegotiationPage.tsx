@@ -117,7 +117,10 @@ export function NegotiationPage(props: NegotiationPageProps) {
     'positions',
     'map',
     ...(membership?.role === 'campaigner' ? (['targets'] as const) : []),
-    ...(groupsOf(principal).length > 0 ? (['rooms'] as const) : []),
+    // Rooms: one's groups' private rooms; the chair manages coalitions there.
+    ...(groupsOf(principal).length > 0 || can(principal, { type: 'manage-members' }).ok
+      ? (['rooms'] as const)
+      : []),
     'sessions',
     'actors',
     ...(can(principal, { type: 'manage-members' }).ok ? (['members'] as const) : []),

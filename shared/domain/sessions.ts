@@ -90,7 +90,7 @@ export interface SessionFacts {
 }
 
 /** The policy's facts of a session. */
-export const sessionFacts = (s: Session): SessionFacts => ({
+export const sessionFacts = (s: Omit<Session, 'facilitatorNames'>): SessionFacts => ({
   facilitators: s.facilitators,
   attendeeActorIds: s.attendeeActorIds,
   attendeeAccountIds: s.attendeeAccountIds,

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import { CloseCode, type RoomRef } from '../../../shared/collab'
+import { isDelegationGroupId } from '../../../shared/domain/groups'
 import { PUBLIC_NOTES, roomAccess, type DraftFacts } from '../../../shared/domain/policy'
+import { sessionFacts, type SessionFacts } from '../../../shared/domain/sessions'
 import { authenticateSession, authenticateToken, type Auth } from '../auth/authenticate'
 import { sessionTokenOf } from '../auth/cookies'
 import { principalIn } from '../auth/negotiationAccess'
@@ -43,11 +45,17 @@ export function policyAccess(storage: Storage, publicOrigin?: string): AccessDec
     const principal = await principalIn(storage, auth.account, ref.negotiationId)
     // A draft room's access follows its proposal; an unknown proposal gives no facts, and so
     // the same refusal as one the principal may not open.
-    const access = roomAccess(principal, ref, await draftFactsOf(storage, ref))
+    const access = roomAccess(
+      principal,
+      ref,
+      await draftFactsOf(storage, ref),
+      await sessionFactsOf(storage, ref),
+    )
     if (access === 'none') return forbidden
     // A group's notes room opens only for a group that exists, and refuses one that does not
-    // exactly as it refuses a group the principal is not in.
-    if (ref.kind === 'notes' && ref.key !== PUBLIC_NOTES) {
+    // exactly as it refuses a group the principal is not in. A delegation's group exists as
+    // long as the delegate's membership names its actor, which roomAccess checked.
+    if (ref.kind === 'notes' && ref.key !== PUBLIC_NOTES && !isDelegationGroupId(ref.key)) {
       if (!(await storage.members.getGroup(ref.negotiationId, ref.key))) return forbidden
     }
     const account = { accountId: auth.account.id, username: auth.account.username }
@@ -64,4 +72,11 @@ async function draftFactsOf(storage: Storage, ref: RoomRef): Promise<DraftFacts 
   if (ref.kind !== 'draft') return undefined
   const proposal = await storage.proposals.get(ref.negotiationId, ref.key)
   return proposal ? draftFacts(proposal) : undefined
+}
+
+// The facts of the session behind a session room, or undefined for other rooms and unknown ids.
+async function sessionFactsOf(storage: Storage, ref: RoomRef): Promise<SessionFacts | undefined> {
+  if (ref.kind !== 'session') return undefined
+  const session = await storage.sessions.get(ref.negotiationId, ref.key)
+  return session ? sessionFacts(session) : undefined
 }
