@@ -53,6 +53,17 @@ export interface CoalitionMembership {
   actorIds: string[]
 }
 
+/**
+ * A group as `GET .../groups` answers it: a coalition's current members (actor ids), a
+ * delegation's `[actorId]`, a campaign group's `[]`; a coalition's every membership list; and
+ * whether the caller is in it.
+ */
+export type GroupView = Group & {
+  members: string[]
+  memberships?: CoalitionMembership[]
+  mine: boolean
+}
+
 /** A coalition with every round's membership list, oldest first. */
 export interface Coalition extends Group {
   kind: 'coalition'
