@@ -22,12 +22,14 @@ describe('the demo accounts fixture', () => {
     expect(roles).toEqual({
       chair: 'chair',
       france: 'FRA',
+      france2: 'FRA',
       germany: 'DEU',
       austria: 'AUT',
       ana: 'cmc',
       ben: 'cmc',
       hana: 'hrw',
       observer: 'observer',
+      facilitator: 'observer',
     })
   })
 
