@@ -198,6 +198,16 @@ export class Room {
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(admitted), connection.origin)
   }
 
+  /**
+   * Refuses (dropping what they queued) the room's writers that `which` picks, e.g. a session's
+   * facilitators once it reported back: they reconnect and are admitted with their new access.
+   */
+  refuseWriters(which: (c: Connection) => boolean, code: number, reason: string): number {
+    const cut = [...this.connections.values()].filter((c) => c.access === 'write' && which(c))
+    cut.forEach((c) => c.refuse(code, reason))
+    return cut.length
+  }
+
   /** Closes every connection in the room with a code and reason. */
   closeAll(code: number, reason: string): void {
     for (const connection of this.connections.values()) {

@@ -1,0 +1,180 @@
+import type { EventType } from '../../../shared/domain/events'
+import { outlineOf } from '../../../shared/domain/numbering'
+import { can } from '../../../shared/domain/policy'
+import { sessionEventData } from '../../../shared/domain/sessionText'
+import type { Session, SessionChange, SessionInput } from '../../../shared/domain/sessions'
+import { CloseCode } from '../../../shared/collab'
+import { newEvent } from '../history/events'
+import { freeSlug, slugify } from '../negotiations/slug'
+import type { StorageTransaction } from '../storage/Storage'
+import type { StoredSession } from '../storage/SessionStore'
+import {
+  docOf,
+  done,
+  notFound,
+  refuse,
+  sessionRoom,
+  textRoom,
+  withNames,
+  withNamesOne,
+  type SessionContext,
+  type SessionResult,
+} from './context'
+
+/** GET .../sessions: every session of the negotiation (the board), for every member. */
+export async function listSessions(ctx: SessionContext): Promise<Session[]> {
+  return withNames(ctx.storage, await ctx.storage.sessions.list(ctx.negotiationId))
+}
+
+/** GET .../sessions/:sid: one session, or session_not_found. */
+export async function getSession(ctx: SessionContext, id: string): Promise<SessionResult<Session>> {
+  const s = await ctx.storage.sessions.get(ctx.negotiationId, id)
+  return s ? done(await withNamesOne(ctx.storage, s)) : notFound(id)
+}
+
+const forbidden = (ctx: SessionContext) => {
+  const decision = can(ctx.principal, { type: 'manage-sessions' })
+  return decision.ok ? null : refuse('forbidden', decision.reason)
+}
+
+/**
+ * Checks a session's facilitators (members of the negotiation), articles (in the main text now:
+ * answered in the text's order) and issues (existing); answers the article ids ordered.
+ */
+async function checked(
+  ctx: SessionContext,
+  fields: Pick<SessionInput, 'facilitators' | 'articleIds' | 'issueIds'>,
+): Promise<SessionResult<string[]>> {
+  for (const id of fields.facilitators) {
+    if (!(await ctx.storage.members.get(ctx.negotiationId, id))) {
+      return refuse('unknown_facilitator', `No member "${id}" in this negotiation to facilitate.`)
+    }
+  }
+  const order = await ctx.registry.read(textRoom(ctx.negotiationId), (ydoc) =>
+    outlineOf(docOf(ydoc)).map((a) => a.id),
+  )
+  const unknown = fields.articleIds.find((id) => !order.includes(id))
+  if (unknown !== undefined) {
+    return refuse('unknown_article', `No article "${unknown}" in the text.`)
+  }
+  for (const id of fields.issueIds) {
+    if (!(await ctx.storage.issues.get(ctx.negotiationId, id))) {
+      return refuse('unknown_issue', `No issue "${id}" in this negotiation.`)
+    }
+  }
+  const wanted = new Set(fields.articleIds)
+  return done(order.filter((id) => wanted.has(id)))
+}
+
+/** Appends a session event in a transaction: its data says which session, kind and day. */
+export function appendSessionEvent(
+  ctx: SessionContext,
+  tx: StorageTransaction,
+  type: EventType,
+  session: Session,
+  extra: { articleId?: string; at?: string; data?: Record<string, unknown> } = {},
+): void {
+  tx.events.append(
+    newEvent({
+      negotiationId: ctx.negotiationId,
+      type,
+      at: extra.at,
+      accountId: ctx.principal.accountId,
+      byName: ctx.byName,
+      roundId: session.roundId,
+      articleId: extra.articleId ?? null,
+      data: { ...sessionEventData(session), ...extra.data },
+    }),
+  )
+}
+
+/**
+ * POST .../sessions (the chair): a new session, scheduled, in the open round; its id is the one
+ * given or a free slug of its name.
+ */
+export async function createSession(
+  ctx: SessionContext,
+  input: SessionInput & { id?: string },
+): Promise<SessionResult<Session>> {
+  const refused = forbidden(ctx)
+  if (refused) return refused
+  return ctx.queue.run(ctx.negotiationId, async () => {
+    const articles = await checked(ctx, input)
+    if (!articles.ok) return articles
+    const taken = async (id: string) => !!(await ctx.storage.sessions.get(ctx.negotiationId, id))
+    if (input.id !== undefined && (await taken(input.id))) {
+      return refuse('session_taken', `A session "${input.id}" exists already.`)
+    }
+    const base = slugify(input.name)
+    const id = input.id ?? (await freeSlug(base === 'negotiation' ? 'session' : base, taken))
+    const rounds = await ctx.storage.rounds.list(ctx.negotiationId)
+    const at = new Date().toISOString()
+    const stored: StoredSession = {
+      ...input,
+      id,
+      negotiationId: ctx.negotiationId,
+      articleIds: articles.value,
+      status: 'scheduled',
+      roundId: rounds.find((r) => r.status === 'open')?.id ?? null,
+      openedAt: null,
+      reportedAt: null,
+      createdAt: at,
+      createdBy: ctx.principal.accountId,
+      provenance: 'recorded',
+      outcomes: [],
+    }
+    const session = await withNamesOne(ctx.storage, stored)
+    let created = true
+    await ctx.storage.atomically((tx) => {
+      created = tx.sessions.create(stored).ok
+      if (created) appendSessionEvent(ctx, tx, 'session-created', session, { at })
+    })
+    if (!created) return refuse('session_taken', `A session "${id}" exists already.`)
+    return done(session)
+  })
+}
+
+/**
+ * PATCH .../sessions/:sid (the chair): any of its fields; its articles only while it is
+ * scheduled (its text is copied when it opens). Once open, its room's connections reconnect so
+ * that changed facilitators, attendees or openness take effect at once.
+ */
+export async function changeSession(
+  ctx: SessionContext,
+  id: string,
+  change: SessionChange,
+): Promise<SessionResult<Session>> {
+  const refused = forbidden(ctx)
+  if (refused) return refused
+  const answer = await ctx.queue.run(ctx.negotiationId, async () => {
+    const s = await ctx.storage.sessions.get(ctx.negotiationId, id)
+    if (!s) return notFound(id)
+    if (change.articleIds !== undefined && s.status !== 'scheduled') {
+      return refuse('session_not_scheduled', 'A session’s articles change only before it opens.')
+    }
+    const next: StoredSession = { ...s, ...change }
+    const articles = await checked(ctx, {
+      facilitators: change.facilitators ?? [],
+      articleIds: change.articleIds ?? [],
+      issueIds: change.issueIds ?? [],
+    })
+    if (!articles.ok) return articles
+    if (change.articleIds !== undefined) next.articleIds = articles.value
+    const session = await withNamesOne(ctx.storage, next)
+    await ctx.storage.atomically((tx) => {
+      tx.sessions.update(next)
+      appendSessionEvent(ctx, tx, 'session-changed', session, {
+        data: { fields: Object.keys(change).sort() },
+      })
+    })
+    return done(session)
+  })
+  if (answer.ok && answer.value.status !== 'scheduled') {
+    await ctx.registry.closeRoom(
+      sessionRoom(ctx.negotiationId, id),
+      CloseCode.MembershipChanged,
+      'The session changed; reconnecting with its new access.',
+    )
+  }
+  return answer
+}
