@@ -3,6 +3,7 @@ import type { NegotiationEvent } from '../../../../shared/domain/events'
 import type { Stance } from '../../../../shared/domain/proposals'
 import { STATUS_LABELS } from '../proposals/labels'
 import { nameOf, type ActorNames } from '../proposals/actorNames'
+import { describeSessionEvent } from '../sessions/sessionWords'
 
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null
@@ -92,6 +93,14 @@ export function describeEvent(
       const verb = e.type === 'statement-recorded' ? 'recorded' : 'published from its record'
       return `${verb}: ${what} ${title ? `“${title}”` : 'an issue'}`
     }
+    case 'session-created':
+    case 'session-changed':
+    case 'session-opened':
+    case 'session-reported':
+    case 'session-text-applied':
+    case 'session-text-left':
+      // "applied the text from the Friends of the President on Article 2, 22 May to the main text"
+      return describeSessionEvent(e.type, d) ?? e.type.replace(/-/g, ' ')
     default:
       return e.type.replace(/-/g, ' ')
   }

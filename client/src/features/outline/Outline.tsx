@@ -3,6 +3,8 @@ import type { EditorView } from 'prosemirror-view'
 import type { CleaningCounts } from '../../../../shared/domain/brackets'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import type { Peer } from '../presence/usePeers'
+import { ArticleSessionLink, useRouteSessions } from '../sessions/ArticleSessionLink'
+import '../sessions/sessions.css'
 import { cleaningBadge } from './cleaning'
 import { goToArticle } from './goToArticle'
 
@@ -25,6 +27,7 @@ interface OutlineProps {
  * one; the article holding the cursor is marked, coloured dots show where others are, and a
  * count says how many proposals are open on each article, another how many notes it has.
  * A jump moves the focus into the text at the article's title and says so to screen readers.
+ * Under an article taken up in a session, a link to it ("Art. 2 · in informal consultations").
  */
 export function Outline(props: OutlineProps) {
   const { articles, currentId, peers, view, openCounts, noteCounts, cleaning } = props
@@ -34,6 +37,8 @@ export function Outline(props: OutlineProps) {
     othersIn.set(peer.articleId, [...(othersIn.get(peer.articleId) ?? []), peer])
   }
   const [said, setSaid] = useState('')
+  // Where an article is being negotiated now (issue 13): "Art. 2 · in informal consultations".
+  const { negotiationId, sessions } = useRouteSessions()
   const jump = (article: ArticleSummary) => {
     if (!view || !goToArticle(view, article.id)) return
     setSaid(`Art. ${article.label}${article.title ? `, ${article.title}` : ''}: in the text.`)
@@ -100,6 +105,14 @@ export function Outline(props: OutlineProps) {
                   </span>
                 )}
               </button>
+              {negotiationId && (
+                <ArticleSessionLink
+                  negotiationId={negotiationId}
+                  sessions={sessions}
+                  articleId={article.id}
+                  label={article.label}
+                />
+              )}
             </li>
           )
         })}
