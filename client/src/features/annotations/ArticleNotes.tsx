@@ -6,6 +6,7 @@ import { AnnotationCard } from './AnnotationCard'
 import type { Question } from './askTypes'
 import { NoteFilters } from './NoteFilters'
 import { NotesExport } from './NotesExport'
+import { NotesRoomChooser } from './NotesRoomChooser'
 import { authorsOf, tagsInUse } from '../../../../shared/domain/annotations/filters'
 import { STANDARD_TAGS, type Annotation } from '../../../../shared/domain/annotations/types'
 import { DEFAULT_NOTE_FILTER, filterNotes, inTextOrder, type NoteFilter } from './selectors'
@@ -98,6 +99,7 @@ export function ArticleNotes(props: ArticleNotesProps) {
         {article ? `Art. ${article.label} notes` : 'Notes'}{' '}
         <span className="count">{shown.length}</span>
       </h2>
+      <NotesRoomChooser negotiationId={negotiationId} groupId={groupId} />
       {groupId && <NotesExport negotiationId={negotiationId} groupId={groupId} />}
       {problem && (
         <p className="form-error" role="alert">

@@ -1,18 +1,11 @@
-import { useEffect, useState } from 'react'
-import { listGroups } from '../members/membersApi'
+import { useMemo } from 'react'
+import { groupNamesOf, useGroupViews } from '../groups/useGroupViews'
 
-/** The names of the negotiation's campaign groups by id, for published notes ("by CMC"). */
+/**
+ * The names of the negotiation's groups by id (campaign groups, coalitions, the person's
+ * delegation), for notes ("by CMC"); until the list arrives a note names its group by id.
+ */
 export function useGroupNames(negotiationId: string): ReadonlyMap<string, string> {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map())
-  useEffect(() => {
-    const abort = new AbortController()
-    listGroups(negotiationId, abort.signal).then(
-      (groups) => setNames(new Map(groups.map((g) => [g.id, g.name]))),
-      () => {
-        // Without the list a published note names its group by id.
-      },
-    )
-    return () => abort.abort()
-  }, [negotiationId])
-  return names
+  const { groups } = useGroupViews(negotiationId)
+  return useMemo(() => groupNamesOf(groups), [groups])
 }

@@ -12,6 +12,7 @@ import { useAnnotateFlow, type AnnotateFlow } from './useAnnotateFlow'
 import { useGroupNames } from './useGroupNames'
 import { useNoteCommands, type NoteCommands } from './useNoteCommands'
 import { useNotes, type Notes } from './useNotes'
+import { useNotesParam } from './notesRoom'
 import { useTextNotes } from './useTextNotes'
 
 /** Everything the text view needs about notes for this person. */
@@ -124,6 +125,12 @@ export function useNoteDesk(
         ...(note.actorId ? { actorId: note.actorId } : {}),
       },
     })
+
+  // A link to one group's notes (`?notes=`, from the Rooms page) opens the Notes tab.
+  const notesParam = useNotesParam()
+  useEffect(() => {
+    if (notesParam) showNotes()
+  }, [notesParam, showNotes])
 
   const counts = useMemo(() => noteCounts(notes.shown), [notes.shown])
   const panelArticleId = pinned && pinned.at === currentId ? pinned.articleId : currentId

@@ -6,6 +6,7 @@ import { STANDARD_TAGS, type Annotation } from '../../../../shared/domain/annota
 import { PUBLIC_NOTES, can, type Principal } from '../../../../shared/domain/policy'
 import { useCollabRoom } from '../../collab/useCollabRoom'
 import { readAnnotations } from './notesDoc'
+import { chosenNotesGroup, useNotesParam } from './notesRoom'
 
 /** An annotation as this person sees it: the group's own copy (writable) or a published one. */
 export interface ShownNote extends Annotation {
@@ -15,7 +16,11 @@ export interface ShownNote extends Annotation {
 
 /** The notes this person may see, live, and where their own group's notes are written. */
 export interface Notes {
-  /** The campaigner's group, or null for everyone else (who sees published notes only). */
+  /**
+   * The group whose room this person reads and writes: a campaigner's group, or the one of a
+   * delegate's groups (delegation, coalitions) chosen in the address (`?notes=`), the first by
+   * default; null for the chair and observers (who see published notes only).
+   */
   groupId: string | null
   /** The group room's document, for writing; null unless this person annotates for a group. */
   groupDoc: Y.Doc | null
@@ -39,15 +44,13 @@ function useRoomNotes(doc: Y.Doc | undefined): Annotation[] {
 }
 
 /**
- * Opens the notes rooms this person may read: the public room for every member, and the
- * group's own room only for a campaigner of that group (nobody else ever connects to it).
+ * Opens the notes rooms this person may read: the public room for every member, and one of
+ * their own groups' rooms (the chosen one) only for a member of that group (nobody else ever
+ * connects to it).
  */
 export function useNotes(negotiationId: string, principal: Principal): Notes {
-  const m = principal.membership
-  const groupId =
-    m?.role === 'campaigner' && can(principal, { type: 'annotate', groupId: m.groupId }).ok
-      ? m.groupId
-      : null
+  const chosen = chosenNotesGroup(principal, useNotesParam())
+  const groupId = chosen && can(principal, { type: 'annotate', groupId: chosen }).ok ? chosen : null
   const group = useCollabRoom(
     groupId ? roomName({ negotiationId, kind: 'notes', key: groupId }) : null,
   )
