@@ -30,10 +30,16 @@ export function membershipJson(m: Membership): MembershipFields {
 /** Whether a group id can name a notes room of its own (`public` is every member's). */
 export const isValidGroupId = (id: string): boolean => isValidSegment(id) && id !== PUBLIC_NOTES
 
+/** Whether a stored group of the negotiation is a campaign group (not a coalition). */
+async function isCampaignGroup(storage: Storage, negotiationId: string, groupId: string) {
+  const group = await storage.members.getGroup(negotiationId, groupId)
+  return group !== null && group.kind === 'campaign'
+}
+
 /**
  * The membership the fields describe, checked: a delegate's actor is a known state or
- * organisation, a campaigner's group exists in the negotiation, and no role carries a field
- * that belongs to another. Throws 400 otherwise.
+ * organisation, a campaigner's group is a campaign group of the negotiation (not a coalition),
+ * and no role carries a field that belongs to another. Throws 400 otherwise.
  */
 export async function checkedMembership(
   storage: Storage,
@@ -56,7 +62,9 @@ export async function checkedMembership(
       return { role, actorId }
     case 'campaigner':
       if (groupId === undefined) throw bad('invalid_request', 'groupId: a campaigner needs one.')
-      if (!isValidGroupId(groupId) || !(await storage.members.getGroup(negotiationId, groupId)))
+      // A campaigner belongs to a campaign group; a coalition's members are its states'
+      // delegates, and a delegation's its actor's.
+      if (!isValidGroupId(groupId) || !(await isCampaignGroup(storage, negotiationId, groupId)))
         throw bad('unknown_group', `This negotiation has no campaign group "${groupId}".`)
       return { role, groupId }
   }

@@ -1,4 +1,16 @@
-import { coalitionMembersAt, type Coalition } from '../../../shared/domain/groups'
+import {
+  coalitionMembersAt,
+  delegationGroupId,
+  type Coalition,
+  type CoalitionMembershipInput,
+  type Group,
+  type GroupInput,
+  type GroupView,
+} from '../../../shared/domain/groups'
+import { inGroup, type Principal } from '../../../shared/domain/policy'
+import { getActor } from '../actors/catalogue'
+import { currentRoundId, newEvent } from '../history/events'
+import type { StoredCoalitionMembership, StoredGroup } from '../storage/MemberStore'
 import type { Storage } from '../storage/Storage'
 
 /** The open round's id, or null when none is open (then a coalition's latest list counts). */
@@ -54,4 +66,207 @@ export async function coalitionsOfActor(
   return coalitions
     .filter((c) => coalitionMembersAt(c, roundId, order).includes(actorId))
     .map((c) => c.id)
+}
+
+/** How a delegation's group is named: "Delegation of France". */
+export const delegationName = (actorId: string): string =>
+  `Delegation of ${getActor(actorId)?.name ?? actorId}`
+
+/** A delegation's group, derived from its actor and never stored. */
+export const delegationGroup = (actorId: string): Group => ({
+  id: delegationGroupId(actorId),
+  kind: 'delegation',
+  name: delegationName(actorId),
+  actorId,
+  source: '',
+  provenance: 'recorded',
+})
+
+/** A stored group as the API shows it, with its current members and whether `principal` is in it. */
+function storedView(
+  g: StoredGroup,
+  lists: readonly StoredCoalitionMembership[],
+  round: { roundId: string | null; order: string[] },
+  principal: Principal,
+): GroupView {
+  const base: Group = {
+    id: g.id,
+    kind: g.kind,
+    name: g.name,
+    source: g.source,
+    provenance: g.provenance,
+  }
+  if (g.kind !== 'coalition') return { ...base, members: [], mine: inGroup(principal, g.id) }
+  const memberships = lists
+    .filter((l) => l.groupId === g.id)
+    .map(({ roundId, actorIds }) => ({ roundId, actorIds }))
+  const members = coalitionMembersAt({ memberships }, round.roundId, round.order)
+  // Decided from the lists just read, not the principal's coalitions resolved at the gate, so
+  // that the answer to a change of members already says who is in.
+  const m = principal.membership
+  const mine = m?.role === 'delegate' && members.includes(m.actorId)
+  return { ...base, members, memberships, mine }
+}
+
+/**
+ * Every group of a negotiation as `GET .../groups` answers one caller: the stored ones
+ * (campaign groups and coalitions, by id) and, for a delegate, their own delegation's first.
+ */
+export async function groupViews(
+  storage: Storage,
+  negotiationId: string,
+  principal: Principal,
+): Promise<GroupView[]> {
+  const [groups, lists, round] = await Promise.all([
+    storage.members.listGroups(negotiationId),
+    storage.members.listCoalitionMembers(negotiationId),
+    currentRound(storage, negotiationId),
+  ])
+  const m = principal.membership
+  const own: GroupView[] =
+    m?.role === 'delegate'
+      ? [{ ...delegationGroup(m.actorId), members: [m.actorId], mine: true }]
+      : []
+  return [...own, ...groups.map((g) => storedView(g, lists, round, principal))]
+}
+
+/** One stored group as a view, or null. */
+export async function groupView(
+  storage: Storage,
+  negotiationId: string,
+  principal: Principal,
+  groupId: string,
+): Promise<GroupView | null> {
+  const g = await storage.members.getGroup(negotiationId, groupId)
+  if (!g) return null
+  const [lists, round] = await Promise.all([
+    storage.members.listCoalitionMembers(negotiationId),
+    currentRound(storage, negotiationId),
+  ])
+  return storedView(g, lists, round, principal)
+}
+
+/** Who runs a group command, in which negotiation. */
+export interface GroupContext {
+  storage: Storage
+  principal: Principal
+  /** The display name recorded in history. */
+  byName: string
+  negotiationId: string
+}
+
+/** Why a group command did nothing. */
+export type GroupRefusal =
+  | { reason: 'group-taken' }
+  | { reason: 'group-not-found' }
+  | { reason: 'unknown-actor'; actorId: string }
+  | { reason: 'unknown-round'; roundId: string }
+  | { reason: 'not-a-coalition' }
+
+/** A group command's outcome: the group as it is now, or why not. */
+export type GroupResult = { ok: true; group: GroupView } | ({ ok: false } & GroupRefusal)
+
+// The members checked: participants of the negotiation, each once, in the order given; the
+// round one of the negotiation's (null: from the start).
+async function checkMembership(
+  ctx: GroupContext,
+  roundId: string | null,
+  actorIds: readonly string[],
+): Promise<{ ok: true; actorIds: string[] } | ({ ok: false } & GroupRefusal)> {
+  const [participants, rounds] = await Promise.all([
+    ctx.storage.participants.list(ctx.negotiationId),
+    ctx.storage.rounds.list(ctx.negotiationId),
+  ])
+  if (roundId !== null && !rounds.some((r) => r.id === roundId)) {
+    return { ok: false, reason: 'unknown-round', roundId }
+  }
+  const known = new Set(participants.map((p) => p.actorId))
+  const unknown = actorIds.find((a) => !known.has(a))
+  if (unknown !== undefined) return { ok: false, reason: 'unknown-actor', actorId: unknown }
+  return { ok: true, actorIds: [...new Set(actorIds)] }
+}
+
+// The event of a coalition's list set for a round, in the transaction of the list's write.
+const membersEvent = (
+  ctx: GroupContext,
+  group: { id: string; name: string },
+  roundId: string | null,
+  actorIds: string[],
+  eventRound: string | null,
+) =>
+  newEvent({
+    negotiationId: ctx.negotiationId,
+    type: 'coalition-members-changed',
+    accountId: ctx.principal.accountId,
+    byName: ctx.byName,
+    roundId: eventRound,
+    data: { groupId: group.id, name: group.name, roundId, actorIds },
+  })
+
+/**
+ * Creates a campaign group or a coalition (the chair; the route checks). A coalition given
+ * `actorIds` stores its first list (from `roundId` on, else from the start) with its event, in
+ * one transaction with the group.
+ */
+export async function createGroup(ctx: GroupContext, input: GroupInput): Promise<GroupResult> {
+  const kind = input.kind
+  const roundId = input.roundId ?? null
+  const listed = kind === 'coalition' && input.actorIds !== undefined
+  const checked = listed
+    ? await checkMembership(ctx, roundId, input.actorIds ?? [])
+    : { ok: true as const, actorIds: [] as string[] }
+  if (!checked.ok) return checked
+  const eventRound = await currentRoundId(ctx.storage, ctx.negotiationId)
+  const created = await ctx.storage.atomically((tx) => {
+    const made = tx.members.createGroup(ctx.negotiationId, {
+      id: input.id,
+      name: input.name,
+      kind,
+      source: input.source,
+      provenance: input.provenance,
+    })
+    if (!made.ok || !listed) return made
+    tx.members.setCoalitionMembers(ctx.negotiationId, input.id, roundId, checked.actorIds)
+    tx.events.append(membersEvent(ctx, input, roundId, checked.actorIds, eventRound))
+    return made
+  })
+  if (!created.ok) return { ok: false, reason: 'group-taken' }
+  const group = await groupView(ctx.storage, ctx.negotiationId, ctx.principal, input.id)
+  if (!group) throw new Error(`group ${input.id} not stored`)
+  return { ok: true, group }
+}
+
+/**
+ * Sets a coalition's members from a round on (the chair; the route checks), replacing that
+ * round's list, with its event. Answers who was a member before and after, so that the caller
+ * can cut the connections of those who left.
+ */
+export async function setCoalitionMembers(
+  ctx: GroupContext,
+  groupId: string,
+  input: CoalitionMembershipInput,
+): Promise<GroupResult & { before?: string[] }> {
+  const stored = await ctx.storage.members.getGroup(ctx.negotiationId, groupId)
+  if (!stored) return { ok: false, reason: 'group-not-found' }
+  if (stored.kind !== 'coalition') return { ok: false, reason: 'not-a-coalition' }
+  const checked = await checkMembership(ctx, input.roundId, input.actorIds)
+  if (!checked.ok) return checked
+  const before = (await groupView(ctx.storage, ctx.negotiationId, ctx.principal, groupId))?.members
+  const eventRound = await currentRoundId(ctx.storage, ctx.negotiationId)
+  await ctx.storage.atomically((tx) => {
+    tx.members.setCoalitionMembers(ctx.negotiationId, groupId, input.roundId, checked.actorIds)
+    tx.events.append(membersEvent(ctx, stored, input.roundId, checked.actorIds, eventRound))
+  })
+  const group = await groupView(ctx.storage, ctx.negotiationId, ctx.principal, groupId)
+  if (!group) throw new Error(`group ${groupId} vanished`)
+  return { ok: true, group, before: before ?? [] }
+}
+
+/** A coalition by id with every list, or null for an unknown id or another kind of group. */
+export async function getCoalition(
+  storage: Storage,
+  negotiationId: string,
+  groupId: string,
+): Promise<Coalition | null> {
+  return (await listCoalitions(storage, negotiationId)).find((c) => c.id === groupId) ?? null
 }
