@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', negotiationRoutes(storage))
   app.use('/api', articleRoutes(storage, registry))
   app.use('/api', memberRoutes(storage, registry))
-  app.use('/api', groupRoutes(storage))
+  app.use('/api', groupRoutes(storage, registry))
   app.use('/api', negotiationInvitationRoutes(storage))
   app.use('/api', participantRoutes(storage))
   const proposals = { storage, registry, queue: new SerialQueue() }
