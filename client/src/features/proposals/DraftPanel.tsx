@@ -9,6 +9,7 @@ import { nameOf, type ActorNames } from './actorNames'
 import { ConfirmDialog } from '../common/ConfirmDialog'
 import { describeParams } from './labels'
 import { runSponsorCommand } from './proposalsApi'
+import { CoalitionLine } from './CoalitionLine'
 
 interface DraftPanelProps {
   negotiationId: string
@@ -73,7 +74,8 @@ export function DraftPanel(props: DraftPanelProps) {
       </div>
       <h3 className="card-title">{proposal.title}</h3>
       <p className="card-meta">{describeParams(proposal.params)}</p>
-      <p className="card-meta">
+      <CoalitionLine negotiationId={negotiationId} proposal={proposal} />
+      <p className="card-meta" data-testid="draft-sponsors">
         {[...proposal.sponsors, ...proposal.coSponsors].map((id) => nameOf(names, id)).join(', ')}
       </p>
       {proposal.anchor && <blockquote className="card-quote">{proposal.anchor.quote}</blockquote>}

@@ -1,14 +1,21 @@
 import type { Proposal } from '../../../../shared/domain/proposals'
+import { useGroupViews } from '../groups/useGroupViews'
 import { describeParams } from './labels'
 
 interface MyDraftsProps {
+  negotiationId: string
   drafts: Proposal[]
   openId: string | null
   onOpen: (proposal: Proposal) => void
 }
 
 /** The delegation's drafts (its own and those it co-sponsors), each opening the draft editor. */
-export function MyDrafts({ drafts, openId, onOpen }: MyDraftsProps) {
+export function MyDrafts({ negotiationId, drafts, openId, onOpen }: MyDraftsProps) {
+  const { groups } = useGroupViews(negotiationId)
+  const coalitionOf = (d: Proposal) =>
+    d.coalitionId
+      ? ` · Coalition: ${groups?.find((g) => g.id === d.coalitionId)?.name ?? d.coalitionId}`
+      : ''
   if (drafts.length === 0) return null
   return (
     <section className="my-drafts" aria-labelledby="my-drafts-heading" data-testid="my-drafts">
@@ -27,6 +34,7 @@ export function MyDrafts({ drafts, openId, onOpen }: MyDraftsProps) {
               <span className="draft-title">{d.title}</span>
               <span className="draft-meta">
                 {describeParams(d.params)} · {[...d.sponsors, ...d.coSponsors].join(', ')}
+                {coalitionOf(d)}
               </span>
             </button>
           </li>

@@ -8,6 +8,7 @@ import { PositionForm } from './PositionForm'
 import { PositionList } from './PositionList'
 import { ProposalActions } from './ProposalActions'
 import { SHOWN_IN_TEXT } from './selectors'
+import { CoalitionLine } from './CoalitionLine'
 import './tabled.css'
 import { SyntheticBadge } from '../common/ProvenanceBadge'
 
@@ -112,6 +113,7 @@ export function ProposalCard(props: ProposalCardProps) {
           On {articleRef}
         </p>
       )}
+      <CoalitionLine negotiationId={negotiationId} proposal={p} />
       <p className="card-sponsors">
         {p.sponsors.map((id) => nameOf(names, id)).join(', ')}
         {p.coSponsors.length > 0 && (

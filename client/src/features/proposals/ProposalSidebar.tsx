@@ -48,7 +48,12 @@ export function ProposalSidebar(props: ProposalSidebarProps) {
   }
   return (
     <div className="proposal-sidebar">
-      <MyDrafts drafts={drafts} openId={openDraft?.id ?? null} onOpen={onOpenDraft} />
+      <MyDrafts
+        negotiationId={negotiationId}
+        drafts={drafts}
+        openId={openDraft?.id ?? null}
+        onOpen={onOpenDraft}
+      />
       {openDraft && (
         <DraftPanel
           key={openDraft.id}

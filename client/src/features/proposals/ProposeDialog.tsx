@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Anchor, Proposal } from '../../../../shared/domain/proposals'
 import { ApiError } from '../../api'
+import { useGroupViews } from '../groups/useGroupViews'
 import { CoSponsorPicker, type ActorChoice } from './CoSponsorPicker'
 import { ParamsFields } from './ParamsFields'
 import { emptyParamsForm, paramsOf, type ParamsForm } from './paramsForm'
@@ -23,6 +24,8 @@ interface ProposeDialogProps {
   ownActorId: string | null
   onCancel: () => void
   onCreated: (proposal: Proposal) => void
+  /** The coalition chosen when the dialog opens ("New common proposal" on the Rooms page). */
+  coalitionId?: string | null
 }
 
 const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
@@ -35,7 +38,15 @@ const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…`
  */
 export function ProposeDialog(props: ProposeDialogProps) {
   const { negotiationId, target, actors, ownActorId, onCancel, onCreated } = props
+  const preset = props.coalitionId ?? ''
   const dialogRef = useRef<HTMLDialogElement>(null)
+  // A delegate may draft in the name of a coalition of its state; the chair of any coalition.
+  const { groups } = useGroupViews(negotiationId)
+  const coalitions = (groups ?? []).filter(
+    (g) => g.kind === 'coalition' && (ownActorId === null || g.mine),
+  )
+  const [inNameOf, setInNameOf] = useState('')
+  const coalition = coalitions.find((c) => c.id === inNameOf) ?? null
   const [form, setForm] = useState<ParamsForm>(emptyParamsForm())
   const [title, setTitle] = useState('')
   const [sponsor, setSponsor] = useState('')
@@ -52,6 +63,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
       setForm(emptyParamsForm(target.anchor ? 'replacement' : 'new-article'))
       setTitle('')
       setSponsor(ownActorId ?? '')
+      setInNameOf(preset)
       setCoSponsors([])
       setRationale('')
       // An amendment starts from the words it amends, for the delegate to rewrite here.
@@ -60,7 +72,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
       dialog.showModal()
     }
     if (!target && dialog.open) dialog.close()
-  }, [target, ownActorId])
+  }, [target, ownActorId, preset])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -68,7 +80,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
     const params = paramsOf(form)
     if (!params.ok) return setError(params.reason)
     if (!title.trim()) return setError('Give the proposal a title.')
-    if (!sponsor) return setError('Choose the sponsoring delegation.')
+    if (!sponsor && !coalition) return setError('Choose the sponsoring delegation.')
     setBusy(true)
     setError(null)
     try {
@@ -77,8 +89,9 @@ export function ProposeDialog(props: ProposeDialogProps) {
         title: title.trim(),
         articleId: target.articleId,
         ...(target.anchor ? { anchor: target.anchor } : {}),
-        sponsors: [sponsor],
-        coSponsors: coSponsors.filter((c) => c !== sponsor),
+        ...(coalition
+          ? { coalitionId: coalition.id, ...(sponsor ? { sponsors: [sponsor] } : {}) }
+          : { sponsors: [sponsor], coSponsors: coSponsors.filter((c) => c !== sponsor) }),
         rationale: rationale.trim(),
         wording,
       })
@@ -149,7 +162,34 @@ export function ProposeDialog(props: ProposeDialogProps) {
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
-          {ownActorId === null && (
+          {coalitions.length > 0 && (
+            <div className="field">
+              <label htmlFor="proposal-in-name-of">In the name of</label>
+              <select
+                id="proposal-in-name-of"
+                value={inNameOf}
+                aria-describedby="proposal-in-name-of-hint"
+                onChange={(e) => setInNameOf(e.target.value)}
+              >
+                <option value="">
+                  {ownActorId === null ? 'The sponsor chosen below' : 'My delegation'}
+                </option>
+                {coalitions.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} (coalition)
+                  </option>
+                ))}
+              </select>
+              <p className="field-hint muted" id="proposal-in-name-of-hint">
+                {coalition
+                  ? `Sponsored by every member of ${coalition.name}: ${coalition.members
+                      .map((id) => actors.find((a) => a.id === id)?.name ?? id)
+                      .join(', ')}. They draft it together before it is tabled.`
+                  : 'A coalition’s proposal is sponsored by all its member states.'}
+              </p>
+            </div>
+          )}
+          {ownActorId === null && !coalition && (
             <div className="field">
               <label htmlFor="proposal-sponsor">Sponsor</label>
               <select
@@ -166,7 +206,9 @@ export function ProposeDialog(props: ProposeDialogProps) {
               </select>
             </div>
           )}
-          <CoSponsorPicker actors={others} selected={coSponsors} onChange={setCoSponsors} />
+          {!coalition && (
+            <CoSponsorPicker actors={others} selected={coSponsors} onChange={setCoSponsors} />
+          )}
           <div className="field">
             <label htmlFor="proposal-rationale">Rationale</label>
             <textarea

@@ -21,6 +21,11 @@ export interface NewProposal {
   rationale?: string
   /** The wording the draft starts from, a clause a line (default: the anchored words). */
   wording?: string
+  /**
+   * The coalition in whose name it is drafted: the server makes its current members the
+   * sponsors (the caller's own actor first) and names the coalition on the proposal.
+   */
+  coalitionId?: string
 }
 
 /** A chair's decision on a tabled proposal. */
