@@ -10,6 +10,7 @@ import {
   type StatusChange,
 } from '../../../shared/domain/proposals/types'
 import { isKnownActor } from '../actors/catalogue'
+import { currentCoalitionMembers, getCoalition } from '../groups/coalitions'
 import { currentRoundId, newEvent } from '../history/events'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
@@ -43,7 +44,10 @@ const CreateBody = z.object({
   coSponsors: z.array(ActorId).max(200).optional(),
   rationale: Rationale.optional(),
   wording: Wording.optional(),
+  /** Drafted in a coalition's name: its current members become the sponsors. */
+  coalitionId: z.string().min(1).max(64).optional(),
 })
+type CreateBody = z.infer<typeof CreateBody>
 
 const PatchBody = z
   .object({
@@ -76,14 +80,12 @@ export async function getProposal(ctx: ProposalContext, id: string) {
 export async function createProposal(ctx: ProposalContext, body: unknown) {
   const input = parseBody(CreateBody, body)
   requireActor(ctx)
-  const m = ctx.principal.membership
-  const sponsors = unique(input.sponsors ?? (m?.role === 'delegate' ? [m.actorId] : []))
+  const sponsors =
+    input.coalitionId === undefined
+      ? ownSponsors(ctx, input)
+      : await coalitionSponsors(ctx, input.coalitionId, input)
   const main = sponsors[0]
-  if (main === undefined) {
-    throw new HttpError(400, 'invalid_request', 'sponsors: name the sponsoring actor.')
-  }
-  const decision = can(ctx.principal, { type: 'act-for', actorId: main })
-  if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
+  if (main === undefined) throw new Error('no sponsor')
   const coSponsors = unique(input.coSponsors ?? []).filter((a) => !sponsors.includes(a))
   await requireKnownActors(ctx, [...sponsors, ...coSponsors])
   if (input.articleId === null && input.params.kind !== 'new-article') {
@@ -119,6 +121,7 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
     createdAt: now,
     createdBy: ctx.principal.accountId,
     history: [created],
+    ...(input.coalitionId === undefined ? {} : { coalitionId: input.coalitionId }),
   }
   const typed = input.wording
     ?.split(/\r\n?|\n/)
@@ -143,12 +146,64 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
         roundId,
         articleId: proposal.articleId,
         proposalId: proposal.id,
-        data: { title: proposal.title, kind: proposal.params.kind, sponsors, coSponsors },
+        data: {
+          title: proposal.title,
+          kind: proposal.params.kind,
+          sponsors,
+          coSponsors,
+          ...(input.coalitionId === undefined ? {} : { coalitionId: input.coalitionId }),
+        },
       }),
     )
     tx.appendUpdate(draftRoom(ctx.negotiationId, proposal.id), wordingUpdate(wording))
   })
   return readText(ctx, (view) => ({ proposal: proposalJson(ctx, proposal, view) }))
+}
+
+// The sponsors of a proposal of one's own: the caller's delegation, or those the chair names.
+function ownSponsors(ctx: ProposalContext, input: CreateBody): string[] {
+  const m = ctx.principal.membership
+  const sponsors = unique(input.sponsors ?? (m?.role === 'delegate' ? [m.actorId] : []))
+  const main = sponsors[0]
+  if (main === undefined) {
+    throw new HttpError(400, 'invalid_request', 'sponsors: name the sponsoring actor.')
+  }
+  const decision = can(ctx.principal, { type: 'act-for', actorId: main })
+  if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
+  return sponsors
+}
+
+/**
+ * The sponsors of a proposal in a coalition's name: its members now, the caller's own actor
+ * first (for the chair, the list's order). Refused alike, before anything about the coalition
+ * is read, to whoever may not act in its name, known or not.
+ */
+async function coalitionSponsors(
+  ctx: ProposalContext,
+  coalitionId: string,
+  input: CreateBody,
+): Promise<string[]> {
+  const decision = can(ctx.principal, { type: 'act-for-coalition', groupId: coalitionId })
+  if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
+  if (input.sponsors !== undefined) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      'sponsors: a coalition’s proposal is sponsored by its member states.',
+    )
+  }
+  const coalition = await getCoalition(ctx.storage, ctx.negotiationId, coalitionId)
+  if (!coalition) {
+    throw new HttpError(400, 'unknown_group', `No coalition "${coalitionId}" in this negotiation.`)
+  }
+  const members = await currentCoalitionMembers(ctx.storage, ctx.negotiationId, coalition)
+  const m = ctx.principal.membership
+  const own = m?.role === 'delegate' && members.includes(m.actorId) ? [m.actorId] : []
+  const sponsors = unique([...own, ...members])
+  if (sponsors.length === 0) {
+    throw new HttpError(400, 'invalid_request', 'coalitionId: this coalition has no members now.')
+  }
+  return sponsors
 }
 
 /** Changes a draft's title, rationale, parameters, co-sponsors or anchor (its sponsors only). */

@@ -28,6 +28,7 @@ interface ProposalRow {
   created_at: string
   created_by: string
   synthetic: number
+  coalition_id: string | null
 }
 
 interface ChangeRow {
@@ -78,6 +79,7 @@ const toProposal = (row: ProposalRow, history: StatusChange[]): Proposal => ({
   createdBy: row.created_by,
   history,
   ...(row.synthetic === 1 ? { synthetic: true } : {}),
+  ...(row.coalition_id === null ? {} : { coalitionId: row.coalition_id }),
 })
 
 const toChange = (row: ChangeRow): StatusChange => ({
@@ -144,16 +146,17 @@ export class SqliteProposalStore implements ProposalStore, ProposalWrites {
       put: db.prepare(
         `INSERT INTO proposals (negotiation_id, id, kind, params, title, sponsors, co_sponsors,
            article_id, anchor, wording, wording_text, rationale, status, tabled_seq, created_at,
-           created_by, synthetic)
+           created_by, synthetic, coalition_id)
          VALUES (@negotiation_id, @id, @kind, @params, @title, @sponsors, @co_sponsors,
            @article_id, @anchor, @wording, @wording_text, @rationale, @status, @tabled_seq,
-           @created_at, @created_by, @synthetic)
+           @created_at, @created_by, @synthetic, @coalition_id)
          ON CONFLICT (negotiation_id, id) DO UPDATE SET kind = excluded.kind,
            params = excluded.params, title = excluded.title, sponsors = excluded.sponsors,
            co_sponsors = excluded.co_sponsors, article_id = excluded.article_id,
            anchor = excluded.anchor, wording = excluded.wording,
            wording_text = excluded.wording_text, rationale = excluded.rationale,
-           status = excluded.status, tabled_seq = excluded.tabled_seq`,
+           status = excluded.status, tabled_seq = excluded.tabled_seq,
+           coalition_id = excluded.coalition_id`,
       ),
       addChange: db.prepare(
         `INSERT INTO proposal_status_changes (negotiation_id, ${changeColumns})
@@ -224,6 +227,7 @@ export class SqliteProposalStore implements ProposalStore, ProposalWrites {
       created_at: p.createdAt,
       created_by: p.createdBy,
       synthetic: p.synthetic ? 1 : 0,
+      coalition_id: p.coalitionId ?? null,
     })
   }
 
