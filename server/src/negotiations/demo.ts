@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ScenarioSchema } from '../../../shared/domain/rounds'
 import type { Storage } from '../storage/Storage'
+import { DEMO_ACCOUNTS, DemoAccountsSchema } from './demoAccounts'
+import { DEMO_MANY_HANDS, readManyHandsDemo, writeDemoCoalitions } from './demoManyHands'
 import { DEMO_PARTICIPANTS, readParticipantsFile } from './demoParticipants'
 import {
   articleIdsOf,
@@ -30,8 +32,10 @@ export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')
  * its rounds (the earlier ones closed with their synthetic texts frozen, the last open), the
  * proposals with their histories, positions, register and draft rooms, the events of all of it,
  * its participants, and who stands where (the Vienna report's issues, attributed positions and
- * target lists, the declarations with their counts, the treaty status). Every file is read and
- * checked before anything is stored, so a broken one leaves the database empty.
+ * target lists, the declarations with their counts, the treaty status), and the coalitions of
+ * the many-hands file (its sessions and notes name accounts: `loadDemoAccounts` writes them).
+ * Every file is read and checked before anything is stored, so a broken one leaves the database
+ * empty.
  */
 export async function loadDemoIfEmpty(
   storage: Storage,
@@ -40,6 +44,8 @@ export async function loadDemoIfEmpty(
   proposalsFile: string = DEMO_PROPOSALS,
   roundsDir: string = DEMO_ROUNDS,
   stanceFiles: DemoStanceFiles = DEMO_STANCE_FILES,
+  manyHandsFile: string = DEMO_MANY_HANDS,
+  accountsFile: string = DEMO_ACCOUNTS,
 ): Promise<boolean> {
   if ((await storage.listNegotiations()).length > 0) return false
   const scenario = ScenarioSchema.parse(JSON.parse(fs.readFileSync(scenarioFile, 'utf8')))
@@ -74,6 +80,14 @@ export async function loadDemoIfEmpty(
   )
   const proposals = readDemoProposals(proposalsFile, negotiation.id, text.update, stances.positions)
   const history = readDemoRounds(negotiation.id, rounds ?? [], roundsDir)
+  const manyHands = readManyHandsDemo(manyHandsFile, {
+    negotiationId: negotiation.id,
+    textUpdate: text.update,
+    participantIds: participants.map((p) => p.actorId),
+    roundIds: scenario.rounds.map((r) => r.id),
+    issueIds: stances.issues.map((i) => i.id),
+    accounts: DemoAccountsSchema.parse(JSON.parse(fs.readFileSync(accountsFile, 'utf8'))),
+  })
   await storage.atomically((tx) => {
     const created = tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
     if (!created.ok) throw new Error(`the demo negotiation "${negotiation.id}" exists already`)
@@ -86,6 +100,7 @@ export async function loadDemoIfEmpty(
     )
     tx.participants.replaceAll(negotiation.id, participants)
     writeDemoStances(tx, stances)
+    writeDemoCoalitions(tx, negotiation.id, manyHands.demo)
   })
   return true
 }

@@ -8,6 +8,8 @@ import { isKnownActor } from '../actors/catalogue'
 import { isValidGroupId } from '../auth/membershipFields'
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords'
 import type { Storage } from '../storage/Storage'
+import { DEMO_MANY_HANDS } from './demoManyHands'
+import { loadDemoSessionsAndNotes } from './demoSessionsAndNotes'
 
 /** The demo's people: one account per role in the demo negotiation (README lists them). */
 export const DEMO_ACCOUNTS = path.resolve(
@@ -48,8 +50,15 @@ export const DemoAccountsSchema = z
 /** The parsed demo accounts file. */
 export type DemoAccounts = z.infer<typeof DemoAccountsSchema>
 
-/** Creates the demo's groups, accounts and memberships (after the demo negotiation). */
-export async function loadDemoAccounts(storage: Storage, file: string = DEMO_ACCOUNTS) {
+/**
+ * Creates the demo's groups, accounts and memberships (after the demo negotiation), then what of
+ * the many-hands file names accounts: its sessions (opened) and the delegations' notes.
+ */
+export async function loadDemoAccounts(
+  storage: Storage,
+  file: string = DEMO_ACCOUNTS,
+  manyHandsFile: string = DEMO_MANY_HANDS,
+) {
   const demo = DemoAccountsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
   for (const group of demo.groups) await storage.members.createGroup(demo.negotiation, group)
   // One hash for the one published demo password: it guards nothing secret, and scrypt is slow.
@@ -71,4 +80,5 @@ export async function loadDemoAccounts(storage: Storage, file: string = DEMO_ACC
           : { role: person.role }
     await storage.members.put(demo.negotiation, created.account.id, membership)
   }
+  await loadDemoSessionsAndNotes(storage, demo, manyHandsFile)
 }
