@@ -10,6 +10,7 @@ import type { Session } from './sessions'
 
 /** Why a session command refused, as the REST answer's `error.code`. */
 export type SessionErrorCode =
+  | 'invalid_request'
   | 'forbidden'
   | 'session_not_found'
   | 'session_taken'

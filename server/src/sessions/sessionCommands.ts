@@ -2,7 +2,8 @@ import type { EventType } from '../../../shared/domain/events'
 import { outlineOf } from '../../../shared/domain/numbering'
 import { can } from '../../../shared/domain/policy'
 import { sessionEventData } from '../../../shared/domain/sessionText'
-import type { Session, SessionChange, SessionInput } from '../../../shared/domain/sessions'
+import { z } from 'zod'
+import { SessionChange, SessionInput, type Session } from '../../../shared/domain/sessions'
 import { CloseCode } from '../../../shared/collab'
 import { newEvent } from '../history/events'
 import { freeSlug, slugify } from '../negotiations/slug'
@@ -30,6 +31,23 @@ export async function listSessions(ctx: SessionContext): Promise<Session[]> {
 export async function getSession(ctx: SessionContext, id: string): Promise<SessionResult<Session>> {
   const s = await ctx.storage.sessions.get(ctx.negotiationId, id)
   return s ? done(await withNamesOne(ctx.storage, s)) : notFound(id)
+}
+
+/** A new session as the chair sends it: the input, and an id of its own if wanted. */
+const NewSession = SessionInput.extend({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes')
+    .optional(),
+})
+
+// A body read with a schema, or invalid_request naming the first problem.
+function readBody<T extends z.ZodType>(schema: T, body: unknown): SessionResult<z.infer<T>> {
+  const result = schema.safeParse(body ?? {})
+  if (result.success) return done(result.data)
+  const issue = result.error.issues[0]
+  const where = issue?.path.join('.') || 'body'
+  return refuse('invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
 }
 
 const forbidden = (ctx: SessionContext) => {
@@ -94,10 +112,13 @@ export function appendSessionEvent(
  */
 export async function createSession(
   ctx: SessionContext,
-  input: SessionInput & { id?: string },
+  body: unknown,
 ): Promise<SessionResult<Session>> {
   const refused = forbidden(ctx)
   if (refused) return refused
+  const parsed = readBody(NewSession, body)
+  if (!parsed.ok) return parsed
+  const input = parsed.value
   return ctx.queue.run(ctx.negotiationId, async () => {
     const articles = await checked(ctx, input)
     if (!articles.ok) return articles
@@ -142,10 +163,13 @@ export async function createSession(
 export async function changeSession(
   ctx: SessionContext,
   id: string,
-  change: SessionChange,
+  body: unknown,
 ): Promise<SessionResult<Session>> {
   const refused = forbidden(ctx)
   if (refused) return refused
+  const parsed = readBody(SessionChange, body)
+  if (!parsed.ok) return parsed
+  const change = parsed.value
   const answer = await ctx.queue.run(ctx.negotiationId, async () => {
     const s = await ctx.storage.sessions.get(ctx.negotiationId, id)
     if (!s) return notFound(id)
