@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { can, effectiveRole, type Principal } from '../../../shared/domain/policy'
+import { can, effectiveRole, inGroup, type Principal } from '../../../shared/domain/policy'
 import { PaperInputSchema, type Paper } from '../../../shared/domain/stances/types'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
@@ -24,8 +24,8 @@ export const PaperVersionInputSchema = z
 export function mayReadPaper(p: Principal, paper: Pick<Paper, 'groupId' | 'published'>): boolean {
   if (effectiveRole(p) === null) return false
   if (paper.groupId === null || paper.published) return true
-  const m = p.membership
-  return m?.role === 'campaigner' && m.groupId === paper.groupId
+  // Any group's: a campaign group's campaigners, a coalition's or a delegation's delegates.
+  return inGroup(p, paper.groupId)
 }
 
 // Who writes a paper: the secretariat's the chair; a group's its members.
