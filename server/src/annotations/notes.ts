@@ -5,7 +5,9 @@ import { annotationFromJson, annotationsFromJson } from '../../../shared/domain/
 import { NOTES_ANNOTATIONS, type Annotation } from '../../../shared/domain/annotations/types'
 import { outlineOf, type ArticleSummary } from '../../../shared/domain/numbering'
 import { PUBLIC_NOTES, can, type Principal } from '../../../shared/domain/policy'
+import { isDelegationOf } from '../../../shared/domain/groups'
 import type { RoomRegistry } from '../collab/rooms'
+import { delegationName } from '../groups/coalitions'
 import { HttpError } from '../http/errors'
 import { textView } from '../proposals/anchors'
 import { commandOrigin, commitAtomically } from '../proposals/commit'
@@ -31,8 +33,9 @@ export const readNotes = (doc: Y.Doc): Annotation[] =>
   annotationsFromJson(doc.getMap(NOTES_ANNOTATIONS).toJSON())
 
 /**
- * 403 unless the principal annotates for the group (its campaigners): checked before anything
- * about the group or its annotations is looked at, so refusals say nothing about them.
+ * 403 unless the principal annotates for the group (its members, of a campaign group, a
+ * coalition or a delegation): checked before anything about the group or its annotations is
+ * looked at, so refusals say nothing about them.
  */
 export function requireAnnotator(ctx: NotesContext): void {
   const decision = can(ctx.principal, { type: 'annotate', groupId: ctx.groupId })
@@ -153,12 +156,22 @@ export interface NotesExport {
   groupName: string
 }
 
+// The name of a notes room's group: a stored group's own, a delegation's from its actor.
+async function nameOfGroup(ctx: NotesContext): Promise<string> {
+  const m = ctx.principal.membership
+  if (m?.role === 'delegate' && isDelegationOf(ctx.groupId, m.actorId)) {
+    return delegationName(m.actorId)
+  }
+  const group = await ctx.storage.members.getGroup(ctx.negotiationId, ctx.groupId)
+  return group?.name ?? ctx.groupId
+}
+
 /** The group's annotations, each placed (on its words, or orphaned) in the text as it is now. */
 export async function exportNotes(ctx: NotesContext): Promise<NotesExport> {
   // Refused as reading, which is what an export is, not as annotating.
   const decision = can(ctx.principal, { type: 'read-notes', groupId: ctx.groupId })
   if (!decision.ok) throw new HttpError(403, 'forbidden', decision.reason)
-  const group = await ctx.storage.members.getGroup(ctx.negotiationId, ctx.groupId)
+  const groupName = await nameOfGroup(ctx)
   const annotations = await ctx.registry.read(notesRoom(ctx.negotiationId, ctx.groupId), readNotes)
   const text = roomName({ negotiationId: ctx.negotiationId, kind: 'text' })
   return ctx.registry.read(text, (ydoc) => {
@@ -167,7 +180,7 @@ export async function exportNotes(ctx: NotesContext): Promise<NotesExport> {
     return {
       annotations: annotations.map((a) => placeAnnotation(binding, view.doc, a)),
       articles: outlineOf(view.doc),
-      groupName: group?.name ?? ctx.groupId,
+      groupName,
     }
   })
 }

@@ -18,7 +18,7 @@ export interface AnnotationRouteDeps {
 }
 
 /**
- * A group's annotations, after negotiationGate (campaigners of that group only, else 403):
+ * A group's annotations, after negotiationGate (that group's members of any kind only, else 403):
  * POST and DELETE .../notes/:groupId/annotations/:annotationId/publish;
  * GET .../notes/:groupId/annotations.csv and .md (attachments).
  */
