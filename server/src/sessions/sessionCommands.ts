@@ -50,6 +50,15 @@ function readBody<T extends z.ZodType>(schema: T, body: unknown): SessionResult<
   return refuse('invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
 }
 
+// Only the fields the body names: `SessionInput.partial()` still fills the input's defaults in
+// (an empty list of articles, closed), which a change of one field must not write.
+function sent(change: SessionChange, body: unknown): SessionChange {
+  const named = new Set(Object.keys(body ?? {}))
+  return Object.fromEntries(
+    Object.entries(change).filter(([key]) => named.has(key)),
+  ) as SessionChange
+}
+
 const forbidden = (ctx: SessionContext) => {
   const decision = can(ctx.principal, { type: 'manage-sessions' })
   return decision.ok ? null : refuse('forbidden', decision.reason)
@@ -169,7 +178,7 @@ export async function changeSession(
   if (refused) return refused
   const parsed = readBody(SessionChange, body)
   if (!parsed.ok) return parsed
-  const change = parsed.value
+  const change = sent(parsed.value, body)
   const answer = await ctx.queue.run(ctx.negotiationId, async () => {
     const s = await ctx.storage.sessions.get(ctx.negotiationId, id)
     if (!s) return notFound(id)
