@@ -43,6 +43,13 @@ function load(negotiationId: string, entry: Entry): Promise<void> {
   return entry.loading
 }
 
+/** Puts in one group as the server answered it (after creating it or changing its members). */
+export function putGroupView(accountId: string, negotiationId: string, group: GroupView): void {
+  const entry = entryOf(accountId, negotiationId)
+  entry.groups = [...(entry.groups ?? []).filter((g) => g.id !== group.id), group]
+  notify(entry)
+}
+
 /** Fetches this account's groups again; every view showing them follows. */
 export const reloadGroupViews = (accountId: string, negotiationId: string): Promise<void> =>
   load(negotiationId, entryOf(accountId, negotiationId))
