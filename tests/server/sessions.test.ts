@@ -58,6 +58,7 @@ describe('a closed session on Article 2 with its facilitator', () => {
   const h = useTestServer(['chair', 'france', 'germany', 'austria', 'observer', 'hana'], 'each')
 
   it('opens with a copy of Article 2, is written by its facilitator alone, read live by its attendees, and applied into the main text', async () => {
+    const since = new Date().toISOString()
     const facilitator = await inviteFacilitator(h)
     const created = await h.api('chair', 'POST', '/sessions', friendsOnArticle2(facilitator))
     expect(created.status).toBe(201)
@@ -234,6 +235,15 @@ describe('a closed session on Article 2 with its facilitator', () => {
       summary: 'applied the wording from the Friends of the President on Article 2, 22 May',
     })
     expect(events.filter((e) => e.byName === 'Ambassador Facilitator')).toEqual([])
+    // The report to capital names the session under Article 2.
+    const report = await h.api('france', 'GET', `/report?since=${encodeURIComponent(since)}`)
+    expect(report.status).toBe(200)
+    const section = (
+      report.body.report.sections as { articleId: string | null; other: { text: string }[] }[]
+    ).find((s) => s.articleId === 'art-2')
+    expect(section?.other.map((o) => o.text)).toContain(
+      'Applied the wording from the Friends of the President on Article 2, 22 May',
+    )
     const log = await h.api('chair', 'GET', '/events')
     const types = (log.body.events as { type: string }[]).map((e) => e.type)
     for (const t of [

@@ -86,12 +86,16 @@ async function baselineOf(ctx: ReportContext, start: ReportStart): Promise<Basel
 }
 
 // The articles whose words the period's events changed: edited, added, moved, renamed, deleted,
-// or with a proposal incorporated into them.
+// given a session's wording, or with a proposal incorporated into them.
 function touchedArticles(events: readonly NegotiationEvent[], proposals: readonly Proposal[]) {
   const articleOf = new Map(proposals.map((p) => [p.id, p.articleId]))
   const touched = new Set<string>()
   for (const e of events) {
-    if (e.type === 'text-edited' || e.type.startsWith('article-')) {
+    if (
+      e.type === 'text-edited' ||
+      e.type === 'session-text-applied' ||
+      e.type.startsWith('article-')
+    ) {
       if (e.articleId) touched.add(e.articleId)
     } else if (e.type === 'proposal-decided' && e.data.to === 'incorporated' && e.proposalId) {
       const id = e.articleId ?? articleOf.get(e.proposalId)

@@ -61,6 +61,9 @@ const OTHER_EVENTS = new Set([
   'article-moved',
   'article-renamed',
   'article-deleted',
+  // A session's text applied to an article, or left (issue 13), named by its session.
+  'session-text-applied',
+  'session-text-left',
 ])
 
 const str = (v: unknown): string =>
@@ -87,6 +90,10 @@ function otherText(e: NegotiationEvent): string {
         : 'Moved the article'
     case 'article-renamed':
       return str(d.to) ? `Renamed the article “${str(d.to)}”` : 'Renamed the article'
+    case 'session-text-applied':
+    case 'session-text-left':
+      // The server's sentence: "applied the wording from the Friends of the President on …".
+      return capitalised(str(d.summary)) || 'Applied a session’s wording'
     default:
       return 'Deleted the article'
   }
