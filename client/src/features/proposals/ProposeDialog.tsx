@@ -90,7 +90,7 @@ export function ProposeDialog(props: ProposeDialogProps) {
         articleId: target.articleId,
         ...(target.anchor ? { anchor: target.anchor } : {}),
         ...(coalition
-          ? { coalitionId: coalition.id, ...(sponsor ? { sponsors: [sponsor] } : {}) }
+          ? { coalitionId: coalition.id }
           : { sponsors: [sponsor], coSponsors: coSponsors.filter((c) => c !== sponsor) }),
         rationale: rationale.trim(),
         wording,
