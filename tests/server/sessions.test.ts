@@ -1,50 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { findArticleNode } from '../../shared/domain/articleText'
-import { call, openRaw } from '../support/api'
 import { clauseText, waitFor, type CollabClient } from '../support/collabClient'
-import { useTestServer, type ServerHarness } from '../support/serverHarness'
-import { DEMO_PASSWORD } from '../support/startServer'
+import { useTestServer } from '../support/serverHarness'
+import { friendsOnArticle2, inviteFacilitator, refusal } from '../support/sessions'
 
 const ROOM = 'ccm/session/friends-of-the-president-on-article-2'
 const NEW_WORDING = 'As agreed among the Friends of the President, '
-
-/** A facilitator: an account invited into the negotiation as an observer, answered by id. */
-async function inviteFacilitator(h: ServerHarness, username = 'test-facilitator') {
-  const invited = await h.api('chair', 'POST', '/invitations', { role: 'observer' })
-  expect(invited.status).toBe(201)
-  const token = String(invited.body.invitation.url).split('/').pop()
-  const accepted = await call(h.server.url, null, 'POST', `/api/invitations/${token}/accept`, {
-    username,
-    displayName: 'Ambassador Facilitator',
-    password: DEMO_PASSWORD,
-  })
-  expect(accepted.status).toBe(200)
-  const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const me = await call(h.server.url, { cookie, origin: h.server.url }, 'GET', '/api/me')
-  return String(me.body.me.account.id)
-}
-
-const friendsOnArticle2 = (facilitator: string, extra: Record<string, unknown> = {}) => ({
-  name: 'Friends of the President on Article 2',
-  kind: 'friends-of-the-chair',
-  facilitators: [facilitator],
-  articleIds: ['art-2'],
-  day: '2026-05-22',
-  startTime: '15:00',
-  place: 'Room XII',
-  open: false,
-  attendeeActorIds: ['FRA', 'DEU'],
-  ...extra,
-})
-
-/** A raw socket's refusal: its close code and how many messages it received first. */
-async function refusal(h: ServerHarness, who: string, room: string) {
-  const token = await h.server.tokenFor(who)
-  const raw = openRaw(`${h.server.wsUrl}/${room}?token=${token}`)
-  const closed = await raw.closed
-  return { who, room, code: closed.code, messages: raw.messages }
-}
 
 const articleIds = (c: CollabClient) => {
   const ids: string[] = []
