@@ -167,6 +167,16 @@ describe("a coalition's rooms and its common proposal", () => {
         coalitionId: 'test-core',
       })
     }
+    // The compendium names the coalition before its members.
+    for (const ext of ['html', 'akn.xml']) {
+      const file = await download(
+        t.server.url,
+        t.session('observer'),
+        `/api/negotiations/ccm/export/compendium.${ext}`,
+      )
+      expect(file.status).toBe(200)
+      expect(file.text).toMatch(/Sponsors:(<\/strong>)? Test core group: .*Austria/)
+    }
   })
 
   it("refuses a coalition's proposal that names sponsors, or a coalition that does not exist", async () => {

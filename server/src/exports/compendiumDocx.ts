@@ -1,6 +1,7 @@
 import { Paragraph, TextRun } from 'docx'
 import {
   compendiumHasSynthetic,
+  sponsorsLine,
   STANCE_HEADINGS,
   SYNTHETIC_NOTE,
   SYNTHETIC_WORD,
@@ -46,7 +47,7 @@ function entryParagraphs(e: CompendiumEntry): Paragraph[] {
     }),
   ]
   const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
-  out.push(field('Sponsors', e.sponsors.join(', ') + co))
+  out.push(field('Sponsors', sponsorsLine(e) + co))
   out.push(field('Kind', e.kind), field('Status', e.status))
   if (e.quote) out.push(field('Amends', `“${e.quote}”`))
   out.push(field('Proposed wording', ''))

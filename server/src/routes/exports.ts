@@ -212,7 +212,14 @@ export function exportRoutes(deps: ExportDeps): Router {
       await storage.issues.listStatements(negotiation.id),
     ).filter((p) => shown.has(p.proposalId))
     const articles = outlineOf(await liveText(registry, negotiation.id))
-    const names = { actors: listActors(), rounds: await storage.listRounds(negotiation.id) }
+    const coalitions = (await storage.members.listGroups(negotiation.id)).filter(
+      (g) => g.kind === 'coalition',
+    )
+    const names = {
+      actors: listActors(),
+      rounds: await storage.listRounds(negotiation.id),
+      coalitions,
+    }
     const title = `${negotiation.name}: compendium of proposals`
     const subtitle = `As of ${formatDay(today())}`
     const file = (ext: string) => exportFileName(negotiation.id, `compendium ${today()}`, ext)

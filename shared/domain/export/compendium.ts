@@ -13,6 +13,8 @@ import { provenanceText } from './provenance'
 export interface CompendiumNames {
   actors: ReadonlyArray<{ id: string; name: string }>
   rounds?: ReadonlyArray<{ id: string; name: string }>
+  /** The coalitions (groups) that proposals were tabled in the name of (issue 13). */
+  coalitions?: ReadonlyArray<{ id: string; name: string }>
 }
 
 /** An article as the compendium heads its section: "Article 2 bis — Title". */
@@ -54,6 +56,8 @@ export interface CompendiumEntry {
   kind: string
   sponsors: string[]
   coSponsors: string[]
+  /** The coalition it was tabled in the name of ("Core group"), its sponsors its members. */
+  coalition?: string
   /** The sponsors' and co-sponsors' actor codes ("DEU"), in the same order as their names. */
   sponsorIds: string[]
   coSponsorIds: string[]
@@ -91,6 +95,7 @@ export function compendium(
 ): CompendiumSection[] {
   const actorName = nameLookup(names.actors)
   const roundName = nameLookup(names.rounds ?? [])
+  const coalitionName = nameLookup(names.coalitions ?? [])
   // Each record's current positions, kept apart: the secretariat's and a delegation's own
   // word on one actor both stand.
   const byRecord = new Map<string, Position[]>()
@@ -117,6 +122,7 @@ export function compendium(
       kind: describeKind(p.params),
       sponsors: p.sponsors.map(actorName),
       coSponsors: p.coSponsors.map(actorName),
+      ...(p.coalitionId ? { coalition: coalitionName(p.coalitionId) } : {}),
       sponsorIds: [...p.sponsors],
       coSponsorIds: [...p.coSponsors],
       quote: p.anchor?.quote ?? null,
@@ -266,3 +272,7 @@ function wordingOf(p: Proposal): CompendiumEntry['wording'] {
   const title = doc.firstChild?.type.name === 'article_title' ? doc.firstChild.textContent : null
   return { title, clauses: nestBlocks(doc) }
 }
+
+/** The sponsors as every rendering prints them: "Core group: Austria, France" for a coalition's. */
+export const sponsorsLine = (e: Pick<CompendiumEntry, 'sponsors' | 'coalition'>): string =>
+  `${e.coalition ? `${e.coalition}: ` : ''}${e.sponsors.join(', ')}`

@@ -112,9 +112,14 @@ function writeEntry(out: Xml, eId: string, e: CompendiumEntry): void {
     e.coSponsors.length > 0
       ? `; co-sponsored by ${proponents(e.coSponsors, e.coSponsorIds, 'coSponsor')}`
       : ''
-  out.element('p', `Sponsors: ${proponents(e.sponsors, e.sponsorIds, 'sponsor')}${co}`, {
-    class: 'sponsors',
-  })
+  const coalition = e.coalition ? `${escapeXml(e.coalition)}: ` : ''
+  out.element(
+    'p',
+    `Sponsors: ${coalition}${proponents(e.sponsors, e.sponsorIds, 'sponsor')}${co}`,
+    {
+      class: 'sponsors',
+    },
+  )
   out.text('p', `Kind: ${e.kind} · Status: ${e.status}`, { class: 'kind' })
   if (e.quote) out.text('p', `Amends: “${e.quote}”`, { class: 'amends' })
   out.close('intro')

@@ -1,6 +1,7 @@
 import type { Position, Proposal } from '../proposals/types'
 import {
   compendium,
+  sponsorsLine,
   compendiumHasSynthetic,
   type CompendiumArticle,
   type CompendiumEntry,
@@ -56,7 +57,7 @@ function entryHtml(e: CompendiumEntry): string {
   const esc = escapeHtml
   const out: string[] = [`<div class="proposal" id="${esc(e.id)}">`]
   out.push(`<h3>${esc(e.ref)}. ${esc(e.title)}${e.synthetic ? ` ${SYNTHETIC_BADGE}` : ''}</h3>`)
-  const sponsors = e.sponsors.join(', ')
+  const sponsors = sponsorsLine(e)
   const co = e.coSponsors.length > 0 ? `; co-sponsored by ${e.coSponsors.join(', ')}` : ''
   out.push(`<p class="meta"><strong>Sponsors:</strong> ${esc(sponsors + co)}</p>`)
   out.push(
