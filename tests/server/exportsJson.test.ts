@@ -46,7 +46,16 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
     expect(exported.proposals.length).toBeGreaterThan(5)
     expect(exported.positions.length).toBeGreaterThanOrEqual(2)
     expect(exported.participants.length).toBeGreaterThan(100)
-    expect(exported.groups.map((g: { id: string }) => g.id)).toEqual(['cmc', 'hrw'])
+    expect(exported.groups.map((g: { id: string }) => g.id)).toEqual(['cmc', 'core-group', 'hrw'])
+    // The demo's coalition keeps its members, and France's private notes room is backed up.
+    expect(exported.coalitionMembers).toEqual([
+      {
+        groupId: 'core-group',
+        roundId: null,
+        actorIds: ['AUT', 'VAT', 'IRL', 'MEX', 'NZL', 'NOR', 'PER'],
+      },
+    ])
+    expect(exported.rooms.map((r: { name: string }) => r.name)).toContain('notes/delegation-fra')
     // The demo's closed rounds and the one the test closed, each with its frozen text.
     expect(exported.roundSnapshots.map((s: { roundId: string }) => s.roundId)).toContain(
       'oslo-2007',
@@ -85,7 +94,14 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
     const room = (data: typeof exported, name: string) =>
       data.rooms.find((r: { name: string }) => r.name === name)?.update
     expect(room(copy, 'text')).toBe(room(exported, 'text'))
-    for (const key of ['rounds', 'proposals', 'positions', 'participants', 'groups']) {
+    for (const key of [
+      'rounds',
+      'proposals',
+      'positions',
+      'participants',
+      'groups',
+      'coalitionMembers',
+    ]) {
       expect(copy[key], key).toEqual(exported[key])
     }
     // Frozen texts alike, Yjs state included; the round is closed again.

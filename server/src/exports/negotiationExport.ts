@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { delegationGroupId } from '../../../shared/domain/groups'
 import { PUBLIC_NOTES } from '../../../shared/domain/policy'
 import { SCHEMA_VERSION } from '../../../shared/schema'
 import type { RoomRegistry } from '../collab/rooms'
@@ -10,11 +11,14 @@ import { liveText } from './textVersion'
 export async function roomsOf(storage: Storage, negotiationId: string): Promise<string[]> {
   const proposals = await storage.proposals.list(negotiationId)
   const groups = await storage.members.listGroups(negotiationId)
+  const participants = await storage.participants.list(negotiationId)
   return [
     'text',
     'register',
     ...proposals.map((p) => `draft/${p.id}`),
     ...groups.map((g) => `notes/${g.id}`),
+    // A delegation's notes room has no stored group: one per participant (empty ones left out).
+    ...participants.map((p) => `notes/${delegationGroupId(p.actorId)}`),
     `notes/${PUBLIC_NOTES}`,
   ]
 }
@@ -63,6 +67,7 @@ export async function exportNegotiation(
     events: await storage.events.list(id),
     concordances: await storage.concordances.list(id),
     groups,
+    coalitionMembers: await storage.members.listCoalitionMembers(id),
     members: members.map((m) => ({ username: m.username, membership: m.membership })),
     issues: await storage.issues.list(id),
     statements: await storage.issues.listStatements(id),

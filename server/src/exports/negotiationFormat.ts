@@ -313,7 +313,23 @@ export const NegotiationExportSchema = z.object({
   proposals: z.array(ProposalSchema).max(10_000),
   positions: z.array(PositionSchema).max(100_000),
   participants: z.array(ParticipantSchema).max(1000),
-  groups: z.array(z.object({ id, name: text(200) })).max(1000),
+  // A coalition's kind, source and provenance (issue 13); absent: a campaign group, recorded.
+  groups: z
+    .array(
+      z.object({
+        id,
+        name: text(200),
+        kind: z.enum(['campaign', 'coalition']).optional(),
+        source: text(2000).optional(),
+        provenance: provenance.optional(),
+      }),
+    )
+    .max(1000),
+  /** Each coalition's members per round (issue 13); absent from earlier files. */
+  coalitionMembers: z
+    .array(z.object({ groupId: id, roundId: id.nullable(), actorIds: z.array(text(64)).max(400) }))
+    .max(10_000)
+    .optional(),
   members: z
     .array(z.object({ username: text(100), membership: MembershipSchema }))
     .max(10_000)

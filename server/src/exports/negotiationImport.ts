@@ -60,6 +60,7 @@ export async function importNegotiation(
     if (!isKnownActor(p.actorId)) throw invalid(`unknown actor "${p.actorId}" among participants`)
   }
   const stances = stancesOf(data, id, proposalIds)
+  const coalitionMembers = coalitionMembersOf(data)
   rooms.push({
     room: registerRoom(id),
     update: registerUpdate(proposals.filter(hasBeenTabled), positions),
@@ -93,6 +94,9 @@ export async function importNegotiation(
       tx.participants.replaceAll(id, data.participants)
       for (const g of data.groups) {
         if (!tx.members.createGroup(id, g).ok) throw invalid(`the group "${g.id}" appears twice`)
+      }
+      for (const m of coalitionMembers) {
+        tx.members.setCoalitionMembers(id, m.groupId, m.roundId, m.actorIds)
       }
       members.forEach(({ accountId, membership }) => tx.members.put(id, accountId, membership))
       // The log numbers events anew (its seq is this instance's); their order is kept.
@@ -233,4 +237,24 @@ async function resolveMembers(
     else members.push({ accountId: account.id, membership: m.membership })
   }
   return { members, skipped }
+}
+
+// Each membership list is of a coalition of the file, in one of its rounds (or from the start),
+// and names known actors.
+function coalitionMembersOf(
+  data: NegotiationExport,
+): NonNullable<NegotiationExport['coalitionMembers']> {
+  const coalitions = new Set(data.groups.filter((g) => g.kind === 'coalition').map((g) => g.id))
+  const rounds = new Set(data.rounds.map((r) => r.id))
+  const lists = data.coalitionMembers ?? []
+  for (const m of lists) {
+    if (!coalitions.has(m.groupId))
+      throw invalid(`members of "${m.groupId}", not a coalition of the file`)
+    if (m.roundId !== null && !rounds.has(m.roundId)) {
+      throw invalid(`members of "${m.groupId}" in an unknown round "${m.roundId}"`)
+    }
+    const unknown = m.actorIds.find((a) => !isKnownActor(a))
+    if (unknown !== undefined) throw invalid(`unknown actor "${unknown}" in "${m.groupId}"`)
+  }
+  return lists
 }
