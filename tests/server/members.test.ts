@@ -131,9 +131,11 @@ describe("the chair's member management", () => {
   it('lists groups to members and lets the chair add one', async () => {
     const hana = await server.loginAs('hana')
     const groups = await call(server.url, hana, 'GET', '/api/negotiations/ccm/groups')
-    expect(groups.body.groups).toEqual([
-      { id: 'cmc', name: 'Cluster Munition Coalition' },
-      { id: 'hrw', name: 'Human Rights Watch' },
+    const listed = groups.body.groups as { id: string; kind: string; name: string }[]
+    expect(listed.map((g) => [g.id, g.kind, g.name])).toEqual([
+      ['cmc', 'campaign', 'Cluster Munition Coalition'],
+      ['core-group', 'coalition', 'Core group (Oslo Process)'],
+      ['hrw', 'campaign', 'Human Rights Watch'],
     ])
     const aoav = { id: 'aoav', name: 'Action on Armed Violence' }
     expect(
