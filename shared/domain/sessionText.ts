@@ -22,6 +22,7 @@ export type SessionErrorCode =
   | 'session_not_reported'
   | 'article_not_in_session'
   | 'article_missing'
+  | 'busy'
 
 /**
  * The session's first text: the main text's title, an empty preamble (one empty paragraph, as

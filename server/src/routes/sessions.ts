@@ -29,6 +29,7 @@ const STATUS: Record<SessionErrorCode, number> = {
   session_not_in_session: 409,
   session_not_reported: 409,
   article_missing: 409,
+  busy: 503,
 }
 
 // A command's value, or its refusal as an HTTP error.

@@ -19,6 +19,7 @@ import {
 import type { Room } from '../collab/Room'
 import { commandOrigin, commitAtomically } from '../proposals/commit'
 import type { StoredSession } from '../storage/SessionStore'
+import { Limiter } from '../work/Limiter'
 import { inSlices } from '../work/slices'
 import {
   docOf,
@@ -32,6 +33,10 @@ import {
   type SessionResult,
 } from './context'
 import { appendSessionEvent } from './sessionCommands'
+
+// A review compares up to 50 articles, each diff bounded and in slices; two run at once, a few
+// more wait, the rest are told the server is busy.
+const reviews = new Limiter(2, 16)
 
 // One sentence for a session that does not exist and one the caller may not read.
 const unreadable = () => refuse('forbidden', 'You may not read this session’s text.')
@@ -80,9 +85,15 @@ export async function sessionChanges(
   }
   const main = await ctx.registry.read(textRoom(ctx.negotiationId), docOf)
   const text = await ctx.registry.read(sessionRoom(ctx.negotiationId, sessionId), docOf)
-  const changes: SessionArticleChange[] = []
-  for (const id of s.articleIds) changes.push(await articleChange(s, main, text, id))
-  return done(changes)
+  const result = await reviews.run(async () => {
+    const changes: SessionArticleChange[] = []
+    for (const id of s.articleIds) changes.push(await articleChange(s, main, text, id))
+    return changes
+  })
+  if (!result.ok) {
+    return refuse('busy', 'The server is comparing many texts at once; try again in a moment.')
+  }
+  return done(result.value)
 }
 
 /** What apply and leave answer: the session with its outcomes, and the article's change. */
