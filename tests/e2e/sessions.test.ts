@@ -14,6 +14,8 @@ import type { Session } from '../support/startServer'
 const SESSION_ID = 'e2e-fop-art-2'
 const NAME = 'Friends of the President on Article 2 (second reading)'
 const WORDING = ' The Friends of the President agreed this wording.'
+// Up to six browsers at once on one machine: more time than the suite's default per test.
+const SLOW = 150_000
 
 const today = () => {
   const now = new Date()
@@ -89,137 +91,164 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
   })
   afterAll(() => env?.close())
 
-  it('shows the session on the board, and the chair opens it there', async () => {
-    chair = await env.open('/n/ccm/sessions', 'chair')
-    const card = chair.page.locator(`[data-testid="session-card"][data-session-id="${SESSION_ID}"]`)
-    await card.waitFor()
-    expect(await card.getByTestId('session-status').textContent()).toBe('Scheduled')
-    expect(await card.getByTestId('session-openness').textContent()).toBe('Closed')
-    const facts = (await card.textContent()) ?? ''
-    expect(facts).toContain('Art. 2 · Definitions')
-    expect(facts).toContain('Facilitator')
-    expect(facts).toContain('10:00–13:00 · Meeting room 2')
-    await card.getByRole('button', { name: `Open ${NAME}` }).click()
-    await expect.poll(() => card.getByTestId('session-status').textContent()).toBe('In session')
-    // Now its text exists: the name links to its page.
-    await card.getByRole('link', { name: NAME }).click()
-    await chair.page.waitForURL(new RegExp(`${sessionPath}$`))
-    await article2(chair.page).waitFor()
-    // The chair follows it, reading: the pen is the facilitator's.
-    expect(await chair.page.getByTestId('read-only').textContent()).toContain('holds the pen')
-    expect(chair.errors).toEqual([])
-  })
+  it(
+    'shows the session on the board, and the chair opens it there',
+    async () => {
+      chair = await env.open('/n/ccm/sessions', 'chair')
+      const card = chair.page.locator(
+        `[data-testid="session-card"][data-session-id="${SESSION_ID}"]`,
+      )
+      await card.waitFor()
+      expect(await card.getByTestId('session-status').textContent()).toBe('Scheduled')
+      expect(await card.getByTestId('session-openness').textContent()).toBe('Closed')
+      const facts = (await card.textContent()) ?? ''
+      expect(facts).toContain('Art. 2 · Definitions')
+      expect(facts).toContain('Facilitator')
+      expect(facts).toContain('10:00–13:00 · Meeting room 2')
+      await chair.page.screenshot({ path: '/tmp/plenary-sessions-board.png' })
+      await card.getByRole('button', { name: `Open ${NAME}` }).click()
+      await expect.poll(() => card.getByTestId('session-status').textContent()).toBe('In session')
+      // Now its text exists: the name links to its page.
+      await card.getByRole('link', { name: NAME }).click()
+      await chair.page.waitForURL(new RegExp(`${sessionPath}$`))
+      await article2(chair.page).waitFor()
+      // The chair follows it, reading: the pen is the facilitator's.
+      expect(await chair.page.getByTestId('read-only').textContent()).toContain('holds the pen')
+      expect(chair.errors).toEqual([])
+    },
+    SLOW,
+  )
 
-  it('lets the facilitator write while France and Germany watch live', async () => {
-    ;[facilitator, france, germany] = await Promise.all([
-      env.open(sessionPath, 'facilitator'),
-      env.open(sessionPath, 'france'),
-      env.open(sessionPath, 'germany'),
-    ])
-    await Promise.all([facilitator, france, germany].map((u) => article2(u.page).waitFor()))
-    // The outline of the main text says where Article 2 is being negotiated.
-    franceText = await env.open('/n/ccm', 'france')
-    await waitForText(franceText.page)
-    await expect
-      .poll(() => franceText.page.getByTestId('outline-session').allTextContents())
-      .toContain('Art. 2 · with the Friends of the Chair')
+  it(
+    'lets the facilitator write while France and Germany watch live',
+    async () => {
+      ;[facilitator, france, germany] = await Promise.all([
+        env.open(sessionPath, 'facilitator'),
+        env.open(sessionPath, 'france'),
+        env.open(sessionPath, 'germany'),
+      ])
+      await Promise.all([facilitator, france, germany].map((u) => article2(u.page).waitFor()))
+      // The outline of the main text says where Article 2 is being negotiated.
+      franceText = await env.open('/n/ccm', 'france')
+      await waitForText(franceText.page)
+      await expect
+        .poll(() => franceText.page.getByTestId('outline-session').allTextContents())
+        .toContain('Art. 2 · with the Friends of the Chair')
+      await franceText.page.screenshot({ path: '/tmp/plenary-session-outline.png' })
 
-    // The facilitator holds the pen: the chair's toolbar, no read-only note.
-    expect(await facilitator.page.getByTestId('read-only').count()).toBe(0)
-    expect(await facilitator.page.getByRole('toolbar').count()).toBeGreaterThan(0)
-    expect(await france.page.getByTestId('read-only').textContent()).toContain('holds the pen')
+      // The facilitator holds the pen: the chair's toolbar, no read-only note.
+      expect(await facilitator.page.getByTestId('read-only').count()).toBe(0)
+      expect(await facilitator.page.getByRole('toolbar').count()).toBeGreaterThan(0)
+      expect(await france.page.getByTestId('read-only').textContent()).toContain('holds the pen')
 
-    const lastClause = (u: BrowserUser) => article2(u.page).locator('p.clause').last()
-    await lastClause(facilitator).click()
-    await facilitator.page.keyboard.press('Control+End')
-    await facilitator.page.keyboard.type(WORDING)
-    for (const u of [facilitator, france, germany]) {
-      await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
-    }
-    // Who is here: the delegates see the facilitator.
-    await expect
-      .poll(() => france.page.getByTestId('presence').textContent())
-      .toContain('@facilitator')
-    // A reader types nothing into it.
-    await article2(germany.page).locator('p.clause').first().click()
-    await germany.page.keyboard.type('Germany was here')
-    await new Promise((r) => setTimeout(r, 300))
-    expect(await textOf(article2(facilitator.page))).not.toContain('Germany was here')
-    for (const u of [facilitator, france, germany]) expect(u.errors).toEqual([])
-  })
+      const lastClause = (u: BrowserUser) => article2(u.page).locator('p.clause').last()
+      await lastClause(facilitator).click()
+      await facilitator.page.keyboard.press('Control+End')
+      await facilitator.page.keyboard.type(WORDING)
+      for (const u of [facilitator, france, germany]) {
+        await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
+      }
+      await facilitator.page.screenshot({ path: '/tmp/plenary-session-facilitator.png' })
+      await france.page.screenshot({ path: '/tmp/plenary-session-france.png' })
+      // Who is here: the delegates see the facilitator.
+      await expect
+        .poll(() => france.page.getByTestId('presence').textContent())
+        .toContain('@facilitator')
+      // A reader types nothing into it.
+      await article2(germany.page).locator('p.clause').first().click()
+      await germany.page.keyboard.type('Germany was here')
+      await new Promise((r) => setTimeout(r, 300))
+      expect(await textOf(article2(facilitator.page))).not.toContain('Germany was here')
+      for (const u of [facilitator, france, germany]) expect(u.errors).toEqual([])
+    },
+    SLOW,
+  )
 
-  it('keeps the observer out: a refused websocket with 0 bytes, and no text on the page', async () => {
-    observer = await env.open(sessionPath, 'observer')
-    await observer.page.getByTestId('session-closed').waitFor()
-    expect(await observer.page.locator('.ProseMirror').count()).toBe(0)
-    expect(await observer.page.locator('body').textContent()).not.toContain(WORDING.trim())
-    // From the observer's own browser, with its session cookie.
-    const fromPage = await socketFromPage(observer.page, `ccm/session/${SESSION_ID}`)
-    expect(fromPage).toEqual({ code: CloseCode.Forbidden, messages: 0, bytes: 0 })
-    // And the same answer for a session that does not exist.
-    const missing = await socketFromPage(observer.page, 'ccm/session/no-such-session')
-    expect(missing).toEqual(fromPage)
-    const raw = openRaw(`${env.server.wsUrl}/ccm/session/${SESSION_ID}`, {
-      ...(await env.server.loginAs('observer')),
-    })
-    expect({ ...(await raw.closed), messages: raw.messages }).toMatchObject({
-      code: CloseCode.Forbidden,
-      messages: 0,
-    })
-    // Its changes are as closed as its text.
-    const changes = await call(
-      env.url,
-      await env.server.loginAs('observer'),
-      'GET',
-      `/api/negotiations/ccm/sessions/${SESSION_ID}/changes`,
-    )
-    expect(changes.status).toBe(403)
-  })
+  it(
+    'keeps the observer out: a refused websocket with 0 bytes, and no text on the page',
+    async () => {
+      observer = await env.open(sessionPath, 'observer')
+      await observer.page.getByTestId('session-closed').waitFor()
+      expect(await observer.page.locator('.ProseMirror').count()).toBe(0)
+      expect(await observer.page.locator('body').textContent()).not.toContain(WORDING.trim())
+      // From the observer's own browser, with its session cookie.
+      const fromPage = await socketFromPage(observer.page, `ccm/session/${SESSION_ID}`)
+      expect(fromPage).toEqual({ code: CloseCode.Forbidden, messages: 0, bytes: 0 })
+      // And the same answer for a session that does not exist.
+      const missing = await socketFromPage(observer.page, 'ccm/session/no-such-session')
+      expect(missing).toEqual(fromPage)
+      const raw = openRaw(`${env.server.wsUrl}/ccm/session/${SESSION_ID}`, {
+        ...(await env.server.loginAs('observer')),
+      })
+      expect({ ...(await raw.closed), messages: raw.messages }).toMatchObject({
+        code: CloseCode.Forbidden,
+        messages: 0,
+      })
+      // Its changes are as closed as its text.
+      const changes = await call(
+        env.url,
+        await env.server.loginAs('observer'),
+        'GET',
+        `/api/negotiations/ccm/sessions/${SESSION_ID}/changes`,
+      )
+      expect(changes.status).toBe(403)
+    },
+    SLOW,
+  )
 
-  it('reports back, and the chair applies its Article 2 to the main text everyone sees', async () => {
-    // Every browser on the main text before the change: the chair's, France's, the observer's.
-    ;[chairText, observerText] = await Promise.all([
-      env.open('/n/ccm', 'chair'),
-      env.open('/n/ccm', 'observer'),
-    ])
-    await Promise.all([chairText, franceText, observerText].map((u) => waitForText(u.page)))
-    for (const u of [chairText, franceText, observerText]) {
-      expect(await textOf(article2(u.page))).not.toContain(WORDING.trim())
-    }
+  it(
+    'reports back, and the chair applies its Article 2 to the main text everyone sees',
+    async () => {
+      // Every browser on the main text before the change: the chair's, France's, the observer's.
+      ;[chairText, observerText] = await Promise.all([
+        env.open('/n/ccm', 'chair'),
+        env.open('/n/ccm', 'observer'),
+      ])
+      await Promise.all([chairText, franceText, observerText].map((u) => waitForText(u.page)))
+      for (const u of [chairText, franceText, observerText]) {
+        expect(await textOf(article2(u.page))).not.toContain(WORDING.trim())
+      }
 
-    await facilitator.page.getByRole('button', { name: 'Report back' }).click()
-    await expect
-      .poll(() => facilitator.page.getByTestId('session-status').textContent())
-      .toBe('Reported back')
-    // The pen is down: the facilitator reads now.
-    await facilitator.page.getByTestId('read-only').waitFor()
+      await facilitator.page.getByRole('button', { name: 'Report back' }).click()
+      await expect
+        .poll(() => facilitator.page.getByTestId('session-status').textContent())
+        .toBe('Reported back')
+      // The pen is down: the facilitator reads now.
+      await facilitator.page.getByTestId('read-only').waitFor()
 
-    await chair.page.reload()
-    const change = chair.page.locator('[data-testid="session-change"][data-article-id="art-2"]')
-    await change.waitFor()
-    await expect
-      .poll(() => change.locator('[data-testid="diff"] ins').allTextContents())
-      .toContainEqual(expect.stringContaining('agreed this wording'))
-    await change.getByRole('button', { name: /^Apply .* to the main text$/ }).click()
-    await expect
-      .poll(() => change.getByTestId('session-outcome').textContent())
-      .toContain('Applied to the main text by Chair (Norway)')
-    expect(await change.getByRole('button', { name: /^Apply / }).count()).toBe(0)
+      await chair.page.reload()
+      const change = chair.page.locator('[data-testid="session-change"][data-article-id="art-2"]')
+      await change.waitFor()
+      await expect
+        .poll(() => change.locator('[data-testid="diff"] ins').allTextContents())
+        .toContainEqual(expect.stringContaining('agreed this wording'))
+      await change.screenshot({ path: '/tmp/plenary-session-review.png' })
+      await change.getByRole('button', { name: /^Apply .* to the main text$/ }).click()
+      await expect
+        .poll(() => change.getByTestId('session-outcome').textContent())
+        .toContain('Applied to the main text by Chair (Norway)')
+      expect(await change.getByRole('button', { name: /^Apply / }).count()).toBe(0)
 
-    for (const u of [chairText, franceText, observerText]) {
-      await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
-    }
-    for (const u of [chair, chairText, franceText, observerText]) expect(u.errors).toEqual([])
-  })
+      for (const u of [chairText, franceText, observerText]) {
+        await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
+      }
+      for (const u of [chair, chairText, franceText, observerText]) expect(u.errors).toEqual([])
+    },
+    SLOW,
+  )
 
-  it('names the session in the article’s history', async () => {
-    const { page, errors } = await env.open('/n/ccm/articles/art-2/history', 'france')
-    const row = page.locator('[data-testid="events"] tr[data-event-type="session-text-applied"]')
-    await row.first().waitFor()
-    expect(await row.first().textContent()).toContain(
-      `applied the text from the ${NAME}, ${Number(today().slice(8))} `,
-    )
-    expect(await row.first().textContent()).toContain('Chair (Norway)')
-    expect(errors).toEqual([])
-  })
+  it(
+    'names the session in the article’s history',
+    async () => {
+      const { page, errors } = await env.open('/n/ccm/articles/art-2/history', 'france')
+      const row = page.locator('[data-testid="events"] tr[data-event-type="session-text-applied"]')
+      await row.first().waitFor()
+      expect(await row.first().textContent()).toContain(
+        `applied the text from the ${NAME}, ${Number(today().slice(8))} `,
+      )
+      expect(await row.first().textContent()).toContain('Chair (Norway)')
+      expect(errors).toEqual([])
+    },
+    SLOW,
+  )
 })

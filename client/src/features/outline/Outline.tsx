@@ -4,7 +4,6 @@ import type { CleaningCounts } from '../../../../shared/domain/brackets'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import type { Peer } from '../presence/usePeers'
 import { ArticleSessionLink, useRouteSessions } from '../sessions/ArticleSessionLink'
-import '../sessions/sessions.css'
 import { cleaningBadge } from './cleaning'
 import { goToArticle } from './goToArticle'
 

@@ -7,6 +7,7 @@ import {
   sessionFacts,
   type Session,
 } from '../../../../shared/domain/sessions'
+import { describeMembership } from '../../auth/principal'
 import { useMe } from '../../auth/SessionContext'
 import { linkTo, pathOf, type Navigate } from '../../useRoute'
 import { ProvenanceBadge } from '../common/ProvenanceBadge'
@@ -48,7 +49,14 @@ export function SessionDetail(props: SessionDetailProps) {
   const manage = can(principal, { type: 'manage-sessions' }).ok
   const facilitate = can(principal, { type: 'facilitate', session: sessionFacts(s) }).ok
   const isFacilitator = s.facilitators.includes(principal.accountId)
-  const role = isFacilitator ? `Facilitator · ${s.name}` : manage ? 'Chair' : 'Participant'
+  const mine = me.memberships.find((m) => m.negotiationId === s.negotiationId)
+  const role = isFacilitator
+    ? 'Facilitator'
+    : describeMembership(
+        principal.membership,
+        { actorName: mine?.actorName, groupName: mine?.groupName },
+        principal.isAdmin,
+      )
   const [user, setUser] = useLocalUser(me.account.id, me.account.displayName, role)
   const board = { page: 'negotiation', id: s.negotiationId, view: 'sessions' } as const
 
@@ -127,6 +135,10 @@ export function SessionDetail(props: SessionDetailProps) {
           {problem}
         </p>
       )}
+      {/* Once it reported back, what it would change comes first: the chair decides on it. */}
+      {s.status === 'reported-back' && access !== 'none' && (
+        <SessionReview session={s} decides={manage} onDecided={props.onChanged} />
+      )}
       {s.status === 'scheduled' ? (
         <p className="muted" data-testid="session-not-open">
           The session has not opened yet: its text is copied from the main text when the chair opens
@@ -147,9 +159,6 @@ export function SessionDetail(props: SessionDetailProps) {
           mainArticles={mainArticles}
           readOnlyNote={readOnlyNote}
         />
-      )}
-      {s.status === 'reported-back' && access !== 'none' && (
-        <SessionReview session={s} decides={manage} onDecided={props.onChanged} />
       )}
       {access !== 'none' && (
         <SessionProposals session={s} register={register} names={names} rounds={rounds} />

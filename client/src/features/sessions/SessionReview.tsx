@@ -2,7 +2,13 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import type { Session, SessionOutcome } from '../../../../shared/domain/sessions'
 import { formatWhen } from '../proposals/labels'
 import { DiffCounts, DiffLegend, DiffView } from '../history/DiffView'
-import { decideArticle, getSessionChanges, type SessionChangeView } from './sessionsApi'
+import type { DiffParagraph } from '../history/historyApi'
+import {
+  decideArticle,
+  getSessionChanges,
+  type ChangeDiff,
+  type SessionChangeView,
+} from './sessionsApi'
 
 interface SessionReviewProps {
   session: Session
@@ -10,6 +16,15 @@ interface SessionReviewProps {
   decides: boolean
   /** The session as the server answered after a decision. */
   onDecided: (session: Session) => void
+}
+
+/**
+ * The paragraphs a review shows: those the session changed (the rest is the main text's
+ * wording as it is), or all of them; null for a diff without paragraphs (shown flat).
+ */
+export function paragraphsShown(diff: ChangeDiff, all: boolean): DiffParagraph[] | null {
+  if (diff.paragraphs.length === 0) return null
+  return all ? diff.paragraphs : diff.paragraphs.filter((p) => p.op !== 'equal')
 }
 
 /** "Applied to the main text by Chair (Norway), 22 May 2026, 16:05". */
@@ -37,6 +52,8 @@ export function SessionReview({ session, decides, onDecided }: SessionReviewProp
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
+  // Articles whose whole wording is shown, not only the paragraphs the session changed.
+  const [whole, setWhole] = useState<ReadonlySet<string>>(new Set())
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
 
   useEffect(() => {
@@ -107,9 +124,24 @@ export function SessionReview({ session, decides, onDecided }: SessionReviewProp
               <p className="muted">The session’s wording is the main text’s: nothing changed.</p>
             ) : c.diff ? (
               <>
+                <label className="session-diff-toggle">
+                  <input
+                    type="checkbox"
+                    checked={whole.has(c.articleId)}
+                    onChange={(e) =>
+                      setWhole((w) => {
+                        const next = new Set(w)
+                        if (e.target.checked) next.add(c.articleId)
+                        else next.delete(c.articleId)
+                        return next
+                      })
+                    }
+                  />
+                  Show the unchanged paragraphs too
+                </label>
                 <DiffView
                   parts={c.diff.parts}
-                  paragraphs={c.diff.paragraphs.length ? c.diff.paragraphs : null}
+                  paragraphs={paragraphsShown(c.diff, whole.has(c.articleId))}
                   granularity={c.diff.granularity}
                   label={`${c.label}: the main text now → the session’s text`}
                 />
