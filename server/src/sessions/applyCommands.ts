@@ -17,6 +17,7 @@ import {
   type SessionOutcome,
 } from '../../../shared/domain/sessions'
 import type { Room } from '../collab/Room'
+import { currentRoundId } from '../history/events'
 import { commandOrigin, commitAtomically } from '../proposals/commit'
 import type { StoredSession } from '../storage/SessionStore'
 import { Limiter } from '../work/Limiter'
@@ -155,6 +156,7 @@ export async function applySessionText(
       const change = await articleChange(s, main, docOf(room.doc), articleId)
       const outcome = outcomeNow(ctx, articleId, 'applied')
       const session = await withNamesOne(ctx.storage, s)
+      const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
       await commitAtomically(
         ctx.storage,
         commandOrigin('apply-session-text'),
@@ -170,6 +172,7 @@ export async function applySessionText(
           tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
           appendSessionEvent(ctx, tx, 'session-text-applied', session, {
             articleId,
+            roundId,
             at: outcome.at,
             data: { article: change.label, summary: appliedSummary(s), changed: change.changed },
           })
@@ -200,10 +203,12 @@ export async function leaveSessionText(
     const change = await articleChange(s, main, text, articleId)
     const outcome = outcomeNow(ctx, articleId, 'left')
     const session = await withNamesOne(ctx.storage, s)
+    const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
     await ctx.storage.atomically((tx) => {
       tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
       appendSessionEvent(ctx, tx, 'session-text-left', session, {
         articleId,
+        roundId,
         at: outcome.at,
         data: { article: change.label, summary: leftSummary(s) },
       })

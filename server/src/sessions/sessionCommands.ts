@@ -99,7 +99,13 @@ export function appendSessionEvent(
   tx: StorageTransaction,
   type: EventType,
   session: Session,
-  extra: { articleId?: string; at?: string; data?: Record<string, unknown> } = {},
+  extra: {
+    articleId?: string
+    at?: string
+    /** By default the session's round; a change of the text belongs to the round it is made in. */
+    roundId?: string | null
+    data?: Record<string, unknown>
+  } = {},
 ): void {
   tx.events.append(
     newEvent({
@@ -108,7 +114,7 @@ export function appendSessionEvent(
       at: extra.at,
       accountId: ctx.principal.accountId,
       byName: ctx.byName,
-      roundId: session.roundId,
+      roundId: extra.roundId === undefined ? session.roundId : extra.roundId,
       articleId: extra.articleId ?? null,
       data: { ...sessionEventData(session), ...extra.data },
     }),
