@@ -50,6 +50,30 @@ describe("a session's room", () => {
     expect(edits.map((e) => e.byName)).not.toContain('Ambassador Facilitator')
   })
 
+  it('has nothing to apply an article to once the main text lost it', async () => {
+    await openFop()
+    expect((await h.api('chair', 'POST', '/sessions/fop/report')).status).toBe(200)
+    const text = await h.connect('chair', 'ccm/text')
+    const fragment = text.doc.getXmlFragment(TEXT_FRAGMENT)
+    const index = fragment
+      .toArray()
+      .findIndex((c) => c instanceof Y.XmlElement && c.getAttribute('id') === 'art-2')
+    expect(index).toBeGreaterThan(0)
+    const other = await h.connect('germany', 'ccm/text')
+    fragment.delete(index, 1)
+    // Another client sees it only once the server has stored it.
+    await waitFor('the article is gone from the main text', () =>
+      other.doc
+        .getXmlFragment(TEXT_FRAGMENT)
+        .toArray()
+        .every((c) => !(c instanceof Y.XmlElement) || c.getAttribute('id') !== 'art-2'),
+    )
+    const changes = await h.api('chair', 'GET', '/sessions/fop/changes')
+    expect(changes.body.changes[0]).toMatchObject({ articleId: 'art-2', missing: true, diff: null })
+    const applied = await h.api('chair', 'POST', '/sessions/fop/articles/art-2/apply')
+    expect(applied).toMatchObject({ status: 409, body: { error: { code: 'article_missing' } } })
+  })
+
   it('lets in those a change admits while it is in session, and cuts those it drops', async () => {
     await openFop()
     expect(await refusal(h, 'germany', ROOM)).toMatchObject({ code: CloseCode.Forbidden })
