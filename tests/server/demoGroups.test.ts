@@ -15,6 +15,7 @@ import { loadDemoAccounts } from '../../server/src/negotiations/demoAccounts'
 import { DEMO_MANY_HANDS } from '../../server/src/negotiations/demoManyHands'
 import { openStorage } from '../../server/src/storage/openStorage'
 import { openRaw } from '../support/api'
+import { clauseText, waitFor } from '../support/collabClient'
 import { placementIn } from '../support/annotations'
 import { useTestServer } from '../support/serverHarness'
 
@@ -73,16 +74,24 @@ describe('the many-hands demo', () => {
       provenance: 'synthetic',
     })
     // Its text is Article 2, copied: the facilitator and an attending delegate read it.
-    for (const who of ['facilitator', 'germany']) {
-      const room = await connect(who, `ccm/session/${SESSION}`)
+    const [pen, watcher] = [
+      await connect('facilitator', `ccm/session/${SESSION}`),
+      await connect('germany', `ccm/session/${SESSION}`),
+    ]
+    for (const room of [pen, watcher]) {
       const articles: string[] = []
       room.pmDoc().descendants((node) => {
         if (node.type.name === 'article') articles.push(String(node.attrs.id))
         return node.type.name !== 'article'
       })
-      expect({ who, articles }).toEqual({ who, articles: ['art-2'] })
+      expect(articles).toEqual(['art-2'])
       expect(room.pmDoc().textContent).toContain('“Cluster munition victims” means')
     }
+    // The facilitator holds the pen; Germany sees the words arrive.
+    clauseText(pen.doc, 0, 1).insert(0, 'Facilitator’s wording: ')
+    await waitFor('Germany reads the facilitator’s words', () =>
+      watcher.pmDoc().textContent.includes('Facilitator’s wording: '),
+    )
     // A closed session: the observer, a campaigner and a delegate not attending are refused.
     for (const who of ['observer', 'ana', 'austria']) {
       expect(await refused(who, `ccm/session/${SESSION}`)).toMatchObject({
