@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
+import { call } from '../support/api'
 import { REGISTER_PROPOSALS } from '../../shared/domain/proposals/types'
 import { annotationAnchorOn, download, noteIds, writeAnnotation } from '../support/annotations'
 import { waitFor } from '../support/collabClient'
 import { invitedAccount, rawAnswer } from '../support/groups'
 import { anchorOn, blockText, wordingOf } from '../support/proposals'
 import { useTestServer } from '../support/serverHarness'
+import { startServer } from '../support/startServer'
 
 const MEMBERS = ['france', 'germany', 'austria']
 // Hana (a campaigner), the observer and the United Kingdom's delegate, in no coalition here.
@@ -176,6 +178,24 @@ describe("a coalition's rooms and its common proposal", () => {
       )
       expect(file.status).toBe(200)
       expect(file.text).toMatch(/Sponsors:(<\/strong>)? Test core group: .*Austria/)
+    }
+    // The admin's backup keeps the coalition of the proposal through a restore elsewhere.
+    const exported = await t.api('admin', 'GET', '/export/negotiation.json')
+    expect(exported.status).toBe(200)
+    const fresh = await startServer({ demo: false })
+    try {
+      const admin = await fresh.loginAs('admin')
+      const restore = (path: string, body?: unknown) =>
+        call(fresh.url, admin, body === undefined ? 'GET' : 'POST', path, body)
+      const restored = await restore('/api/negotiations/import-json', exported.body)
+      expect(restored.status).toBe(201)
+      const copy = await restore(`/api/negotiations/ccm/proposals/${proposalId}`)
+      expect(copy.body.proposal).toMatchObject({
+        sponsors: ['AUT', 'FRA', 'DEU'],
+        coalitionId: 'test-core',
+      })
+    } finally {
+      await fresh.dispose()
     }
   })
 

@@ -60,6 +60,8 @@ const ProposalSchema = z.object({
   createdBy: text(100),
   history: z.array(StatusChangeSchema).max(1000),
   synthetic: z.boolean().optional(),
+  // The coalition it was drafted in the name of (issue 13); absent from earlier files.
+  coalitionId: id.nullable().optional(),
 })
 
 const PositionSchema = z.object({
