@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { call, openRaw } from '../support/api'
+import { describeViolations, seriousViolations } from '../support/axe'
 import {
   startE2E,
   textOf,
@@ -248,6 +249,73 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
       )
       expect(await row.first().textContent()).toContain('Chair (Norway)')
       expect(errors).toEqual([])
+    },
+    SLOW,
+  )
+
+  it(
+    'lets the chair create a session with the form, and shows others no chair’s buttons',
+    async () => {
+      const { page, errors } = await env.open('/n/ccm/sessions', 'chair')
+      await page.getByRole('button', { name: 'New session' }).click()
+      const form = page.getByRole('form', { name: 'New session' })
+      await form.waitFor()
+      // The facilitators come from the members list, the articles from the outline.
+      await form.getByLabel('Facilitator (synthetic) (@facilitator)').first().waitFor()
+      expect(describeViolations(await seriousViolations(page))).toEqual([])
+      await form.getByLabel('Name').fill('Informal consultations on victim assistance')
+      await form.getByLabel('Kind').selectOption('informal-consultations')
+      await form
+        .getByRole('group', { name: /^Facilitators/ })
+        .getByLabel('Facilitator (synthetic) (@facilitator)')
+        .check()
+      await form.getByLabel('Art. 5 Victim assistance').check()
+      await form.getByLabel('Day').fill(today())
+      await form.getByLabel('Starts').fill('15:00')
+      await form.getByLabel('Place').fill('Room 4')
+      await form.getByLabel(/^Open: every member/).check()
+      await form.getByRole('combobox', { name: 'Add a delegation' }).fill('Austria')
+      await page.keyboard.press('Enter')
+      await form.getByRole('button', { name: 'Create session' }).click()
+      await form.waitFor({ state: 'detached' })
+
+      const card = page.locator('[data-testid="session-card"]', {
+        hasText: 'Informal consultations on victim assistance',
+      })
+      await card.waitFor()
+      expect(await card.getByTestId('session-openness').textContent()).toBe('Observers may follow')
+      expect(await card.textContent()).toContain('Art. 5 · Victim assistance')
+      expect(await card.textContent()).toContain('from 15:00 · Room 4')
+      const board = await call(env.url, chairApi, 'GET', '/api/negotiations/ccm/sessions')
+      const made = (board.body.sessions as { name: string }[]).find(
+        (x) => x.name === 'Informal consultations on victim assistance',
+      )
+      expect(made).toMatchObject({
+        kind: 'informal-consultations',
+        facilitators: [facilitatorId],
+        articleIds: ['art-5'],
+        open: true,
+        attendeeActorIds: ['AUT'],
+        status: 'scheduled',
+      })
+      expect(errors).toEqual([])
+
+      // A delegate reads the board, with no chair's buttons.
+      const delegate = await env.open('/n/ccm/sessions', 'france')
+      await delegate.page.locator('[data-testid="session-card"]').first().waitFor()
+      expect(await delegate.page.getByRole('button', { name: 'New session' }).count()).toBe(0)
+      expect(await delegate.page.getByRole('button', { name: /^(Open|Edit) / }).count()).toBe(0)
+      expect(delegate.errors).toEqual([])
+    },
+    SLOW,
+  )
+
+  it(
+    'has no serious accessibility violations on a session’s page',
+    async () => {
+      await facilitator.page.bringToFront()
+      expect(describeViolations(await seriousViolations(facilitator.page))).toEqual([])
+      expect(describeViolations(await seriousViolations(chair.page))).toEqual([])
     },
     SLOW,
   )
