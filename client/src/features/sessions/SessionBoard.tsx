@@ -114,6 +114,16 @@ export function SessionBoard(props: SessionBoardProps) {
             <dd>{SESSION_KIND_LABELS[s.kind]}</dd>
             <dt>Articles</dt>
             <dd>{s.articleIds.length ? articleNames(s, articles).join('; ') : '—'}</dd>
+            {s.issueIds.length > 0 && (
+              <>
+                <dt>Issues</dt>
+                <dd>
+                  {s.issueIds
+                    .map((i) => props.issues.find((x) => x.id === i)?.title ?? i)
+                    .join('; ')}
+                </dd>
+              </>
+            )}
             <dt>{s.facilitators.length > 1 ? 'Co-facilitators' : 'Facilitator'}</dt>
             <dd>{s.facilitatorNames.join(', ') || '—'}</dd>
             <dt>When and where</dt>

@@ -105,16 +105,16 @@ interface BoardProps extends Omit<SessionsPageProps, 'sessionId'> {
   onOpen: (s: Session) => Promise<void>
 }
 
-/** The board with what the chair's form needs (members and issues) loaded for the chair. */
+/** The board with the issues it names, and the members the chair's form chooses from. */
 function Board(props: BoardProps) {
   const { negotiationId, manage } = props
   const [members, setMembers] = useState<Member[] | null>(null)
   const [issues, setIssues] = useState<Issue[]>([])
   useEffect(() => {
-    if (!manage) return
     const abort = new AbortController()
-    listMembers(negotiationId, abort.signal).then(setMembers, () => {})
+    // The issues name what each session covers; the members list is the chair's alone.
     listIssues(negotiationId, abort.signal).then(setIssues, () => {})
+    if (manage) listMembers(negotiationId, abort.signal).then(setMembers, () => {})
     return () => abort.abort()
   }, [negotiationId, manage])
   return (

@@ -38,6 +38,11 @@ export function reloadSessions(negotiationId: string): void {
   listSessions(negotiationId).then(
     (sessions) => {
       entry.loading = false
+      // The same answer as before re-renders nothing (the outline asks every few seconds).
+      const same =
+        entry.state.error === null &&
+        JSON.stringify(entry.state.sessions) === JSON.stringify(sessions)
+      if (same) return
       entry.state = { sessions, error: null }
       entry.listeners.forEach((l) => l())
     },
