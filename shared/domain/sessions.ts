@@ -131,25 +131,38 @@ const Id = z.string().min(1).max(64)
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM')
 
-/** POST .../sessions (the chair): a new session, scheduled. */
-export const SessionInput = z.object({
+// The fields of a session as the chair writes them, without defaults (a change names only some).
+const SessionFields = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(SESSION_KINDS),
   facilitators: z.array(Id).min(1).max(4),
-  articleIds: z.array(Id).max(50).default([]),
-  issueIds: z.array(Id).max(50).default([]),
-  day: Day.nullable().default(null),
-  startTime: Time.nullable().default(null),
-  endTime: Time.nullable().default(null),
-  place: z.string().trim().max(200).default(''),
-  open: z.boolean().default(false),
-  attendeeActorIds: z.array(Id).max(400).default([]),
-  attendeeAccountIds: z.array(Id).max(400).default([]),
+  articleIds: z.array(Id).max(50),
+  issueIds: z.array(Id).max(50),
+  day: Day.nullable(),
+  startTime: Time.nullable(),
+  endTime: Time.nullable(),
+  place: z.string().trim().max(200),
+  open: z.boolean(),
+  attendeeActorIds: z.array(Id).max(400),
+  attendeeAccountIds: z.array(Id).max(400),
+})
+
+/** POST .../sessions (the chair): a new session, scheduled. */
+export const SessionInput = SessionFields.extend({
+  articleIds: SessionFields.shape.articleIds.default([]),
+  issueIds: SessionFields.shape.issueIds.default([]),
+  day: SessionFields.shape.day.default(null),
+  startTime: SessionFields.shape.startTime.default(null),
+  endTime: SessionFields.shape.endTime.default(null),
+  place: SessionFields.shape.place.default(''),
+  open: SessionFields.shape.open.default(false),
+  attendeeActorIds: SessionFields.shape.attendeeActorIds.default([]),
+  attendeeAccountIds: SessionFields.shape.attendeeAccountIds.default([]),
 })
 export type SessionInput = z.infer<typeof SessionInput>
 
-/** PATCH .../sessions/:sid (the chair): any field of the input. */
-export const SessionChange = SessionInput.partial()
+/** PATCH .../sessions/:sid (the chair): only the fields the body names (no defaults filled). */
+export const SessionChange = SessionFields.partial()
 export type SessionChange = z.infer<typeof SessionChange>
 
 /** The change an article of a session's text would make to the main text, for the chair. */
