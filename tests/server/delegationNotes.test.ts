@@ -77,6 +77,11 @@ describe("a delegation's private notes", () => {
   })
 
   it('stays out of everyone else’s search until France publishes it', async () => {
+    // France's own accounts find it in their delegation's notes.
+    for (const who of ['france', 'fra-second']) {
+      const own = await searchHits(who, 'quokkaish')
+      expect({ who, kinds: own.map((h) => h.kind) }).toEqual({ who, kinds: ['notes'] })
+    }
     for (const who of OUTSIDERS.filter((w) => w !== 'admin')) {
       expect({ who, hits: await searchHits(who, 'quokkaish') }).toEqual({ who, hits: [] })
     }

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../../shared/domain/numbering'
-import type { Principal } from '../../../shared/domain/policy'
+import { groupsOf, roomAccess, type Principal } from '../../../shared/domain/policy'
 import {
   ftsQuery,
   parseMarked,
@@ -12,7 +12,7 @@ import {
   type SearchHit,
   type SearchResults,
 } from '../../../shared/domain/search/results'
-import { searchScope } from '../../../shared/domain/search/scope'
+import { notesAudience, searchScope, type SearchScope } from '../../../shared/domain/search/scope'
 import { hasBeenTabled } from '../proposals/visibility'
 import type { SearchMatch, SearchSource } from '../storage/SearchStore'
 import type { Storage } from '../storage/Storage'
@@ -24,6 +24,29 @@ export interface SearchContext {
   indexer: SearchIndexer
   principal: Principal
   negotiationId: string
+}
+
+/**
+ * The scope widened to the notes of every group the principal is in (a delegate's delegation
+ * and coalitions, issue 13), each only if the policy opens its notes room to them: nobody
+ * else's group is ever added.
+ */
+function withOwnGroupsNotes(
+  principal: Principal,
+  negotiationId: string,
+  scope: SearchScope,
+): SearchScope {
+  const more = groupsOf(principal).filter(
+    (key) =>
+      !scope.notesGroups.includes(key) &&
+      roomAccess(principal, { negotiationId, kind: 'notes', key }) !== 'none',
+  )
+  if (more.length === 0) return scope
+  return {
+    ...scope,
+    notesGroups: [...scope.notesGroups, ...more],
+    audiences: [...scope.audiences, ...more.map(notesAudience)],
+  }
 }
 
 /** The results, or why there are none: a round that has no frozen text to search. */
@@ -41,14 +64,18 @@ export async function searchNegotiation(
 ): Promise<SearchOutcome> {
   const { storage, indexer, negotiationId } = ctx
   const proposals = await storage.proposals.list(negotiationId)
-  const scope = searchScope(
+  const scope = withOwnGroupsNotes(
     ctx.principal,
     negotiationId,
-    proposals.map((p) => ({
-      id: p.id,
-      sponsors: [...p.sponsors, ...p.coSponsors],
-      tabled: hasBeenTabled(p),
-    })),
+    searchScope(
+      ctx.principal,
+      negotiationId,
+      proposals.map((p) => ({
+        id: p.id,
+        sponsors: [...p.sponsors, ...p.coSponsors],
+        tabled: hasBeenTabled(p),
+      })),
+    ),
   )
   const kinds = params.kinds.filter((k) => scope.kinds.includes(k))
   if (params.round !== 'current' && !(await indexer.frozenText(negotiationId, params.round))) {
