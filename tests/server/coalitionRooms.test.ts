@@ -223,5 +223,24 @@ describe("a coalition's rooms and its common proposal", () => {
     })
     expect(missing.status).toBe(403)
     expect(missing.body).toEqual(notMine.body)
+    // The chair may draft in its name: the sponsors in the coalition's own order.
+    const byChair = await t.api('chair', 'POST', '/proposals', {
+      params: { kind: 'definition' },
+      title: 'For the coalition',
+      articleId: 'art-2',
+      coalitionId: 'test-core',
+    })
+    expect(byChair.status).toBe(201)
+    expect(byChair.body.proposal).toMatchObject({
+      sponsors: ['FRA', 'DEU', 'AUT'],
+      coalitionId: 'test-core',
+    })
+    const none = await t.api('chair', 'POST', '/proposals', {
+      params: { kind: 'definition' },
+      title: 'For nobody',
+      articleId: 'art-2',
+      coalitionId: 'no-such-coalition',
+    })
+    expect([none.status, none.body.error.code]).toEqual([400, 'unknown_group'])
   })
 })
