@@ -171,7 +171,9 @@ describe('campaigner notes', () => {
     for (const u of [hana, france]) {
       await goToArticle2(u.page)
       await notesTab(u.page).click()
-      expect(await u.page.locator('mark.note-range').count()).toBe(0)
+      // None on Art. 2 (France's delegation has notes of its own elsewhere, in its own room).
+      const article2 = u.page.locator('.ProseMirror section.article').nth(1)
+      expect(await article2.locator('mark.note-range').count()).toBe(0)
       // Nor Ana's selection: a reader's selection is never sent to the text room.
       expect(await u.page.locator('.ProseMirror .remote-selection').count()).toBe(0)
       expect(await u.page.locator('.remote-caret-label').allTextContents()).not.toContain(
@@ -181,18 +183,15 @@ describe('campaigner notes', () => {
       expect(text).not.toContain('brief Paris')
       expect(text).not.toContain('<img')
       expect(text).not.toContain('Their capital meets')
-      expect(await notesPanel(u.page).textContent()).toContain(
-        u === hana ? 'No notes on this article' : 'No published notes on this article',
-      )
-      // Hana annotates for her own group; the delegate does not annotate at all.
-      expect(await u.page.getByRole('button', { name: /^Annotate/ }).count()).toBe(
-        u === hana ? 1 : 0,
-      )
+      expect(await notesPanel(u.page).textContent()).toContain('No notes on this article')
+      // Hana annotates for her own group, the delegate for its delegation (issue 13).
+      expect(await u.page.getByRole('button', { name: /^Annotate/ }).count()).toBe(1)
       expect(u.sockets.some((s) => s.includes('/notes/cmc'))).toBe(false)
       // The recorder works: the public notes room is open for every member.
       expect(u.sockets.some((s) => s.includes('/notes/public'))).toBe(true)
     }
     expect(hana.sockets.some((s) => s.includes('/notes/hrw'))).toBe(true)
+    expect(france.sockets.some((s) => s.includes('/notes/delegation-fra'))).toBe(true)
     expect(ana.sockets.some((s) => s.includes('/notes/cmc'))).toBe(true)
     await france.page.screenshot({ path: '/tmp/plenary-notes-france-none.png' })
   })
