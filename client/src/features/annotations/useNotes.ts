@@ -51,9 +51,11 @@ function useRoomNotes(doc: Y.Doc | undefined): Annotation[] {
 export function useNotes(negotiationId: string, principal: Principal): Notes {
   const chosen = chosenNotesGroup(principal, useNotesParam())
   const groupId = chosen && can(principal, { type: 'annotate', groupId: chosen }).ok ? chosen : null
-  const group = useCollabRoom(
-    groupId ? roomName({ negotiationId, kind: 'notes', key: groupId }) : null,
-  )
+  const groupRoom = groupId ? roomName({ negotiationId, kind: 'notes', key: groupId }) : null
+  const opened = useCollabRoom(groupRoom)
+  // Just after another group is chosen the previous room is still held for one render: never
+  // show its notes, nor write into it, under the new group's name.
+  const group = opened?.provider.roomname === groupRoom ? opened : null
   const published = useCollabRoom(roomName({ negotiationId, kind: 'notes', key: PUBLIC_NOTES }))
   const own = useRoomNotes(groupId ? group?.ydoc : undefined)
   const others = useRoomNotes(published?.ydoc)
