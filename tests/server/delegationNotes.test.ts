@@ -53,6 +53,13 @@ describe("a delegation's private notes", () => {
     expect(md.status).toBe(200)
     expect(md.text).toContain('# Annotations of Delegation of France')
     expect(md.text).toContain('quokkaish')
+    // And in the Word file of the text, as comments on their words.
+    const docx = await download(
+      t.server.url,
+      { token: await t.server.tokenFor('france') },
+      '/api/negotiations/ccm/export/text.docx?notes=delegation-fra',
+    )
+    expect(docx.status).toBe(200)
   })
 
   it('refuses everyone else, as for a delegation that does not exist', async () => {
@@ -67,6 +74,8 @@ describe("a delegation's private notes", () => {
       }
       const md = await t.api(who, 'GET', '/notes/delegation-fra/annotations.md')
       expect({ who, status: md.status }).toEqual({ who, status: 403 })
+      const docx = await t.api(who, 'GET', '/export/text.docx?notes=delegation-fra')
+      expect({ who, status: docx.status }).toEqual({ who, status: 403 })
       const publish = await t.api(
         who,
         'POST',
