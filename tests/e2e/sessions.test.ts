@@ -17,6 +17,8 @@ const NAME = 'Friends of the President on Article 2 (second reading)'
 const WORDING = ' The Friends of the President agreed this wording.'
 // Up to six browsers at once on one machine: more time than the suite's default per test.
 const SLOW = 150_000
+// How long a browser may take to show what another did, on a loaded machine.
+const WAIT = { timeout: 20_000 }
 
 const today = () => {
   const now = new Date()
@@ -108,7 +110,9 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
       expect(facts).toContain('10:00–13:00 · Meeting room 2')
       await chair.page.screenshot({ path: '/tmp/plenary-sessions-board.png' })
       await card.getByRole('button', { name: `Open ${NAME}` }).click()
-      await expect.poll(() => card.getByTestId('session-status').textContent()).toBe('In session')
+      await expect
+        .poll(() => card.getByTestId('session-status').textContent(), WAIT)
+        .toBe('In session')
       // Now its text exists: the name links to its page.
       await card.getByRole('link', { name: NAME }).click()
       await chair.page.waitForURL(new RegExp(`${sessionPath}$`))
@@ -133,7 +137,7 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
       franceText = await env.open('/n/ccm', 'france')
       await waitForText(franceText.page)
       await expect
-        .poll(() => franceText.page.getByTestId('outline-session').allTextContents())
+        .poll(() => franceText.page.getByTestId('outline-session').allTextContents(), WAIT)
         .toContain('Art. 2 · with the Friends of the Chair')
       await franceText.page.screenshot({ path: '/tmp/plenary-session-outline.png' })
 
@@ -147,13 +151,13 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
       await facilitator.page.keyboard.press('Control+End')
       await facilitator.page.keyboard.type(WORDING)
       for (const u of [facilitator, france, germany]) {
-        await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
+        await expect.poll(() => textOf(article2(u.page)), WAIT).toContain(WORDING.trim())
       }
       await facilitator.page.screenshot({ path: '/tmp/plenary-session-facilitator.png' })
       await france.page.screenshot({ path: '/tmp/plenary-session-france.png' })
       // Who is here: the delegates see the facilitator.
       await expect
-        .poll(() => france.page.getByTestId('presence').textContent())
+        .poll(() => france.page.getByTestId('presence').textContent(), WAIT)
         .toContain('@facilitator')
       // A reader types nothing into it.
       await article2(germany.page).locator('p.clause').first().click()
@@ -201,10 +205,15 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
     'reports back, and the chair applies its Article 2 to the main text everyone sees',
     async () => {
       // Every browser on the main text before the change: the chair's, France's, the observer's.
-      ;[chairText, observerText] = await Promise.all([
+      // And the facilitator's second window, holding the pen too until the report.
+      let second: BrowserUser
+      ;[chairText, observerText, second] = await Promise.all([
         env.open('/n/ccm', 'chair'),
         env.open('/n/ccm', 'observer'),
+        env.open(sessionPath, 'facilitator'),
       ])
+      await article2(second.page).waitFor()
+      expect(await second.page.getByTestId('read-only').count()).toBe(0)
       await Promise.all([chairText, franceText, observerText].map((u) => waitForText(u.page)))
       for (const u of [chairText, franceText, observerText]) {
         expect(await textOf(article2(u.page))).not.toContain(WORDING.trim())
@@ -212,26 +221,33 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
 
       await facilitator.page.getByRole('button', { name: 'Report back' }).click()
       await expect
-        .poll(() => facilitator.page.getByTestId('session-status').textContent())
+        .poll(() => facilitator.page.getByTestId('session-status').textContent(), WAIT)
         .toBe('Reported back')
-      // The pen is down: the facilitator reads now.
+      // The pen is down in every window of the facilitator's: they read now.
       await facilitator.page.getByTestId('read-only').waitFor()
+      await second.page.getByTestId('read-only').waitFor({ timeout: WAIT.timeout })
+      expect(await second.page.getByTestId('session-status').textContent()).toBe('Reported back')
+      await article2(second.page).locator('p.clause').first().click()
+      await second.page.keyboard.type('Too late')
+      expect(await textOf(article2(facilitator.page))).not.toContain('Too late')
+      expect(await second.page.getByRole('alert').count()).toBe(0)
+      expect(second.errors).toEqual([])
 
       await chair.page.reload()
       const change = chair.page.locator('[data-testid="session-change"][data-article-id="art-2"]')
       await change.waitFor()
       await expect
-        .poll(() => change.locator('[data-testid="diff"] ins').allTextContents())
+        .poll(() => change.locator('[data-testid="diff"] ins').allTextContents(), WAIT)
         .toContainEqual(expect.stringContaining('agreed this wording'))
       await change.screenshot({ path: '/tmp/plenary-session-review.png' })
       await change.getByRole('button', { name: /^Apply .* to the main text$/ }).click()
       await expect
-        .poll(() => change.getByTestId('session-outcome').textContent())
+        .poll(() => change.getByTestId('session-outcome').textContent(), WAIT)
         .toContain('Applied to the main text by Chair (Norway)')
       expect(await change.getByRole('button', { name: /^Apply / }).count()).toBe(0)
 
       for (const u of [chairText, franceText, observerText]) {
-        await expect.poll(() => textOf(article2(u.page))).toContain(WORDING.trim())
+        await expect.poll(() => textOf(article2(u.page)), WAIT).toContain(WORDING.trim())
       }
       for (const u of [chair, chairText, franceText, observerText]) expect(u.errors).toEqual([])
     },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { roomName } from '../../../../shared/collab'
 import { outlineOf } from '../../../../shared/domain/numbering'
 import type { Session } from '../../../../shared/domain/sessions'
@@ -16,6 +16,7 @@ import { usePeers } from '../presence/usePeers'
 import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
 import type { MainArticle } from './sessionsApi'
+import { reloadSessions } from './useSessions'
 import '../outline/outline.css'
 import '../text/workspace.css'
 
@@ -38,9 +39,14 @@ interface SessionTextProps {
  */
 export function SessionText(props: SessionTextProps) {
   const { session, editable, user, onUserChange, mainArticles, readOnlyNote } = props
-  const room = useCollabRoom(
-    roomName({ negotiationId: session.negotiationId, kind: 'session', key: session.id }),
-  )
+  const negotiationId = session.negotiationId
+  // The server cuts the pen when the session reports back (or a member's rights change): ask
+  // for the session again, whose status then reopens the text for reading.
+  const reread = useCallback(() => reloadSessions(negotiationId), [negotiationId])
+  const room = useCollabRoom(roomName({ negotiationId, kind: 'session', key: session.id }), {
+    onMembershipChanged: reread,
+    onRefused: reread,
+  })
   const awareness = room?.provider.awareness
   useEffect(() => {
     awareness?.setLocalStateField('user', user)
