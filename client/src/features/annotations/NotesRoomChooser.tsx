@@ -1,6 +1,7 @@
 import { useId } from 'react'
-import { GROUP_KIND_LABELS, type GroupKind } from '../../../../shared/domain/groups'
+import { GROUP_KIND_LABELS } from '../../../../shared/domain/groups'
 import { setQueryParams } from '../issues/issueUrl'
+import { myGroups } from '../groups/groupViews'
 import { useGroupViews } from '../groups/useGroupViews'
 import { NOTES_PARAM } from './notesRoom'
 import './notesRoom.css'
@@ -11,8 +12,6 @@ interface NotesRoomChooserProps {
   groupId: string | null
 }
 
-const ORDER: Record<GroupKind, number> = { delegation: 0, coalition: 1, campaign: 2 }
-
 /**
  * Whose notes the panel shows, for a person in several groups (a delegate: the delegation and
  * each coalition of its state): the choice goes into the address (`?notes=`), so that a link
@@ -21,9 +20,7 @@ const ORDER: Record<GroupKind, number> = { delegation: 0, coalition: 1, campaign
 export function NotesRoomChooser({ negotiationId, groupId }: NotesRoomChooserProps) {
   const id = useId()
   const { groups } = useGroupViews(negotiationId)
-  const mine = (groups ?? [])
-    .filter((g) => g.mine)
-    .sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.name.localeCompare(b.name))
+  const mine = myGroups(groups)
   if (!groupId || mine.length < 2 || !mine.some((g) => g.id === groupId)) return null
   return (
     <div className="field notes-room" data-testid="notes-room">

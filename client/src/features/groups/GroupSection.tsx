@@ -5,6 +5,7 @@ import { ProvenanceBadge } from '../common/ProvenanceBadge'
 import { nameOf, type ActorNames } from '../proposals/actorNames'
 import { describeParams } from '../proposals/labels'
 import type { GroupView } from './groupsApi'
+import { roomMembers } from './groupViews'
 import { NotesLink } from './NotesLink'
 
 interface GroupSectionProps {
@@ -22,17 +23,6 @@ interface GroupSectionProps {
   /** The address of the Issues page, where briefing papers are. */
   issuesHref: string
   onIssues: (e: MouseEvent<HTMLAnchorElement>) => void
-}
-
-/** Who is in a group, as a sentence of names. */
-function membersOf(group: GroupView, names: ActorNames): string {
-  if (group.kind === 'campaign') return `The campaigners of ${group.name}.`
-  if (group.kind === 'delegation') {
-    return `The delegates of ${nameOf(names, group.actorId ?? group.members[0] ?? '')}.`
-  }
-  return group.members.length > 0
-    ? group.members.map((id) => nameOf(names, id)).join(', ')
-    : 'No member states this round.'
 }
 
 /**
@@ -61,7 +51,7 @@ export function GroupSection(props: GroupSectionProps) {
       </h3>
       <p className="room-members" data-testid="room-members">
         {group.kind === 'coalition' && <span className="muted">Members: </span>}
-        {membersOf(group, names)}
+        {roomMembers(group, names)}
       </p>
       {group.kind === 'coalition' && group.source && group.provenance !== 'reported' && (
         <p className="muted room-source">Source: {group.source}</p>

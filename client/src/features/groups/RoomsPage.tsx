@@ -17,6 +17,7 @@ import { CoalitionMembersForm } from './CoalitionMembersForm'
 import { CommonProposal } from './CommonProposal'
 import { GroupSection } from './GroupSection'
 import type { GroupView } from './groupsApi'
+import { coalitionDrafts, myGroups } from './groupViews'
 import { putGroupView, reloadGroupViews, useGroupViews } from './useGroupViews'
 import './rooms.css'
 
@@ -61,13 +62,12 @@ export function RoomsPage({ negotiationId, principal, navigate }: RoomsPageProps
   const role = describeMembership(detail?.membership ?? null, {}, principal.isAdmin)
   const [user] = useLocalUser(me.account.id, me.account.displayName, role)
 
-  const mine = (groups ?? []).filter((g) => g.mine)
+  const mine = myGroups(groups)
   const others = isChair ? (groups ?? []).filter((g) => g.kind === 'coalition' && !g.mine) : []
   const issuesRoute: Route = { page: 'negotiation', id: negotiationId, view: 'issues' }
   const onIssues = linkTo(navigate, issuesRoute)
   const changed = (group: GroupView) => putGroupView(me.account.id, negotiationId, group)
-  const draftsOf = (groupId: string) =>
-    drafts.filter((d) => d.coalitionId === groupId && d.status === 'draft')
+  const draftsOf = (groupId: string) => coalitionDrafts(drafts, groupId)
   const onDraft = (proposal: Proposal) => {
     setCreated(proposal.status === 'draft' ? proposal : null)
     setOpenId(proposal.status === 'draft' ? proposal.id : null)
