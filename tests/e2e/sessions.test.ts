@@ -327,6 +327,25 @@ describe('a closed session on Article 2, from the facilitator’s pen to the mai
   )
 
   it(
+    'shows the demo’s synthetic session as such, linked for attendees and not for the observer',
+    async () => {
+      const demoCard = (page: Page) =>
+        page.locator('[data-testid="session-card"][data-session-id="fop-art-2"]')
+      for (const who of ['france', 'observer'] as const) {
+        const { page, errors } = await env.open('/n/ccm/sessions', who)
+        await page.getByLabel('Day', { exact: true }).selectOption('2008-05-22')
+        await demoCard(page).waitFor()
+        expect(await demoCard(page).locator('[data-provenance="synthetic"]').count()).toBe(1)
+        expect(await demoCard(page).getByTestId('session-status').textContent()).toBe('In session')
+        const links = await demoCard(page).getByRole('link').count()
+        expect({ who, links }).toEqual({ who, links: who === 'france' ? 1 : 0 })
+        expect(errors).toEqual([])
+      }
+    },
+    SLOW,
+  )
+
+  it(
     'has no serious accessibility violations on a session’s page',
     async () => {
       await facilitator.page.bringToFront()
