@@ -183,6 +183,41 @@ describe('groups of every kind over REST', () => {
     )
   })
 
+  it("lets a coalition's drafts follow its members: who left is cut, who joined writes", async () => {
+    const made = await t.api('chair', 'POST', '/groups', {
+      ...CORE,
+      id: 'drafters',
+      actorIds: ['FRA', 'DEU'],
+    })
+    expect(made.status).toBe(201)
+    const drafted = await t.api('france', 'POST', '/proposals', {
+      params: { kind: 'definition' },
+      title: 'Drafted together',
+      articleId: 'art-2',
+      coalitionId: 'drafters',
+    })
+    expect(drafted.body.proposal.sponsors).toEqual(['FRA', 'DEU'])
+    const room = `ccm/draft/${drafted.body.proposal.id}`
+    const germany = await t.connect('germany', room)
+    const cut = germany.nextClose()
+    const set = await t.api('chair', 'PUT', '/groups/drafters/members', {
+      roundId: null,
+      actorIds: ['FRA', 'AUT'],
+    })
+    expect(set.status).toBe(200)
+    expect((await cut).code).toBe(CloseCode.MembershipChanged)
+    expect(await rawAnswer(t.server, 'germany', room)).toMatchObject({
+      code: CloseCode.Forbidden,
+      messages: 0,
+    })
+    const now = await t.api('france', 'GET', `/proposals/${drafted.body.proposal.id}`)
+    expect(now.body.proposal).toMatchObject({ sponsors: ['FRA', 'AUT'], coalitionId: 'drafters' })
+    const austria = await t.connect('austria', room)
+    expect(austria.provider.wsconnected).toBe(true)
+    const gone = await t.api('germany', 'GET', `/proposals/${drafted.body.proposal.id}`)
+    expect(gone.status).toBe(404)
+  })
+
   it('opens a second delegate of a state to its delegation', async () => {
     await invitedAccount(t.server, 'fra-second', { role: 'delegate', actorId: 'FRA' })
     const groups = await t.api('fra-second', 'GET', '/groups')

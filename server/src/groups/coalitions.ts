@@ -10,6 +10,7 @@ import {
 import { inGroup, type Principal } from '../../../shared/domain/policy'
 import { getActor } from '../actors/catalogue'
 import { currentRoundId, newEvent } from '../history/events'
+import { hasBeenTabled } from '../proposals/visibility'
 import type { StoredCoalitionMembership, StoredGroup } from '../storage/MemberStore'
 import type { Storage } from '../storage/Storage'
 
@@ -236,30 +237,78 @@ export async function createGroup(ctx: GroupContext, input: GroupInput): Promise
   return { ok: true, group }
 }
 
+/** What a change of a coalition's members changed besides its list. */
+export interface MembersChanged {
+  /** Actors that were members now and are no longer. */
+  left: string[]
+  /** The coalition's drafts whose sponsors followed its members (their rooms' access changed). */
+  drafts: string[]
+}
+
+/**
+ * The sponsors of a coalition's draft once its members are `members`: those still members keep
+ * their place, new members follow in the list's order. Null when nothing changes, or when the
+ * coalition has no members left (a draft keeps a sponsor).
+ */
+export function followMembers(sponsors: readonly string[], members: readonly string[]) {
+  if (members.length === 0) return null
+  const next = [
+    ...sponsors.filter((a) => members.includes(a)),
+    ...members.filter((a) => !sponsors.includes(a)),
+  ]
+  const same = next.length === sponsors.length && next.every((a, i) => a === sponsors[i])
+  return same ? null : next
+}
+
 /**
  * Sets a coalition's members from a round on (the chair; the route checks), replacing that
- * round's list, with its event. Answers who was a member before and after, so that the caller
- * can cut the connections of those who left.
+ * round's list, with its event; the coalition's drafts not yet tabled take its members now as
+ * sponsors, in the same transaction. Answers who left and which drafts changed, so that the
+ * caller can cut their connections.
  */
 export async function setCoalitionMembers(
   ctx: GroupContext,
   groupId: string,
   input: CoalitionMembershipInput,
-): Promise<GroupResult & { before?: string[] }> {
-  const stored = await ctx.storage.members.getGroup(ctx.negotiationId, groupId)
+): Promise<GroupResult & Partial<MembersChanged>> {
+  const { storage, negotiationId } = ctx
+  const stored = await storage.members.getGroup(negotiationId, groupId)
   if (!stored) return { ok: false, reason: 'group-not-found' }
   if (stored.kind !== 'coalition') return { ok: false, reason: 'not-a-coalition' }
   const checked = await checkMembership(ctx, input.roundId, input.actorIds)
   if (!checked.ok) return checked
-  const before = (await groupView(ctx.storage, ctx.negotiationId, ctx.principal, groupId))?.members
-  const eventRound = await currentRoundId(ctx.storage, ctx.negotiationId)
-  await ctx.storage.atomically((tx) => {
-    tx.members.setCoalitionMembers(ctx.negotiationId, groupId, input.roundId, checked.actorIds)
+  const [lists, round, proposals, eventRound] = await Promise.all([
+    storage.members.listCoalitionMembers(negotiationId),
+    currentRound(storage, negotiationId),
+    storage.proposals.list(negotiationId),
+    currentRoundId(storage, negotiationId),
+  ])
+  const own = lists.filter((l) => l.groupId === groupId)
+  const next = [
+    ...own.filter((l) => l.roundId !== input.roundId),
+    { roundId: input.roundId, actorIds: checked.actorIds },
+  ]
+  const before = coalitionMembersAt({ memberships: own }, round.roundId, round.order)
+  const after = coalitionMembersAt({ memberships: next }, round.roundId, round.order)
+  const drafts = proposals.flatMap((p) => {
+    if (p.coalitionId !== groupId || p.status !== 'draft' || hasBeenTabled(p)) return []
+    const sponsors = followMembers(p.sponsors, after)
+    if (!sponsors) return []
+    return [{ ...p, sponsors, coSponsors: p.coSponsors.filter((a) => !sponsors.includes(a)) }]
+  })
+  await storage.atomically((tx) => {
+    tx.members.setCoalitionMembers(negotiationId, groupId, input.roundId, checked.actorIds)
+    drafts.forEach((d) => tx.proposals.put(d))
     tx.events.append(membersEvent(ctx, stored, input.roundId, checked.actorIds, eventRound))
   })
-  const group = await groupView(ctx.storage, ctx.negotiationId, ctx.principal, groupId)
+  const group = await groupView(storage, negotiationId, ctx.principal, groupId)
   if (!group) throw new Error(`group ${groupId} vanished`)
-  return { ok: true, group, before: before ?? [] }
+  return {
+    ok: true,
+    group,
+    left: before.filter((a) => !after.includes(a)),
+    drafts: drafts.map((d) => d.id),
+  }
 }
 
 /** A coalition by id with every list, or null for an unknown id or another kind of group. */

@@ -13,6 +13,7 @@ import {
   type GroupRefusal,
 } from '../groups/coalitions'
 import { HttpError } from '../http/errors'
+import { draftRoom } from '../proposals/visibility'
 import { parseBody } from '../http/parseBody'
 import type { Storage } from '../storage/Storage'
 
@@ -39,7 +40,8 @@ function refusal(r: GroupRefusal, groupId: string): HttpError {
  * Groups of every kind, after negotiationGate: GET .../groups (every member: the stored
  * campaign groups and coalitions, and the caller's own delegation), POST .../groups and
  * PUT .../groups/:gid/members (the chair). A coalition's new list cuts the live connections to
- * its notes room so that they reconnect with their access: those who left are refused.
+ * its notes room and to its drafts so that they reconnect with their access: those who left
+ * are refused.
  */
 export function groupRoutes(storage: Storage, registry?: RoomRegistry): Router {
   const router = Router()
@@ -75,11 +77,18 @@ export function groupRoutes(storage: Storage, registry?: RoomRegistry): Router {
     const input = parseBody(CoalitionMembershipInput, req.body)
     const changed = await setCoalitionMembers(c, gid, input)
     if (!changed.ok) throw refusal(changed, gid)
-    const left = (changed.before ?? []).filter((a) => !changed.group.members.includes(a))
-    if (registry && left.length > 0) {
+    if (registry && (changed.left ?? []).length > 0) {
       // Everyone in the coalition's notes room reconnects and is admitted by the new list.
       await registry.closeRoom(
         notesRoom(c.negotiationId, gid),
+        CloseCode.MembershipChanged,
+        'The coalition’s members changed; reconnecting with your access.',
+      )
+    }
+    // Its drafts' sponsors followed its members: their writers reconnect with their access.
+    for (const proposalId of changed.drafts ?? []) {
+      await registry?.closeRoom(
+        draftRoom(c.negotiationId, proposalId),
         CloseCode.MembershipChanged,
         'The coalition’s members changed; reconnecting with your access.',
       )
