@@ -122,6 +122,35 @@ describe("a delegation's private notes", () => {
     })
   }
 
+  it('lets a delegate in a coalition choose whose notes: the delegation’s or the coalition’s', async () => {
+    // Austria is in the demo's core group: its delegation's room first, the core group's apart.
+    const austria = await openWatched(env, 'austria')
+    const { page } = austria
+    await waitForText(page)
+    await goToArticle5(page)
+    await page.getByRole('tab', { name: /^Notes/ }).click()
+    const choice = notesPanel(page).getByLabel('Notes of')
+    expect(await choice.inputValue()).toBe('delegation-aut')
+    await choice.selectOption('core-group')
+    expect(new URL(page.url()).searchParams.get('notes')).toBe('core-group')
+    await page.locator('.ProseMirror').focus()
+    await selectWords(page, 4, 'Assess the needs of cluster munition victims')
+    await page.getByRole('button', { name: /^Annotate/ }).click()
+    const dialog = page.getByRole('dialog', { name: 'Annotate Art. 5' })
+    await dialog.getByLabel('Note', { exact: true }).fill('Core group line on needs assessment')
+    await dialog.getByRole('button', { name: 'Save note' }).click()
+    await noteCard(page, 'Core group line').waitFor()
+    expect(austria.sockets.some((s) => s.includes('/notes/core-group'))).toBe(true)
+    // Back in the delegation's room the coalition's note is not there, and the reverse.
+    await choice.selectOption('delegation-aut')
+    await expect.poll(() => noteCard(page, 'Core group line').count()).toBe(0)
+    await choice.selectOption('core-group')
+    await noteCard(page, 'Core group line').waitFor()
+    // France is not in the core group: its browsers never open that room.
+    expect(france.sockets.some((s) => s.includes('/notes/core-group'))).toBe(false)
+    expect(austria.errors).toEqual([])
+  })
+
   it('keeps the note in the delegation’s export', async () => {
     const session = await env.server.loginAs('france2')
     const res = await fetch(`${env.url}/api/negotiations/ccm/notes/${ROOM}/annotations.csv`, {
