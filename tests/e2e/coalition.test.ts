@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { call, openRaw } from '../support/api'
 import { startE2E, textOf, type BrowserUser, type E2EEnvironment } from '../support/browser'
+import { describeViolations, seriousViolations } from '../support/axe'
 import { invitedAccount, rawAnswer } from '../support/groups'
 
 const COALITION = 'like-minded-test'
@@ -206,5 +207,49 @@ describe('a coalition drafts a common proposal', () => {
     expect(await card.locator('.card-sponsors').textContent()).toBe('France, Germany, Austria')
     await observer.page.screenshot({ path: '/tmp/plenary-coalition-tabled.png' })
     for (const u of [france, germany, austria, observer]) expect(u.errors).toEqual([])
+  })
+
+  it('lets the chair see every coalition, create one and change its members for a round', async () => {
+    const { page, errors } = await openWatched(env, 'chair', '/n/ccm/rooms')
+    await room(page, COALITION).waitFor()
+    await room(page, 'core-group').waitFor()
+    // The chair is in none of them: no notes link, no draft of theirs is listed.
+    expect(
+      await room(page, COALITION).getByRole('link', { name: 'Notes in the text' }).count(),
+    ).toBe(0)
+    expect(describeViolations(await seriousViolations(page))).toEqual([])
+
+    const form = page.getByRole('form', { name: 'New coalition' })
+    await form.getByLabel('Name').fill('Nordic test group')
+    expect(await form.getByLabel('Id').inputValue()).toBe('nordic-test-group')
+    await form.getByLabel('Find a member state').fill('Norw')
+    await form.getByRole('option', { name: /Norway/ }).click()
+    await form.getByLabel('Find a member state').fill('Swed')
+    await form.getByRole('option', { name: /Sweden/ }).click()
+    await form.getByLabel('Provenance').selectOption('synthetic')
+    await form.getByRole('button', { name: 'Create coalition' }).click()
+    const nordic = room(page, 'nordic-test-group')
+    await nordic.waitFor()
+    expect(await nordic.getByTestId('room-members').textContent()).toBe('Members: Norway, Sweden')
+    expect(await nordic.locator('[data-provenance]').textContent()).toContain('Synthetic')
+
+    // Austria leaves the like-minded group from the open round on.
+    const section = room(page, COALITION)
+    await section.getByText('Set the members for a round…').click()
+    await section.getByRole('button', { name: 'Remove Austria' }).click()
+    await section.getByRole('button', { name: 'Save members' }).click()
+    await expect
+      .poll(() => section.getByTestId('room-members').textContent())
+      .toBe('Members: France, Germany')
+    const groups = await call(
+      env.url,
+      await env.server.loginAs('austria'),
+      'GET',
+      '/api/negotiations/ccm/groups',
+    )
+    const trio = groups.body.groups.find((g: { id: string }) => g.id === COALITION)
+    expect(trio).toMatchObject({ members: ['FRA', 'DEU'], mine: false })
+    expect(errors).toEqual([])
+    await page.screenshot({ path: '/tmp/plenary-coalition-chair.png' })
   })
 })
