@@ -63,7 +63,10 @@ export function GroupSection(props: GroupSectionProps) {
           Briefing papers (Issues)
         </a>
       </p>
-      {group.kind === 'coalition' && (
+      {group.kind === 'coalition' && !group.mine && (
+        <p className="muted">Only its member states see its drafts until they are tabled.</p>
+      )}
+      {group.kind === 'coalition' && group.mine && (
         <div className="room-drafts">
           <h4 className="subheading">
             Drafts <span className="count">{drafts.length}</span>

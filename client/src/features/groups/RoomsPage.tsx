@@ -87,7 +87,7 @@ export function RoomsPage({ negotiationId, principal, navigate }: RoomsPageProps
       issuesHref={pathOf(issuesRoute)}
       onIssues={onIssues}
     >
-      {g.kind === 'coalition' && mayDraft && (g.mine || isChair) && (
+      {g.kind === 'coalition' && mayDraft && g.mine && (
         <CommonProposal
           negotiationId={negotiationId}
           coalition={g}
