@@ -91,10 +91,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', negotiationRoutes(storage))
   app.use('/api', articleRoutes(storage, registry))
   app.use('/api', memberRoutes(storage, registry))
-  app.use('/api', groupRoutes(storage, registry))
   app.use('/api', negotiationInvitationRoutes(storage))
   app.use('/api', participantRoutes(storage))
   const proposals = { storage, registry, queue: new SerialQueue() }
+  app.use('/api', groupRoutes(storage, registry, proposals.queue))
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))
   app.use('/api', roundImportRoutes({ ...proposals, edits: deps.edits }))

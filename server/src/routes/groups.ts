@@ -1,3 +1,4 @@
+import type { SerialQueue } from '../proposals/SerialQueue'
 import { Router, type Response } from 'express'
 import { CloseCode } from '../../../shared/collab'
 import { CoalitionMembershipInput, GroupInput } from '../../../shared/domain/groups'
@@ -43,7 +44,11 @@ function refusal(r: GroupRefusal, groupId: string): HttpError {
  * its notes room and to its drafts so that they reconnect with their access: those who left
  * are refused.
  */
-export function groupRoutes(storage: Storage, registry?: RoomRegistry): Router {
+export function groupRoutes(
+  storage: Storage,
+  registry?: RoomRegistry,
+  queue?: SerialQueue,
+): Router {
   const router = Router()
   const ctx = (res: Response): GroupContext => {
     const { negotiation, principal } = authorize(res, { type: 'manage-members' })
@@ -75,7 +80,9 @@ export function groupRoutes(storage: Storage, registry?: RoomRegistry): Router {
     const c = ctx(res)
     const gid = String(req.params.gid)
     const input = parseBody(CoalitionMembershipInput, req.body)
-    const changed = await setCoalitionMembers(c, gid, input)
+    // One at a time with the proposal commands, since its drafts' sponsors follow the list.
+    const change = () => setCoalitionMembers(c, gid, input)
+    const changed = queue ? await queue.run(c.negotiationId, change) : await change()
     if (!changed.ok) throw refusal(changed, gid)
     if (registry && (changed.left ?? []).length > 0) {
       // Everyone in the coalition's notes room reconnects and is admitted by the new list.
