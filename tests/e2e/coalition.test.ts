@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { call, openRaw } from '../support/api'
-import { startE2E, textOf, type BrowserUser, type E2EEnvironment } from '../support/browser'
+import {
+  selectWords,
+  startE2E,
+  textOf,
+  waitForText,
+  type BrowserUser,
+  type E2EEnvironment,
+} from '../support/browser'
 import { describeViolations, seriousViolations } from '../support/axe'
 import { invitedAccount, rawAnswer } from '../support/groups'
 
@@ -207,6 +214,29 @@ describe('a coalition drafts a common proposal', () => {
     expect(await card.locator('.card-sponsors').textContent()).toBe('France, Germany, Austria')
     await observer.page.screenshot({ path: '/tmp/plenary-coalition-tabled.png' })
     for (const u of [france, germany, austria, observer]) expect(u.errors).toEqual([])
+  })
+
+  it('offers a member the coalition in the text page’s propose dialog, sponsors and all', async () => {
+    const { page } = await openWatched(env, 'germany', '/n/ccm')
+    await waitForText(page)
+    await page.getByRole('button', { name: /^Art\. 2\s/ }).click()
+    await selectWords(page, 1, 'each weighing less than 20 kilograms')
+    await page.getByRole('button', { name: /Propose amendment/ }).click()
+    const dialog = page.getByRole('dialog')
+    const inNameOf = dialog.getByLabel('In the name of')
+    expect(await inNameOf.inputValue()).toBe('')
+    expect(await inNameOf.locator('option').allTextContents()).toEqual([
+      'My delegation',
+      `${NAME} (coalition)`,
+    ])
+    expect(await dialog.getByLabel('Find a co-sponsor').count()).toBe(1)
+    await inNameOf.selectOption(COALITION)
+    // The coalition's members are the sponsors: no co-sponsors to choose.
+    expect(await dialog.getByLabel('Find a co-sponsor').count()).toBe(0)
+    expect(await dialog.locator('#proposal-in-name-of-hint').textContent()).toContain(
+      'Sponsored by every member of',
+    )
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
   })
 
   it('lets the chair see every coalition, create one and change its members for a round', async () => {
