@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { articleText, findArticleNode } from './articleText'
+import { MONTHS } from './export/labels'
 import { outlineOf } from './numbering'
 import type { Session } from './sessions'
 
@@ -94,21 +95,6 @@ export function articleHeading(main: Node, articleId: string): string | null {
   if (!a) return null
   return a.title ? `Article ${a.label} — ${a.title}` : `Article ${a.label}`
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 /** "22 May" from "2026-05-22"; "" for no day. */
 export function sessionDay(day: string | null): string {

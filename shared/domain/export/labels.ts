@@ -14,7 +14,8 @@ export const STANCE_HEADINGS: Record<Stance, string> = {
 /** A kind with its parameters in a few words: "Exemption: failure rate ≤ 1 %". */
 export const describeKind = (params: ProposalParams): string => describeParams(params, ': ')
 
-const MONTHS = [
+/** The months' English names, January first, as dates are printed ("22 May 2008"). */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,3 +1,4 @@
+import { MONTHS } from '../../../../shared/domain/export/labels'
 import { roomAccess, type Principal } from '../../../../shared/domain/policy'
 import { sessionFacts, type Session } from '../../../../shared/domain/sessions'
 
@@ -21,21 +22,6 @@ export function boardDay(sessions: readonly Pick<Session, 'day'>[], today: strin
   if (days.includes(today)) return today
   return days.find((d) => d > today) ?? days.at(-1) ?? today
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 /** "22 May" (with the year when asked: "22 May 2026"); anything else as it came. */
 export function formatDay(day: string, withYear = false): string {
