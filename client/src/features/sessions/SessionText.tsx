@@ -5,15 +5,14 @@ import type { Session } from '../../../../shared/domain/sessions'
 import { useCollabRoom } from '../../collab/useCollabRoom'
 import { EDITOR_ACTIONS } from '../../editor/actions'
 import { articleAt } from '../../editor/articles'
-import { deleteArticleWithId } from '../../editor/commands/articleCommands'
-import { clearDeleteRequest, pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
+import { pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
 import { useEditorView } from '../../editor/useEditorView'
 import { goToArticle } from '../outline/goToArticle'
 import { ConnectionBadge, RefusedBanner } from '../presence/ConnectionBadge'
 import type { LocalUser } from '../presence/localUser'
 import { PresenceList } from '../presence/PresenceList'
 import { usePeers } from '../presence/usePeers'
-import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
+import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
 import type { MainArticle } from './sessionsApi'
 import { reloadSessions } from './useSessions'
@@ -126,22 +125,7 @@ export function SessionText(props: SessionTextProps) {
         </nav>
         <PresenceList peers={peers} articles={named} user={user} onUserChange={onUserChange} />
       </aside>
-      {editable && (
-        <DeleteArticleDialog
-          article={deleteTarget}
-          onCancel={() => {
-            if (!view) return
-            clearDeleteRequest(view.state, view.dispatch)
-            view.focus()
-          }}
-          onConfirm={(id) => {
-            if (!view) return
-            clearDeleteRequest(view.state, view.dispatch)
-            deleteArticleWithId(id)(view.state, view.dispatch)
-            view.focus()
-          }}
-        />
-      )}
+      {editable && <EditorDeleteArticleDialog view={view} article={deleteTarget} />}
     </div>
   )
 }

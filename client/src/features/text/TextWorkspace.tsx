@@ -5,9 +5,8 @@ import type { Round } from '../../../../shared/domain/rounds'
 import { outlineOf } from '../../../../shared/domain/numbering'
 import type { CollabRoom } from '../../collab/useCollabRoom'
 import { articleAt } from '../../editor/articles'
-import { deleteArticleWithId } from '../../editor/commands/articleCommands'
 import { EDITOR_ACTIONS } from '../../editor/actions'
-import { clearDeleteRequest, pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
+import { pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
 import { placementsOf, type TextMode } from '../../editor/plugins/proposalsPlugin'
 import { notePlacementsOf } from '../../editor/plugins/annotationsPlugin'
 import { useEditorView } from '../../editor/useEditorView'
@@ -39,7 +38,7 @@ import { openSearch } from '../search/searchStore'
 import { useSearchJump } from '../search/useSearchJump'
 import { DrawerBar } from '../shell/DrawerBar'
 import { useDrawers } from '../shell/useDrawers'
-import { DeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
+import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
 import '../outline/outline.css'
 import './workspace.css'
@@ -314,22 +313,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           onSave={notes.save}
         />
       )}
-      {canEdit && (
-        <DeleteArticleDialog
-          article={deleteTarget}
-          onCancel={() => {
-            if (!view) return
-            clearDeleteRequest(view.state, view.dispatch)
-            view.focus()
-          }}
-          onConfirm={(id) => {
-            if (!view) return
-            clearDeleteRequest(view.state, view.dispatch)
-            deleteArticleWithId(id)(view.state, view.dispatch)
-            view.focus()
-          }}
-        />
-      )}
+      {canEdit && <EditorDeleteArticleDialog view={view} article={deleteTarget} />}
     </div>
   )
 }

@@ -1,5 +1,8 @@
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import type { EditorView } from 'prosemirror-view'
 import { formatKey } from '../../editor/actions'
+import { deleteArticleWithId } from '../../editor/commands/articleCommands'
+import { clearDeleteRequest } from '../../editor/plugins/deleteRequestPlugin'
 import { ConfirmDialog } from '../common/ConfirmDialog'
 
 interface DeleteArticleDialogProps {
@@ -22,5 +25,32 @@ export function DeleteArticleDialog({ article, onConfirm, onCancel }: DeleteArti
       “{article?.title || 'Untitled'}” and all its paragraphs will be removed for everyone, and the
       articles after it renumbered. You can undo this yourself with {formatKey('Mod-z')}.
     </ConfirmDialog>
+  )
+}
+
+/**
+ * The dialog for an editor's pending delete request (the keymap's or the toolbar's): cancelling
+ * clears the request, confirming deletes the article by id; focus returns to the text.
+ */
+export function EditorDeleteArticleDialog(props: {
+  view: EditorView | null
+  article: ArticleSummary | null
+}) {
+  const { view, article } = props
+  return (
+    <DeleteArticleDialog
+      article={article}
+      onCancel={() => {
+        if (!view) return
+        clearDeleteRequest(view.state, view.dispatch)
+        view.focus()
+      }}
+      onConfirm={(id) => {
+        if (!view) return
+        clearDeleteRequest(view.state, view.dispatch)
+        deleteArticleWithId(id)(view.state, view.dispatch)
+        view.focus()
+      }}
+    />
   )
 }
