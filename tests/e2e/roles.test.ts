@@ -91,6 +91,8 @@ describe('signing in, and controls that differ by role', () => {
       'Issues',
       'Positions',
       'Map',
+      'Rooms',
+      'Sessions',
       'Actors',
       'Members',
     ])
@@ -102,6 +104,8 @@ describe('signing in, and controls that differ by role', () => {
       'Issues',
       'Positions',
       'Map',
+      // No Rooms: an observer is in no group.
+      'Sessions',
       'Actors',
     ])
     expect(chair.errors).toEqual([])
