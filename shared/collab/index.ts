@@ -1,3 +1,4 @@
 export * from './rooms'
 export * from './closeCodes'
 export * from './origins'
+export * from './ack'
