@@ -9,10 +9,17 @@ const TEXT: Record<ConnectionStatus, string> = {
   refused: 'Not connected',
 }
 
-/** The connection state as a small status badge (announced politely to screen readers). */
-export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+/**
+ * The connection state as a small status badge, announced politely to screen readers unless
+ * `quiet` (the header's sync indicator announces for it).
+ */
+export function ConnectionBadge({ status, quiet }: { status: ConnectionStatus; quiet?: boolean }) {
   return (
-    <span className={`connection connection-${status}`} role="status" data-status={status}>
+    <span
+      className={`connection connection-${status}`}
+      role={quiet ? undefined : 'status'}
+      data-status={status}
+    >
       <span className="connection-dot" aria-hidden="true" />
       {TEXT[status]}
     </span>

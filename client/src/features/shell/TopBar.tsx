@@ -9,13 +9,15 @@ interface TopBarProps {
   title?: string
   /** Navigation, status and who-am-I, right of the title. */
   children?: ReactNode
+  /** Shown beside the title, outside the menu, at every width (the sync indicator). */
+  status?: ReactNode
 }
 
 /**
  * The bar across the top of every signed-in page: Plenary, where you are, and who you are. On a
- * narrow screen everything right of the title folds into a menu behind one button.
+ * narrow screen everything right of the title but the status folds into a menu behind one button.
  */
-export function TopBar({ navigate, title, children }: TopBarProps) {
+export function TopBar({ navigate, title, children, status }: TopBarProps) {
   const menuId = useId()
   const menu = useDrawers({ menu: menuId })
   // Going to another view closes the menu, as leaving a page would; so does opening Search.
@@ -36,6 +38,7 @@ export function TopBar({ navigate, title, children }: TopBarProps) {
         </>
       )}
       {title === undefined && <span className="topbar-spacer" />}
+      {status}
       <button type="button" className="topbar-menu-button" {...menu.button('menu')}>
         Menu
       </button>
