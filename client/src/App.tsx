@@ -6,6 +6,25 @@ import { NegotiationPicker } from './features/picker/NegotiationPicker'
 import { NegotiationPage } from './NegotiationPage'
 import { isSafeNext, useRoute } from './useRoute'
 
+/** The server could not be asked who is signed in: says so, and tries again once back online. */
+function Unreachable({ message, retry }: { message: string; retry: () => Promise<void> }) {
+  useEffect(() => {
+    const onOnline = () => void retry()
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [retry])
+  return (
+    <main className="picker">
+      <h1>Plenary cannot be reached</h1>
+      <p role="alert">{message}</p>
+      <p>It tries again by itself when this device is back online.</p>
+      <button type="button" className="button" onClick={() => void retry()}>
+        Try again
+      </button>
+    </main>
+  )
+}
+
 /** The app: sign-in, invitations, the list of one's negotiations, and a negotiation's views. */
 export function App() {
   return (
@@ -46,17 +65,7 @@ function Pages() {
 
   if (route.page === 'invite') return <InvitationPage token={route.token} navigate={navigate} />
   if (route.page === 'signin') return signedIn ? null : <SignInPage />
-  if (state.kind === 'error') {
-    return (
-      <main className="picker">
-        <h1>Plenary cannot be reached</h1>
-        <p role="alert">{state.message}</p>
-        <button type="button" className="button" onClick={() => void refresh()}>
-          Try again
-        </button>
-      </main>
-    )
-  }
+  if (state.kind === 'error') return <Unreachable message={state.message} retry={refresh} />
   if (state.kind !== 'signed-in') {
     return (
       <p className="loading" role="status">

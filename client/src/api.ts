@@ -18,6 +18,48 @@ export class ApiError extends Error {
 /** The window event sent when the server answers 401: the session has ended. */
 export const SIGNED_OUT_EVENT = 'plenary:signed-out'
 
+/** The sentence of a command refused because the browser is offline (issue 14: never queued). */
+export const OFFLINE_MESSAGE =
+  'You are offline: this needs the server. Nothing was sent; try again when you are back online.'
+
+/** The error of a command (any non-GET request) refused while offline. */
+export const offlineError = (): ApiError => new ApiError(0, 'offline', OFFLINE_MESSAGE)
+
+// `navigator` is absent outside browsers (server-side tests); there the browser is online.
+const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+const workerControls = () =>
+  typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller)
+
+/** How many GET paths read before the service worker took over are remembered. */
+export const READS_KEPT = 100
+// The JSON GET paths this page read before the service worker controlled it (so not in its
+// cache), oldest first; the worker's warm-up reads them again through it.
+const readsBeforeWorker = new Set<string>()
+const readListeners = new Set<() => void>()
+
+function recordRead(path: string) {
+  readsBeforeWorker.delete(path)
+  readsBeforeWorker.add(path)
+  if (readsBeforeWorker.size > READS_KEPT) {
+    const oldest = readsBeforeWorker.values().next().value
+    if (oldest !== undefined) readsBeforeWorker.delete(oldest)
+  }
+  for (const l of readListeners) l()
+}
+
+/** Answers, and forgets, the JSON GET paths read without the service worker, oldest first. */
+export function takeReadsBeforeWorker(): string[] {
+  const paths = [...readsBeforeWorker]
+  readsBeforeWorker.clear()
+  return paths
+}
+
+/** Calls `listener` whenever such a read is recorded; answers the unsubscribe. */
+export function onReadBeforeWorker(listener: () => void): () => void {
+  readListeners.add(listener)
+  return () => readListeners.delete(listener)
+}
+
 /** What a request sends besides its method and path. */
 interface RequestOptions {
   /** A JSON value, or a string sent as it is with `contentType`. */
@@ -44,14 +86,20 @@ export async function request<T>(
     headers['content-type'] = 'application/json'
     payload = JSON.stringify(body)
   }
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: payload,
-    signal,
-    credentials: 'same-origin',
-  })
+  const isCommand = method.toUpperCase() !== 'GET'
+  // A command needs the server: refused while offline, never queued (README, "Offline").
+  if (isCommand && browserOffline()) throw offlineError()
+  const controlled = workerControls()
+  let res: Response
+  try {
+    res = await fetch(path, { method, headers, body: payload, signal, credentials: 'same-origin' })
+  } catch (error) {
+    // fetch rejects with a TypeError when the network fails (an abort is a DOMException).
+    if (isCommand && error instanceof TypeError) throw offlineError()
+    throw error
+  }
   if (res.status === 204) return undefined as T
+  if (!isCommand && !controlled && res.ok && isJson(res)) recordRead(path)
   const json = (await res.json().catch(() => null)) as unknown
   if (!res.ok) {
     const error = (json as { error?: Record<string, unknown> } | null)?.error ?? {}
@@ -69,6 +117,8 @@ export async function request<T>(
   }
   return json as T
 }
+
+const isJson = (res: Response) => /^application\/json\b/.test(res.headers.get('content-type') ?? '')
 
 /** The path of a negotiation's API resource, with the id escaped. */
 export const negotiationPath = (id: string, rest = ''): string =>

@@ -9,6 +9,7 @@ import './proposals.css'
 import './history.css'
 import './annotations.css'
 import { App } from './App'
+import { registerServiceWorker } from './offline/serviceWorker'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -18,6 +19,4 @@ createRoot(root).render(
   </StrictMode>,
 )
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true }))
-}
+registerServiceWorker()
