@@ -1,0 +1,128 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call } from '../support/api'
+import { startE2E, textOf, type BrowserUser, type E2EEnvironment } from '../support/browser'
+import {
+  goOffline,
+  goOnline,
+  isOfflineNoise,
+  roomOnServer,
+  waitForSyncState,
+} from '../support/offline'
+import { anchorOn, wordingOf } from '../support/proposals'
+
+const TITLE = 'Weight threshold, drafted over bad wifi'
+const WORDS = 'each weighing less than 20 kilograms'
+// What each sponsor types, and where in the one paragraph: France offline, Germany online.
+const FRANCE = [
+  { at: 'Control+Home', text: 'Only ' },
+  { at: 'Control+End', text: ' in total' },
+  { at: 'Control+End', text: ', (FR)' },
+]
+const GERMANY = [
+  { at: 'Control+End', text: ' or fewer' },
+  { at: 'Control+Home', text: 'DE: ' },
+  { at: 'Control+End', text: ' [DE]' },
+]
+// Between two bursts of typing; three bursts each over France's minute offline.
+const PAUSE_MS = 10_000
+
+const draftEditor = (page: Page) => page.getByTestId('draft-panel').locator('.ProseMirror')
+const paragraphs = (page: Page) =>
+  draftEditor(page)
+    .locator('p')
+    .evaluateAll((ps) =>
+      ps.map((p) => {
+        const copy = p.cloneNode(true) as HTMLElement
+        copy.querySelectorAll('.remote-caret').forEach((c) => c.remove())
+        return copy.textContent ?? ''
+      }),
+    )
+
+// Opens the draft from the text page's list of one's drafts.
+async function openDraft(env: E2EEnvironment, username: string): Promise<BrowserUser> {
+  const user = await env.open('/n/ccm', username)
+  await user.page
+    .getByTestId('my-drafts')
+    .getByRole('button', { name: new RegExp(TITLE) })
+    .click()
+  await expect.poll(() => textOf(draftEditor(user.page))).toContain(WORDS)
+  return user
+}
+
+// Types into the draft's one paragraph, at its start or its end (not a wrapped line's).
+async function typeIn(page: Page, at: string, text: string) {
+  await draftEditor(page).locator('p').first().click()
+  await page.keyboard.press(at)
+  await page.keyboard.type(text)
+}
+
+// The must-show of drafts offline (issue 14): Germany and France sponsor one draft and edit the
+// same paragraph while France is offline for a minute; once France is back, both browsers and the
+// server hold the same wording, character for character, with every edit of both in it.
+describe('two sponsors of a draft, one offline for a minute', () => {
+  let env: E2EEnvironment
+  let germany: BrowserUser
+  let france: BrowserUser
+  let room = ''
+
+  beforeAll(async () => {
+    env = await startE2E()
+    const text = await roomOnServer(env.server, 'germany', 'ccm/text')
+    const created = await call(
+      env.url,
+      await env.server.loginAs('germany'),
+      'POST',
+      '/api/negotiations/ccm/proposals',
+      {
+        params: { kind: 'replacement' },
+        title: TITLE,
+        articleId: 'art-2',
+        anchor: anchorOn(text.doc, 'art-2', WORDS),
+        coSponsors: ['FRA'],
+      },
+    )
+    text.destroy()
+    expect(created.status).toBe(201)
+    room = `ccm/draft/${created.body.proposal.id}`
+    germany = await openDraft(env, 'germany')
+    france = await openDraft(env, 'france')
+    await waitForSyncState(france.page, 'saved', /^All saved on the server$/)
+  })
+  afterAll(() => env?.close())
+
+  it('merges both sponsors’ edits of one paragraph, the same for both, after a minute offline', async () => {
+    await goOffline(france.context)
+    await waitForSyncState(france.page, 'offline', /^Offline since \d\d:\d\d/)
+    for (let i = 0; i < FRANCE.length; i++) {
+      await typeIn(france.page, FRANCE[i]!.at, FRANCE[i]!.text)
+      await germany.page.waitForTimeout(PAUSE_MS / 2)
+      await typeIn(germany.page, GERMANY[i]!.at, GERMANY[i]!.text)
+      await germany.page.waitForTimeout(PAUSE_MS * 1.5)
+      // France's edits stay with France while offline; Germany's reach the server at once.
+      expect(await textOf(draftEditor(germany.page))).not.toContain(FRANCE[i]!.text.trim())
+      expect(await textOf(draftEditor(france.page))).not.toContain(GERMANY[i]!.text.trim())
+    }
+    await waitForSyncState(france.page, 'offline', /only on this device$/)
+    await goOnline(france.context)
+    await waitForSyncState(france.page, 'saved', /^All saved on the server$/, 20_000)
+    await waitForSyncState(germany.page, 'saved', /^All saved on the server$/)
+
+    const server = await roomOnServer(env.server, 'germany', room)
+    await expect.poll(() => paragraphs(france.page)).toEqual(await paragraphs(germany.page))
+    await expect.poll(() => paragraphs(germany.page)).toEqual(await paragraphs(france.page))
+    const wording = (await paragraphs(germany.page)).join('\n')
+    // Character for character: both browsers, and the server's copy of the room.
+    expect(await paragraphs(france.page)).toEqual(await paragraphs(germany.page))
+    expect(wordingOf(server.doc).textBetween(0, wordingOf(server.doc).content.size, '\n')).toBe(
+      wording,
+    )
+    server.destroy()
+    for (const piece of [...FRANCE, ...GERMANY, { text: WORDS }])
+      expect(wording).toContain(piece.text.trim())
+    expect(wording).toMatch(/^(Only DE: |DE: Only )each weighing/)
+    await france.page.screenshot({ path: '/tmp/plenary-offline-draft-france.png' })
+    expect(france.errors.filter((e) => !isOfflineNoise(e))).toEqual([])
+    expect(germany.errors).toEqual([])
+  }, 150_000)
+})
