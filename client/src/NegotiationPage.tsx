@@ -82,9 +82,16 @@ export function NegotiationPage(props: NegotiationPageProps) {
     },
     [refresh, reloadRights],
   )
+  // Whoever may edit the main text gets its offline edits back as a change set to review; known
+  // from the signed-in person's memberships, before (or without) the negotiation's answer.
+  const mine0 = me.memberships.find((m) => m.negotiationId === negotiationId) ?? null
+  const review = can(principalOf(me.account.id, me.account.isAdmin, mine0), {
+    type: 'edit-text',
+  }).ok
   const room = useCollabRoom(roomName({ negotiationId, kind: 'text' }), {
     onMembershipChanged,
     onRefused,
+    review,
   })
 
   const awareness = room?.provider.awareness

@@ -1,22 +1,27 @@
 import { useEffect, useRef, useState } from 'react'
-import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
-import { COLLAB_PATH, CloseCode } from '../../../shared/collab'
-import { SCHEMA_VERSION } from '../../../shared/schema'
-import { keepOwnPresence } from './keepOwnPresence'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { OfflineChange } from '../../../shared/domain/offlineChanges'
+import { useSession } from '../auth/SessionContext'
+import { OfflineRoom } from '../offline/OfflineRoom'
+import { setRoomSync } from '../offline/syncRegistry'
+import type { ConnectionStatus } from '../offline/watchConnection'
 
-/** How the connection to the room stands, as the status badge shows it. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'outdated' | 'refused'
+export type { ConnectionStatus } from '../offline/watchConnection'
 
 /** A live room: its document and provider once created, and the connection state. */
 export interface CollabRoom {
   ydoc: Y.Doc
   provider: WebsocketProvider
   status: ConnectionStatus
-  /** True once the first sync with the server has completed; it stays true when offline. */
+  /** True once the text can be shown: synced with the server, or loaded from this device. */
   synced: boolean
   /** The close code with which the server refused the connection for good, if it did. */
   refusal: number | null
+  /** The main text of someone who may edit it: the edits made offline, waiting for review. */
+  changeSet: OfflineChange[]
+  /** An entry of the change set was applied or dropped. */
+  resolveChange: (id: string) => void
 }
 
 /** What the page around the room hears about the server's decisions on the connection. */
@@ -25,90 +30,59 @@ export interface CollabRoomEvents {
   onRefused?: (code: number) => void
   /** The person's role changed; the provider reconnects by itself, the page reloads the rights. */
   onMembershipChanged?: () => void
+  /** What the sync indicator calls the room (default: from its kind). */
+  label?: string
+  /** The main text for someone who may edit it: offline edits come back as a change set. */
+  review?: boolean
 }
-
-// Refusals after which reconnecting cannot help (the provider also stops retrying on 44xx).
-const FINAL_REFUSALS = new Set<number>([
-  CloseCode.Unauthenticated,
-  CloseCode.Forbidden,
-  CloseCode.NotFound,
-  CloseCode.ReadOnly,
-  CloseCode.TooManyConnections,
-])
 
 /** The websocket origin matching the page's origin (ws: for http:, wss: for https:). */
 export const wsOrigin = (): string =>
   `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`
 
 /**
- * Owns the Y.Doc and WebsocketProvider of one room (`<negotiation>/text`, `…/register`,
- * `…/draft/<id>`; see shared/collab/rooms.ts): creates them when the room is opened, follows the
- * connection, and destroys both when it is left. A null room name opens nothing.
+ * Owns one room (`<negotiation>/text`, `…/register`, `…/draft/<id>`, …; see
+ * shared/collab/rooms.ts) for as long as a page shows it: its document, provider, copy on this
+ * device and sync state (client/src/offline/OfflineRoom.ts). A null room name opens nothing.
  */
 export function useCollabRoom(
   name: string | null,
   events: CollabRoomEvents = {},
 ): CollabRoom | null {
+  const { state } = useSession()
+  const accountId = state.kind === 'signed-in' ? state.me.account.id : null
   const [room, setRoom] = useState<CollabRoom | null>(null)
   const eventsRef = useRef(events)
   useEffect(() => {
     eventsRef.current = events
   })
+  const review = events.review ?? false
+  const label = events.label
 
   useEffect(() => {
     if (name === null) return
-    const ydoc = new Y.Doc()
-    const provider = new WebsocketProvider(`${wsOrigin()}${COLLAB_PATH}`, name, ydoc, {
-      params: { schema: String(SCHEMA_VERSION) },
+    const offline = new OfflineRoom({
+      name,
+      accountId,
+      label: eventsRef.current.label,
+      review,
+      wsOrigin: wsOrigin(),
+      onRefused: (code) => eventsRef.current.onRefused?.(code),
+      onMembershipChanged: () => eventsRef.current.onMembershipChanged?.(),
     })
-    let status: ConnectionStatus = 'connecting'
-    let synced = false
-    let refusal: number | null = null
-    const publish = () => setRoom({ ydoc, provider, status, synced, refusal })
-    const setStatus = (next: ConnectionStatus) => {
-      // A reload notice or a refusal is final: later reconnect attempts must not hide it.
-      if (status === 'outdated' || status === 'refused' || status === next) return
-      status = next
-      publish()
-    }
-
-    provider.on('status', ({ status: s }) => {
-      if (s === 'connected') setStatus('connected')
-      // Until the first connection succeeds we are "connecting"; after a loss, "offline".
-      else if (s === 'disconnected' || status === 'offline') setStatus('offline')
-    })
-    keepOwnPresence(provider)
-    provider.on('connection-error', () => setStatus('offline'))
-    provider.on('connection-close', (event) => {
-      const code = event?.code ?? 0
-      if (code === CloseCode.SchemaOutdated) {
-        setStatus('outdated')
-        provider.disconnect()
-      } else if (FINAL_REFUSALS.has(code)) {
-        refusal = code
-        setStatus('refused')
-        provider.disconnect()
-        eventsRef.current.onRefused?.(code)
-      } else if (code === CloseCode.MembershipChanged) {
-        eventsRef.current.onMembershipChanged?.()
-      } else if (!provider.wsconnected) {
-        setStatus('offline')
-      }
-    })
-    provider.on('sync', (isSynced) => {
-      if (isSynced && !synced) {
-        synced = true
-        publish()
-      }
-    })
+    const resolveChange = (id: string) => offline.resolveChange(id)
+    const publish = () => setRoom({ ...offline.current, resolveChange })
+    const stop = offline.subscribe(publish)
     publish()
-
     return () => {
-      provider.destroy()
-      ydoc.destroy()
+      stop()
+      offline.destroy()
       setRoom(null)
     }
-  }, [name])
+  }, [name, accountId, review])
+  useEffect(() => {
+    if (name !== null && label !== undefined) setRoomSync(name, { label })
+  }, [name, label])
 
   return room
 }

@@ -83,7 +83,16 @@ export function storePending(accountId: string, room: string, count: number): vo
 /** All changes of the account only on this device, for the warning before a wipe. */
 export function pendingOnDevice(accountId: string): number {
   const counts = Object.values(readJson<Record<string, number>>(key(accountId, 'pending'), {}))
-  return counts.reduce((a, b) => a + b, 0) + localCopies(accountId).length
+  const sets = Object.values(readJson<Record<string, unknown[]>>(key(accountId, 'changes'), {}))
+  const forks = Object.values(
+    readJson<Record<string, { edits: number }>>(key(accountId, 'fork'), {}),
+  )
+  return (
+    counts.reduce((a, b) => a + b, 0) +
+    sets.reduce((a, s) => a + s.length, 0) +
+    forks.reduce((a, f) => a + f.edits, 0) +
+    localCopies(accountId).length
+  )
 }
 
 /** The local copies of changes the server refused, newest last. */
@@ -122,8 +131,7 @@ async function accountDbs(accountId: string | null): Promise<string[]> {
   for (const db of listed) if (db.name?.startsWith(`${PREFIX}:`)) names.add(db.name)
   for (let i = 0; i < localStorage.length; i++) {
     const k = localStorage.key(i)
-    if (k?.startsWith(`${PREFIX}.dbs.`))
-      for (const n of readJson<string[]>(k, [])) names.add(n)
+    if (k?.startsWith(`${PREFIX}.dbs.`)) for (const n of readJson<string[]>(k, [])) names.add(n)
   }
   return [...names].filter((n) => accountId === null || n.startsWith(`${PREFIX}:${accountId}:`))
 }
@@ -134,7 +142,7 @@ async function accountDbs(accountId: string | null): Promise<string[]> {
  */
 export async function wipeAccount(accountId: string): Promise<void> {
   await Promise.all((await accountDbs(accountId)).map(deleteDb))
-  for (const what of ['dbs', 'pending', 'copies', 'keepPrivate'])
+  for (const what of ['dbs', 'pending', 'copies', 'keepPrivate', 'changes', 'fork'])
     localStorage.removeItem(key(accountId, what))
   if ('caches' in window) await caches.delete(API_CACHE).catch(() => false)
   notify()
@@ -145,7 +153,7 @@ export function otherAccounts(accountId: string | null): string[] {
   const ids = new Set<string>()
   for (let i = 0; i < localStorage.length; i++) {
     const k = localStorage.key(i)
-    const m = k?.match(/^plenary\.(?:dbs|pending|copies|keepPrivate)\.(.+)$/)
+    const m = k?.match(/^plenary\.(?:dbs|pending|copies|keepPrivate|changes|fork)\.(.+)$/)
     if (m && m[1] !== accountId) ids.add(m[1]!)
   }
   return [...ids]

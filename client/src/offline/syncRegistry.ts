@@ -72,7 +72,10 @@ export function setRoomSync(room: string, patch: Partial<RoomSync>): void {
     refusal: null,
   }
   const next = { ...prev, ...patch }
-  if ((Object.keys(next) as (keyof RoomSync)[]).every((k) => next[k] === prev[k]) && rooms.has(room))
+  if (
+    (Object.keys(next) as (keyof RoomSync)[]).every((k) => next[k] === prev[k]) &&
+    rooms.has(room)
+  )
     return
   rooms.set(room, next)
   emit()

@@ -52,7 +52,7 @@ export function useNotes(negotiationId: string, principal: Principal): Notes {
   const chosen = chosenNotesGroup(principal, useNotesParam())
   const groupId = chosen && can(principal, { type: 'annotate', groupId: chosen }).ok ? chosen : null
   const groupRoom = groupId ? roomName({ negotiationId, kind: 'notes', key: groupId }) : null
-  const opened = useCollabRoom(groupRoom)
+  const opened = useCollabRoom(groupRoom, { label: `Notes of ${groupId ?? ''}` })
   // Just after another group is chosen the previous room is still held for one render: never
   // show its notes, nor write into it, under the new group's name.
   const group = opened?.provider.roomname === groupRoom ? opened : null

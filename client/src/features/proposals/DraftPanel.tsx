@@ -28,7 +28,9 @@ interface DraftPanelProps {
  */
 export function DraftPanel(props: DraftPanelProps) {
   const { negotiationId, proposal, principal, user, names, onClose, onChanged } = props
-  const room = useCollabRoom(roomName({ negotiationId, kind: 'draft', key: proposal.id }))
+  const room = useCollabRoom(roomName({ negotiationId, kind: 'draft', key: proposal.id }), {
+    label: `Draft: ${proposal.title}`,
+  })
   const awareness = room?.provider.awareness
   useEffect(() => {
     awareness?.setLocalStateField('user', user)

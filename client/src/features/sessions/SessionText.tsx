@@ -45,6 +45,7 @@ export function SessionText(props: SessionTextProps) {
   const room = useCollabRoom(roomName({ negotiationId, kind: 'session', key: session.id }), {
     onMembershipChanged: reread,
     onRefused: reread,
+    label: `Session: ${session.name}`,
   })
   const awareness = room?.provider.awareness
   useEffect(() => {
