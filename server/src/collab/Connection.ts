@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 import type { Origin } from '../../../shared/collab'
 import type { Access, ConnectionOwner } from './access'
+import { DurabilityAcks } from './DurabilityAcks'
 
 /** One client's websocket in one room, with what it may do and the presence it controls. */
 export class Connection {
@@ -11,6 +12,8 @@ export class Connection {
   readonly origin: Origin & { kind: 'client' }
   /** The awareness client ids this connection owns (see PresenceOwners), cleared when it leaves. */
   readonly awarenessClients = new Set<number>()
+  /** Acknowledges stored updates, if the socket asked for it with `?ack=1` (issue 14). */
+  readonly acks: DurabilityAcks | undefined
 
   constructor(
     private readonly socket: WebSocket,
@@ -20,8 +23,14 @@ export class Connection {
     readonly owner?: ConnectionOwner,
     /** The negotiation of its room. */
     readonly negotiationId?: string,
+    wantsAcks = false,
   ) {
     this.origin = { kind: 'client', connectionId: this.id }
+    // A refused connection hears nothing more, not even of what was stored before the refusal.
+    const sendAck = (ack: Uint8Array) => {
+      if (!this.refused) this.send(ack)
+    }
+    this.acks = wantsAcks ? new DurabilityAcks(sendAck) : undefined
   }
 
   /** Whether the socket is closing or closed; nothing more is read from or sent to it. */

@@ -2,6 +2,7 @@ import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protoc
 import * as Y from 'yjs'
 import { CloseCode, STORAGE_ORIGIN, type Origin, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
+import { wouldChange } from './access'
 import { admitAwareness } from './awareness'
 import type { Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
@@ -105,6 +106,16 @@ export class Room {
   /** Whether the room gave up on its in-memory state and must be loaded afresh. */
   get isBroken(): boolean {
     return this.broken
+  }
+
+  /** Whether some update waits in memory for a missing earlier one (not integrated, not stored). */
+  get waitsForMissing(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+  }
+
+  /** Whether every part of `update` is integrated into the document, hence stored. */
+  holds(update: Uint8Array): boolean {
+    return !wouldChange(this.doc, update)
   }
 
   /** Runs a task after every task queued before it; the queue goes on even if it throws. */

@@ -13,7 +13,8 @@ const toBytes = (data: WebSocket.RawData): Uint8Array =>
 
 /**
  * Serves one admitted websocket in one room: decodes each message on arrival (a malformed one
- * closes this connection only), then queues it in the room in arrival order.
+ * closes this connection only), then queues it in the room in arrival order. `wantsAcks`: the
+ * socket asked for durability acknowledgements (`?ack=1`).
  */
 export function serveConnection(
   socket: WebSocket,
@@ -21,8 +22,9 @@ export function serveConnection(
   ref: RoomRef,
   { access, owner }: Grant,
   registry: RoomRegistry,
+  wantsAcks = false,
 ): void {
-  const connection = new Connection(socket, access, owner, ref.negotiationId)
+  const connection = new Connection(socket, access, owner, ref.negotiationId, wantsAcks)
   registry.track(connection)
   // Messages that arrive while the room loads wait on this promise, in order.
   const joined: Promise<Room | null> = registry.join(name, ref, connection).catch((error) => {

@@ -9,6 +9,7 @@ import type { Room } from './Room'
  * Acts on one decoded client message in its room; runs inside the room's queue. Writes from a
  * read-only connection are refused with CloseCode.ReadOnly and never reach the document. An
  * update that arrived before its socket closed is still applied: the client counts it as sent.
+ * A stored update is acknowledged to a socket that asked for acks; a refused one never is.
  */
 export async function handleMessage(
   room: Room,
@@ -28,6 +29,7 @@ export async function handleMessage(
       }
       await room.applyClientUpdate(connection, message.update)
       await restoreStructure(room, connection)
+      connection.acks?.handledOne(message.update, room)
       return
     case 'awareness':
       // Presence from a socket that already left would linger until it timed out.

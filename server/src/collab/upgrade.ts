@@ -2,7 +2,13 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import WebSocket, { type WebSocketServer } from 'ws'
 import { SCHEMA_VERSION } from '../../../shared/schema'
-import { COLLAB_PATH, CloseCode, parseRoomName, type RoomRef } from '../../../shared/collab'
+import {
+  ACK_PARAM,
+  COLLAB_PATH,
+  CloseCode,
+  parseRoomName,
+  type RoomRef,
+} from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
 import { everyoneWrites, type AccessDecider, type Grant, type Refusal } from './access'
 import { serveConnection } from './connect'
@@ -33,6 +39,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
       return
     }
+    // Only sockets that ask get acks (issue 14): the official provider logs unknown messages.
+    const wantsAcks = url.searchParams.get(ACK_PARAM) === '1'
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Hold the client's first messages until we listen for them (storage may be async).
       ws.pause()
@@ -42,7 +50,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
           // Counted here, synchronously with `track` in serveConnection: no race past the limit.
           const admitted = 'code' in decided ? decided : withinLimit(decided, registry)
           if ('code' in admitted) closeWith(ws, admitted)
-          else serveConnection(ws, admitted.name, admitted.ref, admitted.grant, registry)
+          else serveConnection(ws, admitted.name, admitted.ref, admitted.grant, registry, wantsAcks)
           ws.resume()
         },
         (error) => {

@@ -1,0 +1,57 @@
+import { encodeAck } from '../../../shared/collab'
+
+/** What acks need to know of a room: whether an update is wholly in its document (so stored). */
+export interface UpdateHolder {
+  /** Whether some update waits in memory for a missing earlier one (rare; then check `holds`). */
+  readonly waitsForMissing: boolean
+  /** Whether every part of `update` is integrated into the document, so stored. */
+  holds(update: Uint8Array): boolean
+}
+
+/**
+ * Acknowledges a connection's update-carrying messages (sync step 2, update) once its room has
+ * stored them (issue 14; the protocol is in shared/collab/ack.ts). Only sockets opened with
+ * `?ack=1` have one. Acks are coalesced: at most one per connection per event-loop turn, carrying
+ * the latest count, so a burst of keystrokes drained from the room's queue costs one frame.
+ */
+export class DurabilityAcks {
+  // Messages handled, how many of them are known to be stored (what an ack may say), last sent.
+  private handled = 0
+  private stored = 0
+  private sent = 0
+  private scheduled = false
+  // This connection's updates whose parts wait for missing ones: in memory only, not stored.
+  private waiting: Uint8Array[] = []
+
+  constructor(
+    /** Sends an encoded ack; a closed or refused connection must drop it. */
+    private readonly send: (message: Uint8Array) => void,
+  ) {}
+
+  /**
+   * One more update-carrying message was applied and appended durably, or held nothing new. If
+   * parts of it (or of an earlier one) wait for a missing update, nothing from it on is
+   * acknowledged until they are integrated, which stores them.
+   */
+  handledOne(update: Uint8Array, room: UpdateHolder): void {
+    this.handled++
+    if (room.waitsForMissing) {
+      this.waiting.push(update)
+      this.waiting = this.waiting.filter((u) => !room.holds(u))
+      if (this.waiting.length > 0) return
+    } else if (this.waiting.length > 0) {
+      this.waiting = []
+    }
+    this.stored = this.handled
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(this.flush)
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false
+    if (this.stored === this.sent) return
+    this.sent = this.stored
+    this.send(encodeAck(this.sent))
+  }
+}
