@@ -15,14 +15,14 @@ const TITLE = 'Weight threshold, drafted over bad wifi'
 const WORDS = 'each weighing less than 20 kilograms'
 // What each sponsor types, and where in the one paragraph: France offline, Germany online.
 const FRANCE = [
-  { at: 'Control+Home', text: 'Only ' },
-  { at: 'Control+End', text: ' in total' },
-  { at: 'Control+End', text: ', (FR)' },
+  { at: 'start', text: 'Only ' },
+  { at: 'end', text: ' in total' },
+  { at: 'end', text: ', (FR)' },
 ]
 const GERMANY = [
-  { at: 'Control+End', text: ' or fewer' },
-  { at: 'Control+Home', text: 'DE: ' },
-  { at: 'Control+End', text: ' [DE]' },
+  { at: 'end', text: ' or fewer' },
+  { at: 'start', text: 'DE: ' },
+  { at: 'end', text: ' [DE]' },
 ]
 // Between two bursts of typing; three bursts each over France's minute offline.
 const PAUSE_MS = 10_000
@@ -46,14 +46,19 @@ async function openDraft(env: E2EEnvironment, username: string): Promise<Browser
     .getByTestId('my-drafts')
     .getByRole('button', { name: new RegExp(TITLE) })
     .click()
-  await expect.poll(() => textOf(draftEditor(user.page))).toContain(WORDS)
+  await draftEditor(user.page).filter({ hasText: WORDS }).waitFor()
   return user
 }
 
-// Types into the draft's one paragraph, at its start or its end (not a wrapped line's).
+// Types into the draft's one paragraph at its start or its end, put there by a click as a person
+// would (the first line's left edge, the last line's right edge).
 async function typeIn(page: Page, at: string, text: string) {
-  await draftEditor(page).locator('p').first().click()
-  await page.keyboard.press(at)
+  const paragraph = draftEditor(page).locator('p').first()
+  const box = await paragraph.boundingBox()
+  if (!box) throw new Error('the draft has no paragraph on screen')
+  await paragraph.click({
+    position: at === 'start' ? { x: 1, y: 4 } : { x: box.width - 1, y: box.height - 4 },
+  })
   await page.keyboard.type(text)
 }
 
