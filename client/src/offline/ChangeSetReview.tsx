@@ -5,8 +5,10 @@ import {
   applyOfflineChange,
   changeHeading,
   offlineDiff,
+  partOf,
   type OfflineChange,
 } from '../../../shared/domain/offlineChanges'
+import type { TextDiff } from '../../../shared/domain/diff'
 import { counted } from '../features/common/plural'
 import { DiffCounts, DiffLegend, DiffView } from '../features/history/DiffView'
 import './changeSet.css'
@@ -55,16 +57,7 @@ export function ChangeSetReview(props: ChangeSetReviewProps) {
   const decided = useRef<number | null>(null)
   const [whole, setWhole] = useState<ReadonlySet<string>>(new Set())
 
-  const entries = useMemo(
-    () =>
-      changes.map((change) => ({
-        change,
-        now: current ? againstCurrent(change, current) : null,
-        refused: current ? refusalOf(applyOfflineChange(current, change)) : null,
-        diff: offlineDiff(change, current),
-      })),
-    [changes, current],
-  )
+  const entries = useMemo(() => changes.map((c) => readingOf(c, current)), [changes, current])
 
   useEffect(() => {
     const index = decided.current
@@ -185,6 +178,38 @@ export function ChangeSetReview(props: ChangeSetReviewProps) {
 }
 
 type Refusal = 'part-missing' | 'invalid'
+
+// Each entry's reading of the current text, kept while its part stays the same node: the live
+// text changes with every keystroke anywhere, and untouched nodes keep their identity. What
+// an entry reads depends only on the change and its part (present or not).
+const readings = new WeakMap<OfflineChange, Reading>()
+
+function readingOf(change: OfflineChange, current: Node | null): Reading {
+  const part = current ? partOf(current, change.part) : null
+  const kept = readings.get(change)
+  if (kept && kept.part === part && kept.loaded === (current !== null)) return kept
+  const reading: Reading = {
+    change,
+    part,
+    loaded: current !== null,
+    now: current ? againstCurrent(change, current) : null,
+    refused: current ? refusalOf(applyOfflineChange(current, change)) : null,
+    diff: offlineDiff(change, current),
+  }
+  readings.set(change, reading)
+  return reading
+}
+
+// One entry as read against the current text.
+interface Reading {
+  change: OfflineChange
+  /** The current text's node of the part (null: none, or no text yet). */
+  part: Node | null
+  loaded: boolean
+  now: ReturnType<typeof againstCurrent> | null
+  refused: Refusal | null
+  diff: TextDiff
+}
 
 const refusalOf = (r: ReturnType<typeof applyOfflineChange>): Refusal | null =>
   r.ok ? null : r.reason
