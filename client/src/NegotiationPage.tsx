@@ -17,7 +17,8 @@ import { MatrixPage } from './features/matrix/MatrixPage'
 import { TargetsPage } from './features/targets/TargetsPage'
 import { RoomsPage } from './features/groups/RoomsPage'
 import { SessionsPage } from './features/sessions/SessionsPage'
-import { ConnectionBadge, OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
+import { OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
+import { SyncIndicator } from './offline/SyncIndicator'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
 import { ReportPage } from './features/report/ReportPage'
@@ -160,7 +161,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
         />
         <SearchButton />
         <ExportMenu negotiationId={negotiationId} mayExportAll={principal.isAdmin} />
-        <ConnectionBadge status={room?.status ?? 'connecting'} />
+        <SyncIndicator accountId={me.account.id} textStatus={room?.status ?? 'connecting'} />
         <WhoAmI
           displayName={me.account.displayName}
           username={me.account.username}

@@ -5,7 +5,14 @@ import { ACK_PARAM, COLLAB_PATH, TEXT_FRAGMENT } from '../../../shared/collab'
 import { offlineChanges, type OfflineChange } from '../../../shared/domain/offlineChanges'
 import { SCHEMA_VERSION, treatySchema } from '../../../shared/schema'
 import { keepOwnPresence } from '../collab/keepOwnPresence'
-import { storeChangeSet, storeFork, storedChangeSet, storedFork, type ForkInfo } from './changeSets'
+import {
+  changeSetsKey,
+  storeChangeSet,
+  storeFork,
+  storedChangeSet,
+  storedFork,
+  type ForkInfo,
+} from './changeSets'
 import { keptOnDevice, saveLocalCopy, storePending, storedPending } from './localRooms'
 import { localCopyOf } from './localCopy'
 import { PendingTracker } from './pendingTracker'
@@ -113,11 +120,19 @@ export class OfflineRoom {
     setRoomSync(name, { label: options.label ?? defaultRoomLabel(name), kept })
     const online = () => this.provider.connect()
     const offline = () => this.provider.disconnect()
+    // Another tab of the same account applied, dropped or added entries of the change set.
+    const storage = (e: StorageEvent) => {
+      if (!accountId || !options.review || e.key !== changeSetsKey(accountId)) return
+      this.changeSet = storedChangeSet(accountId, name)
+      this.publish()
+    }
     window.addEventListener('online', online)
     window.addEventListener('offline', offline)
+    window.addEventListener('storage', storage)
     this.cleanups.push(() => {
       window.removeEventListener('online', online)
       window.removeEventListener('offline', offline)
+      window.removeEventListener('storage', storage)
     })
     void this.start()
   }
@@ -239,7 +254,9 @@ export class OfflineRoom {
     const found = offlineChanges(pmOf(baseDoc), pmOf(this.editor))
     baseDoc.destroy()
     const ids = new Set(found.map((c) => c.id))
-    this.changeSet = [...this.changeSet.filter((c) => !ids.has(c.id)), ...found]
+    // Another tab may have stored its own offline changes meanwhile: keep them.
+    const stored = storedChangeSet(accountId, name)
+    this.changeSet = [...stored.filter((c) => !ids.has(c.id)), ...found]
     storeChangeSet(accountId, name, this.changeSet)
     storeFork(accountId, name, null)
     void this.forkCopy?.clear()

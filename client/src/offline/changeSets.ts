@@ -8,7 +8,8 @@ import type { OfflineChange } from '../../../shared/domain/offlineChanges'
  * too, with when it started and how many edits it holds.
  */
 
-const setsKey = (accountId: string) => `plenary.changes.${accountId}`
+/** The localStorage key of an account's change sets (other tabs listen for it). */
+export const changeSetsKey = (accountId: string) => `plenary.changes.${accountId}`
 const forksKey = (accountId: string) => `plenary.fork.${accountId}`
 
 /** An offline fork of the main text: edits made here while offline, not yet reviewed. */
@@ -37,11 +38,11 @@ function write<T>(k: string, room: string, value: T | null): void {
 
 /** The change set of a room waiting for review (empty if none). */
 export const storedChangeSet = (accountId: string, room: string): OfflineChange[] =>
-  read<OfflineChange[]>(setsKey(accountId))[room] ?? []
+  read<OfflineChange[]>(changeSetsKey(accountId))[room] ?? []
 
 /** Stores (or, when empty, removes) a room's change set. */
 export const storeChangeSet = (accountId: string, room: string, changes: OfflineChange[]) =>
-  write(setsKey(accountId), room, changes.length > 0 ? changes : null)
+  write(changeSetsKey(accountId), room, changes.length > 0 ? changes : null)
 
 /** The offline fork of a room in progress, if any. */
 export const storedFork = (accountId: string, room: string): ForkInfo | null =>

@@ -39,6 +39,7 @@ import { useSearchJump } from '../search/useSearchJump'
 import { DrawerBar } from '../shell/DrawerBar'
 import { useDrawers } from '../shell/useDrawers'
 import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
+import { OfflineReview } from './OfflineReview'
 import { Toolbar } from '../toolbar/Toolbar'
 import '../outline/outline.css'
 import './workspace.css'
@@ -216,6 +217,13 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             onOpenArticle={(id) => changeMode('brackets', id)}
           />
         )}
+        <OfflineReview
+          room={room}
+          view={view}
+          state={state}
+          canEdit={canEdit}
+          negotiationId={negotiationId}
+        />
         <div className="page" id="treaty-text" hidden={mode === 'proposals'}>
           {!state && (
             <p className="loading" role="status">

@@ -1,0 +1,49 @@
+import type { EditorState } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import { localCopyText, type OfflineChange } from '../../../../shared/domain/offlineChanges'
+import type { CollabRoom } from '../../collab/useCollabRoom'
+import { applyOfflineChangeTr } from '../../editor/commands/offlineChangeCommands'
+import { ChangeSetReview } from '../../offline/ChangeSetReview'
+import { downloadFile } from '../../offline/download'
+
+interface OfflineReviewProps {
+  room: CollabRoom | null
+  view: EditorView | null
+  state: EditorState | null
+  /** The person may edit the main text now (the server decides again on every edit). */
+  canEdit: boolean
+  negotiationId: string
+}
+
+/**
+ * The chair's edits made offline to the main text, above it until each is applied or dropped
+ * (issue 14): applying one is an ordinary edit of the live text by the chair, made in the editor
+ * so that it syncs, shows to everyone and is undone like any other.
+ */
+export function OfflineReview({ room, view, state, canEdit, negotiationId }: OfflineReviewProps) {
+  const changes = room?.changeSet ?? []
+  if (!room || changes.length === 0) return null
+  const apply = (change: OfflineChange) => {
+    if (!view) return
+    const tr = applyOfflineChangeTr(view.state, change)
+    if (!tr) return
+    view.dispatch(tr.scrollIntoView())
+    room.resolveChange(change.id)
+  }
+  return (
+    <ChangeSetReview
+      changes={changes}
+      current={state?.doc ?? null}
+      canApply={canEdit && view !== null}
+      onApply={apply}
+      onDrop={(change) => room.resolveChange(change.id)}
+      onExport={() =>
+        downloadFile(
+          `${negotiationId}-offline-changes.txt`,
+          localCopyText(changes),
+          'text/plain;charset=utf-8',
+        )
+      }
+    />
+  )
+}
