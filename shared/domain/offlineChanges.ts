@@ -32,7 +32,7 @@ export interface OfflineChange {
   after: string | null
 }
 
-/** Why a change could not be applied: its article is gone, or its JSON is not a valid part. */
+/** Applying one change: the new text, or why not (its article is gone; its JSON is no valid part). */
 export type OfflineApplyResult =
   { ok: true; doc: Node } | { ok: false; reason: 'part-missing' | 'invalid' }
 
