@@ -6,12 +6,24 @@ import { NegotiationPicker } from './features/picker/NegotiationPicker'
 import { NegotiationPage } from './NegotiationPage'
 import { isSafeNext, useRoute } from './useRoute'
 
+// When to ask again after the device comes back online, in milliseconds.
+const RETRY_DELAYS = [0, 1_000, 3_000, 7_000, 15_000, 30_000]
+
 /** The server could not be asked who is signed in: says so, and tries again once back online. */
 function Unreachable({ message, retry }: { message: string; retry: () => Promise<void> }) {
   useEffect(() => {
-    const onOnline = () => void retry()
+    // The network is often not usable the moment the device says it is back (the wifi
+    // reconnects, the service worker's network too): a few tries, further and further apart.
+    const timers: number[] = []
+    const onOnline = () => {
+      for (const t of timers.splice(0)) window.clearTimeout(t)
+      for (const delay of RETRY_DELAYS) timers.push(window.setTimeout(() => void retry(), delay))
+    }
     window.addEventListener('online', onOnline)
-    return () => window.removeEventListener('online', onOnline)
+    return () => {
+      window.removeEventListener('online', onOnline)
+      for (const t of timers) window.clearTimeout(t)
+    }
   }, [retry])
   return (
     <main className="picker">

@@ -154,5 +154,6 @@ describe('the app offline', () => {
     await signInThroughPage(page, 'germany', DEMO_PASSWORD)
     await whoami.waitFor()
     await expect.poll(pending).toBeNull()
-  })
+    // Four sign-ins and three page loads: more than the default minute on a busy machine.
+  }, 120_000)
 })

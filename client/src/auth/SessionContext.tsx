@@ -37,6 +37,9 @@ const SessionContext = createContext<Session | null>(null)
 // still valid there, so the next start ends it before asking who is signed in.
 const UNFINISHED_SIGN_OUT = 'plenary.unfinishedSignOut'
 
+// The account signed in last on this browser.
+const LAST_ACCOUNT = 'plenary.lastAccount'
+
 const isOffline = (e: unknown) => !(e instanceof ApiError) || e.code === 'offline'
 
 // Asks the server who is signed in: `null` (or a 401) means nobody, other failures are shown.
@@ -62,7 +65,14 @@ async function loadSession(): Promise<SessionState> {
 // The session as loaded; once someone is signed in, nothing of another account stays readable.
 async function loadSignedIn(): Promise<SessionState> {
   const next = await loadSession()
-  if (next.kind === 'signed-in') await wipeOtherAccounts(next.me.account.id).catch(() => {})
+  if (next.kind !== 'signed-in') return next
+  const id = next.me.account.id
+  await wipeOtherAccounts(id).catch(() => {})
+  // API answers cached for the previous person after their wipe (reads that were in flight).
+  const last = localStorage.getItem(LAST_ACCOUNT)
+  if (last !== null && last !== id && 'caches' in window)
+    await caches.delete(API_CACHE).catch(() => false)
+  localStorage.setItem(LAST_ACCOUNT, id)
   return next
 }
 
