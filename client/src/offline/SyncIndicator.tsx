@@ -63,7 +63,7 @@ export function SyncIndicator({ accountId, textStatus }: SyncIndicatorProps) {
         onClick={() => setOpen(!open)}
       >
         <SyncIcon state={summary.state} />
-        <span className="sync-words">{words}</span>
+        <SyncWords words={words} />
       </button>
       <div
         ref={popover}
@@ -122,12 +122,14 @@ function RoomList({ rooms }: { rooms: readonly RoomSync[] }) {
             <span className="sync-room-label">{room.label}</span>
             <span className="sync-room-state">
               <SyncIcon state={own.state} />
-              {syncWords(own)}
+              <SyncWords words={syncWords(own)} />
             </span>
-            <span className="sync-room-kept">{keptWords(room.kept)}</span>
-            {room.changeSet > 0 && (
-              <span className="sync-room-review">{reviewWords(room.changeSet)}</span>
-            )}
+            <span className="sync-room-more">
+              <span className="sync-room-kept">{keptWords(room.kept)}</span>
+              {room.changeSet > 0 && (
+                <span className="sync-room-review">{reviewWords(room.changeSet)}</span>
+              )}
+            </span>
           </li>
         )
       })}
@@ -156,6 +158,25 @@ function KeepPrivateRooms({ accountId }: { accountId: string }) {
         device.
       </p>
     </div>
+  )
+}
+
+/**
+ * The words, each part of "Offline since 10:42 · 3 changes only on this device" on a line of its
+ * own where CSS stacks them (the separator is then only heard), so that the bar stays narrow.
+ */
+function SyncWords({ words }: { words: string }) {
+  const [first, ...rest] = words.split(' · ')
+  return (
+    <span className="sync-words">
+      <span>{first}</span>
+      {rest.map((part) => (
+        <span key={part}>
+          <span className="sync-separator"> · </span>
+          {part}
+        </span>
+      ))}
+    </span>
   )
 }
 
