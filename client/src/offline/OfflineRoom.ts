@@ -273,7 +273,7 @@ export class OfflineRoom {
   }
 
   private wentOffline(): void {
-    this.offlineSince ??= Date.now()
+    this.offlineSince ??= lostConnectionAt()
     if (this.editor !== this.server) this.linked = false
     this.setStatus('offline')
   }
@@ -282,7 +282,10 @@ export class OfflineRoom {
     return {
       status: (s: ConnectionStatus) => {
         if (s === 'offline') return this.wentOffline()
-        if (s === 'connected') this.offlineSince = null
+        if (s === 'connected') {
+          this.offlineSince = null
+          localStorage.removeItem(OFFLINE_SINCE)
+        }
         this.setStatus(s)
       },
       synced: () => {
@@ -362,6 +365,17 @@ export class OfflineRoom {
     this.view = next
     for (const l of this.listeners) l()
   }
+}
+
+// When this browser last lost the server, kept across reloads made while offline so that the
+// indicator's "Offline since" stays true; cleared by the first room that connects again.
+const OFFLINE_SINCE = 'plenary.offlineSince'
+function lostConnectionAt(): number {
+  const kept = Number(localStorage.getItem(OFFLINE_SINCE))
+  if (kept > 0) return kept
+  const now = Date.now()
+  localStorage.setItem(OFFLINE_SINCE, String(now))
+  return now
 }
 
 /** A room document's text as ProseMirror reads it. */
