@@ -18,6 +18,23 @@ describe('connection status', () => {
       .poll(() => page.locator('.connection').getAttribute('data-status'))
       .toBe('connected')
     expect(await page.locator('.connection').textContent()).toBe('Connected')
+    // The header's sync indicator says so in its words, and its popover lists the text room.
+    const indicator = page.locator('.sync-indicator')
+    await expect.poll(() => indicator.getAttribute('data-sync')).toBe('saved')
+    const button = indicator.locator('.sync-button')
+    expect(await button.textContent()).toBe('All saved on the server')
+    await button.click()
+    const popover = page.getByRole('dialog', { name: 'Sync status' })
+    await popover.waitFor()
+    expect(await popover.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+    const text = popover.locator('.sync-room[data-room="ccm/text"]')
+    expect(await text.textContent()).toContain('All saved on the server')
+    expect(await text.textContent()).toContain('Kept on this device')
+    const keep = popover.getByLabel('Keep drafts and group notes on this device')
+    expect(await keep.isChecked()).toBe(false)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => popover.isVisible()).toBe(false)
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
   it('asks to reload when the server refuses an outdated schema', async () => {
