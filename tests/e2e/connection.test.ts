@@ -62,18 +62,25 @@ describe('connection status', () => {
     })
     await page.goto(new URL('/n/ccm', env.url).href)
     const status = () => page.locator('.connection').getAttribute('data-status')
-    await expect.poll(status).toBe('connected')
+    // Sockets through the test's route take longer to open on a busy machine.
+    await expect.poll(status, { timeout: 10_000 }).toBe('connected')
     await waitForText(page)
 
     reachable = false
     for (const ws of sockets) await ws.close({ code: 1006, reason: 'lost' })
     await expect.poll(status).toBe('offline')
     expect(await page.locator('.connection').textContent()).toContain('Offline')
+    const sync = () => page.locator('.sync-indicator').getAttribute('data-sync')
+    await expect.poll(sync).toBe('offline')
+    expect(await page.locator('.sync-button').textContent()).toMatch(/^Offline since \d\d:\d\d$/)
     // The text stays on screen and editable while offline.
     expect(await page.locator('.ProseMirror section.article').count()).toBe(23)
 
     reachable = true
     await expect.poll(status, { timeout: 10_000 }).toBe('connected')
+    await expect.poll(sync, { timeout: 10_000 }).toBe('saved')
+    // The way back was announced as a change of state.
+    expect(await page.getByTestId('sync-announcer').textContent()).toBe('All saved on the server')
   })
 
   it('lists the negotiations and opens one from the list', async () => {
