@@ -170,7 +170,17 @@ describe('durability acknowledgements', () => {
     await raw.settle()
     expect(raw.heard.acks).toEqual([2])
     expect(storedClause(db, 1, 1).startsWith('SECOND FIRST ')).toBe(true)
+
+    // Past 32 waiting updates the socket is not acked again (the client's next socket is).
+    const flood = await rawSocket(raw.ws.url)
+    for (let i = 0; i < 40; i++) clauseText(copy, 1, 1).insert(0, `w${i} `)
+    updates.slice(3).forEach((u) => flood.ws.send(encodeUpdate(u)))
+    flood.ws.send(encodeUpdate(updates[2] as Uint8Array))
+    await flood.settle()
+    expect(storedClause(db, 1, 1).startsWith('w39 ')).toBe(true)
+    expect(flood.heard.acks).toEqual([])
     raw.ws.close()
+    flood.ws.close()
     cleanUp()
   })
 

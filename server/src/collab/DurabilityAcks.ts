@@ -1,5 +1,9 @@
 import { encodeAck } from '../../../shared/collab'
 
+// Past this many of a connection's updates waiting for missing parts, it is not acked again: a
+// client that sends such updates on purpose must not make each message re-check all the others.
+const MAX_WAITING = 32
+
 /** What acks need to know of a room: whether an update is wholly in its document (so stored). */
 export interface UpdateHolder {
   /** Whether some update waits in memory for a missing earlier one (rare; then check `holds`). */
@@ -22,6 +26,8 @@ export class DurabilityAcks {
   private scheduled = false
   // This connection's updates whose parts wait for missing ones: in memory only, not stored.
   private waiting: Uint8Array[] = []
+  // Gave up acknowledging (too many waiting); the client's next socket starts afresh.
+  private stalled = false
 
   constructor(
     /** Sends an encoded ack; a closed or refused connection must drop it. */
@@ -35,9 +41,11 @@ export class DurabilityAcks {
    */
   handledOne(update: Uint8Array, room: UpdateHolder): void {
     this.handled++
+    if (this.stalled) return
     if (room.waitsForMissing) {
       this.waiting.push(update)
       this.waiting = this.waiting.filter((u) => !room.holds(u))
+      this.stalled = this.waiting.length > MAX_WAITING
       if (this.waiting.length > 0) return
     } else if (this.waiting.length > 0) {
       this.waiting = []
