@@ -31,6 +31,7 @@ import {
 const TYPED = ' Typed in the plenary hall without wifi.'
 const CHAIR_WORDS = ' subject to review by the Meeting of States Parties'
 const ADMIN_WORDS = 'As agreed in the corridor, '
+const SECOND = ' (second time offline)'
 const ON_DEVICE = /^(1 change|\d+ changes) only on this device$/
 
 const article = (page: Page, index: number) =>
@@ -137,7 +138,11 @@ describe("the chair's text offline", () => {
   }, 120_000)
 
   it('shows an offline edit against the wording another secretariat member put in meanwhile', async () => {
+    // A page that has not been offline before (the next test goes offline twice on one page).
+    await chair.page.close()
+    chair = await openPage(context, new URL('/n/ccm', env.url).href)
     const { page } = chair
+    await waitForText(page)
     await waitForSyncState(page, 'saved', /^All saved on the server$/)
     await goOffline(context)
     await waitForSyncState(page, 'offline', /^Offline since/)
@@ -180,4 +185,23 @@ describe("the chair's text offline", () => {
     expect(await syncIndicator(page).getAttribute('data-sync')).toBe('saved')
     expect(unexpected(chair)).toEqual([])
   }, 90_000)
+
+  it('keeps the edits of a second offline period on the same page apart as well', async () => {
+    const { page } = chair
+    await waitForSyncState(page, 'saved', /^All saved on the server$/)
+    await goOffline(context)
+    await waitForSyncState(page, 'offline', /^Offline since/)
+    // The text's own row, not only the other rooms'.
+    const textRow = page.locator('.sync-room[data-room="ccm/text"]')
+    await expect.poll(() => textRow.getAttribute('data-sync')).toBe('offline')
+    await typeAfter(page, 4, 'Each State Party with respect to cluster munition victims', SECOND)
+    await goOnline(context)
+    await waitForSyncState(page, 'pending', ON_DEVICE)
+    await review(page).getByRole('heading', { name: 'Article 5 — changed offline' }).waitFor()
+    expect(await serverArticleText(env.server, 'art-5')).not.toContain(SECOND.trim())
+    await review(page).getByRole('button', { name: 'Drop' }).click()
+    await waitForSyncState(page, 'saved', /^All saved on the server$/)
+    expect(await serverArticleText(env.server, 'art-5')).not.toContain(SECOND.trim())
+    expect(unexpected(chair)).toEqual([])
+  }, 60_000)
 })

@@ -72,24 +72,23 @@ export async function recordSyncStates(context: BrowserContext): Promise<SeenSyn
     const last = seen[seen.length - 1]
     if (!last || last.state !== state || last.text !== text) seen.push({ state, text })
   })
-  await context.addInitScript(() => {
-    const report = () => {
-      const el = document.querySelector('.sync-indicator')
-      if (!el) return
-      const text = (el.querySelector('button') ?? el).textContent?.trim() ?? ''
-      const record = (window as unknown as Record<string, unknown>).__plenaryRecordSync as (
-        state: string,
-        text: string,
-      ) => void
-      record(el.getAttribute('data-sync') ?? '', text)
-    }
-    new MutationObserver(report).observe(document, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-sync'],
-      characterData: true,
-    })
+  // A string, not a function: the test's compiler would add helpers the page does not have.
+  await context.addInitScript({
+    content: `(() => {
+      const report = () => {
+        const el = document.querySelector('.sync-indicator')
+        if (!el) return
+        const words = (el.querySelector('button') || el).textContent || ''
+        window.__plenaryRecordSync(el.getAttribute('data-sync') || '', words.trim())
+      }
+      new MutationObserver(report).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-sync'],
+        characterData: true,
+      })
+    })()`,
   })
   return seen
 }
@@ -122,19 +121,22 @@ export const cachedUrls = (page: Page, cache: string): Promise<string[]> =>
  * reload offline reads.
  */
 export async function waitForOfflineReady(page: Page, negotiationId = 'ccm'): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      navigator.serviceWorker?.controller != null &&
-      document.documentElement.dataset.offlineReady === 'true',
-    undefined,
-    { timeout: 20_000 },
-  )
+  const deadline = Date.now() + 30_000
+  let state = { controlled: false, ready: false }
+  while (Date.now() < deadline) {
+    state = await page.evaluate(() => ({
+      controlled: navigator.serviceWorker?.controller != null,
+      ready: document.documentElement.dataset.offlineReady === 'true',
+    }))
+    if (state.controlled && state.ready) break
+    await page.waitForTimeout(200)
+  }
   const urls = (await cachedUrls(page, 'plenary-api')).map((u) => new URL(u).pathname)
   const ready =
     urls.includes('/api/me') && urls.some((u) => u.startsWith(`/api/negotiations/${negotiationId}`))
-  if (!ready)
+  if (!state.controlled || !state.ready || !ready)
     throw new Error(
-      `the service worker kept no answers to open ${negotiationId}: ${urls.join(', ')}`,
+      `not ready to reload offline: ${JSON.stringify(state)}; the API cache holds ${urls.join(', ')}`,
     )
 }
 
