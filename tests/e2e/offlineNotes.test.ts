@@ -71,6 +71,10 @@ describe("a campaigner's notes offline", () => {
     await dialog.getByRole('button', { name: 'Save note' }).click()
     await noteCard(page).waitFor()
     await waitForSyncState(page, 'offline', /only on this device$/)
+    // Kept on this device since she opted in: the group's room has its database already.
+    expect
+      .soft(await databaseNames(page), 'her group’s notes kept on this device before the reload')
+      .toContain(`plenary:${hanaId}:ccm/notes/hrw`)
 
     await page.reload()
     await waitForText(page)
