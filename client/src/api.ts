@@ -60,6 +60,21 @@ export function onReadBeforeWorker(listener: () => void): () => void {
   return () => readListeners.delete(listener)
 }
 
+// Reads still waiting for their answer, and who waits for there to be none.
+let readsInFlight = 0
+const settledWaiters: (() => void)[] = []
+function readDone() {
+  readsInFlight--
+  if (readsInFlight > 0) return
+  for (const w of settledWaiters.splice(0)) w()
+}
+
+/** Resolves once no read of the API is waiting for its answer (e.g. before wiping its cache). */
+export function readsSettled(): Promise<void> {
+  if (readsInFlight === 0) return Promise.resolve()
+  return new Promise((resolve) => settledWaiters.push(resolve))
+}
+
 /** What a request sends besides its method and path. */
 interface RequestOptions {
   /** A JSON value, or a string sent as it is with `contentType`. */
@@ -91,12 +106,15 @@ export async function request<T>(
   if (isCommand && browserOffline()) throw offlineError()
   const controlled = workerControls()
   let res: Response
+  if (!isCommand) readsInFlight++
   try {
     res = await fetch(path, { method, headers, body: payload, signal, credentials: 'same-origin' })
   } catch (error) {
     // fetch rejects with a TypeError when the network fails (an abort is a DOMException).
     if (isCommand && error instanceof TypeError) throw offlineError()
     throw error
+  } finally {
+    if (!isCommand) readDone()
   }
   if (res.status === 204) return undefined as T
   if (!isCommand && !controlled && res.ok && isJson(res)) recordRead(path)

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import { ApiError, SIGNED_OUT_EVENT } from '../api'
+import { ApiError, readsSettled, SIGNED_OUT_EVENT } from '../api'
 import {
   API_CACHE,
   otherAccounts,
@@ -62,6 +62,32 @@ async function loadSession(): Promise<SessionState> {
   )
 }
 
+// How long the worker may take to store an answer after the page has it.
+const LATE_ANSWER_MS = 1_000
+
+// How long sign-out waits for changes on their way to the server before warning about them.
+const SETTLE_MS = 3_000
+
+// The changes only on this device, once those being acknowledged right now have been (online).
+async function settledPending(accountId: string): Promise<number> {
+  const until = Date.now() + SETTLE_MS
+  let pending = pendingOnDevice(accountId)
+  while (pending > 0 && navigator.onLine && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    pending = pendingOnDevice(accountId)
+  }
+  return pending
+}
+
+// Reads that were on their way when the data was wiped land in the worker's cache afterwards
+// (it stores an answer after handing it to the page): deleted again once they are in.
+async function forgetLateAnswers(): Promise<void> {
+  if (!('caches' in window)) return
+  await readsSettled()
+  await new Promise((resolve) => setTimeout(resolve, LATE_ANSWER_MS))
+  await caches.delete(API_CACHE).catch(() => false)
+}
+
 // The session as loaded; once someone is signed in, nothing of another account stays readable.
 async function loadSignedIn(): Promise<SessionState> {
   const next = await loadSession()
@@ -100,11 +126,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ kind: 'signed-out', byUser: true })
     // The rooms unmount with the page; deleting their databases waits for them to close.
     if (id) await wipeAccount(id)
+    await forgetLateAnswers()
   }, [])
 
   const signOut = useCallback(async () => {
     const id = account.current
-    const pending = id ? pendingOnDevice(id) : 0
+    const pending = id ? await settledPending(id) : 0
     if (id && pending > 0) setWarning({ reason: 'sign-out', accountId: id, pending })
     else await endSession()
   }, [endSession])
@@ -115,7 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     for (const id of ids) {
       const pending = pendingOnDevice(id)
       if (pending > 0) setWarning((w) => w ?? { reason: 'expired', accountId: id, pending })
-      else await wipeAccount(id)
+      else await wipeAccount(id).then(forgetLateAnswers)
     }
   }, [])
 
@@ -162,7 +189,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const ending = warning
           setWarning(null)
           if (ending?.reason === 'sign-out') void endSession()
-          else if (ending) void wipeAccount(ending.accountId)
+          else if (ending) void wipeAccount(ending.accountId).then(forgetLateAnswers)
         }}
       />
     </SessionContext.Provider>
