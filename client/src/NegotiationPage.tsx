@@ -151,7 +151,13 @@ export function NegotiationPage(props: NegotiationPageProps) {
           Skip to the text
         </a>
       )}
-      <TopBar navigate={navigate} title={detail?.name ?? negotiationId}>
+      <TopBar
+        navigate={navigate}
+        title={detail?.name ?? negotiationId}
+        status={
+          <SyncIndicator accountId={me.account.id} textStatus={room?.status ?? 'connecting'} />
+        }
+      >
         <NegotiationNav
           negotiationId={negotiationId}
           current={view}
@@ -161,7 +167,6 @@ export function NegotiationPage(props: NegotiationPageProps) {
         />
         <SearchButton />
         <ExportMenu negotiationId={negotiationId} mayExportAll={principal.isAdmin} />
-        <SyncIndicator accountId={me.account.id} textStatus={room?.status ?? 'connecting'} />
         <WhoAmI
           displayName={me.account.displayName}
           username={me.account.username}

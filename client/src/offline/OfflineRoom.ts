@@ -13,7 +13,14 @@ import {
   storedFork,
   type ForkInfo,
 } from './changeSets'
-import { keptOnDevice, saveLocalCopy, storePending, storedPending } from './localRooms'
+import {
+  isPrivateRoom,
+  keptOnDevice,
+  saveLocalCopy,
+  storePending,
+  storedPending,
+  subscribeLocalRooms,
+} from './localRooms'
 import { localCopyOf } from './localCopy'
 import { PendingTracker } from './pendingTracker'
 import { persistRoom, type RoomPersistence } from './roomPersistence'
@@ -79,7 +86,7 @@ export class OfflineRoom {
   private readonly server = new Y.Doc()
   private editor: Y.Doc
   private readonly tracker: PendingTracker
-  private readonly persistence: RoomPersistence | null
+  private persistence: RoomPersistence | null
   private forkCopy: RoomPersistence | null = null
   private fork: ForkInfo | null = null
   private base: Uint8Array | null = null
@@ -119,7 +126,12 @@ export class OfflineRoom {
     this.view = this.makeView()
     setRoomSync(name, { label: options.label ?? defaultRoomLabel(name), kept })
     const online = () => this.provider.connect()
-    const offline = () => this.provider.disconnect()
+    // Offline at once on the browser's word, whatever the closing socket reports (and when).
+    const offline = () => {
+      this.wentOffline()
+      this.provider.disconnect()
+    }
+    this.cleanups.push(subscribeLocalRooms(() => this.keepChanged()))
     // Another tab of the same account applied, dropped or added entries of the change set.
     const storage = (e: StorageEvent) => {
       if (!accountId || !options.review || e.key !== changeSetsKey(accountId)) return
@@ -166,6 +178,23 @@ export class OfflineRoom {
     if (this.editor !== this.server) this.editor.destroy()
     this.server.destroy()
     removeRoomSync(this.options.name)
+  }
+
+  // The person opted in (or out) of keeping private rooms while this one is open: start keeping
+  // it now (y-indexeddb writes the whole document first), or delete its copy.
+  private keepChanged(): void {
+    const { accountId, name } = this.options
+    if (!accountId || this.destroyed) return
+    const kept = keptOnDevice(accountId, name)
+    if (kept !== 'not-kept' && !this.persistence) {
+      this.persistence = persistRoom(accountId, name, this.server)
+      storePending(accountId, name, this.tracker.count)
+    } else if (kept === 'not-kept' && this.persistence && isPrivateRoom(name)) {
+      void this.persistence.clear()
+      this.persistence = null
+      storePending(accountId, name, 0)
+    }
+    setRoomSync(name, { kept })
   }
 
   private async start(): Promise<void> {
@@ -264,12 +293,15 @@ export class OfflineRoom {
     this.fork = null
     this.base = null
     const old = this.editor
+    // The old document holds the offline edits, under this client's id: nothing of it may reach
+    // the server copy any more. It is left to the garbage collector once the editor has moved.
+    old.off('update', this.onEditorUpdate)
+    // The caret published while offline points into wording the server never had.
+    this.provider.awareness.setLocalStateField('cursor', null)
     this.editor = this.newEditorDoc()
     Y.applyUpdate(this.editor, Y.encodeStateAsUpdate(this.server), FROM_SERVER)
     this.linked = true
     this.publish()
-    // After the page has moved to the new document.
-    setTimeout(() => old.destroy(), 0)
   }
 
   private wentOffline(): void {

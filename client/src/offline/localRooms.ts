@@ -177,6 +177,12 @@ function notify() {
   for (const l of listeners) l()
 }
 
+/** Calls `listener` when the opt-in or the local copies change; returns a stop function. */
+export function subscribeLocalRooms(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 /** Re-renders when the opt-in or the local copies change. */
 export function useLocalRoomsVersion(): number {
   return useSyncExternalStore(
