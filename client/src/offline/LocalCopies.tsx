@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { MONTHS } from '../../../shared/domain/export/labels'
 import { ConfirmDialog } from '../features/common/ConfirmDialog'
 import { counted } from '../features/common/plural'
+import { downloadFile } from './download'
 import { dropLocalCopy, localCopies, useLocalRoomsVersion } from './localRooms'
 import type { LocalCopy } from './syncRegistry'
 import { clockTime } from './syncWords'
@@ -17,18 +18,6 @@ export function copyFileName(label: string, extension: 'txt' | 'json'): string {
 export function keptAt(savedAt: number): string {
   const d = new Date(savedAt)
   return `${d.getDate()} ${MONTHS[d.getMonth()]}, ${clockTime(savedAt)}`
-}
-
-// Hands the browser a file to download, made here (the server never had these changes).
-function download(name: string, body: string, type: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 /**
@@ -69,7 +58,11 @@ export function LocalCopies({ accountId }: { accountId: string }) {
                   className="button"
                   aria-describedby={`${id}-${i}`}
                   onClick={() =>
-                    download(copyFileName(copy.label, 'txt'), copy.text, 'text/plain;charset=utf-8')
+                    downloadFile(
+                      copyFileName(copy.label, 'txt'),
+                      copy.text,
+                      'text/plain;charset=utf-8',
+                    )
                   }
                 >
                   Export
@@ -79,7 +72,7 @@ export function LocalCopies({ accountId }: { accountId: string }) {
                   className="button"
                   aria-describedby={`${id}-${i}`}
                   onClick={() =>
-                    download(
+                    downloadFile(
                       copyFileName(copy.label, 'json'),
                       JSON.stringify(copy, null, 2),
                       'application/json',

@@ -40,6 +40,10 @@ function write<T>(k: string, room: string, value: T | null): void {
 export const storedChangeSet = (accountId: string, room: string): OfflineChange[] =>
   read<OfflineChange[]>(changeSetsKey(accountId))[room] ?? []
 
+/** Every room's change set waiting for review, by room. */
+export const storedChangeSets = (accountId: string): Record<string, OfflineChange[]> =>
+  read<OfflineChange[]>(changeSetsKey(accountId))
+
 /** Stores (or, when empty, removes) a room's change set. */
 export const storeChangeSet = (accountId: string, room: string, changes: OfflineChange[]) =>
   write(changeSetsKey(accountId), room, changes.length > 0 ? changes : null)

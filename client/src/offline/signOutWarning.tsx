@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { counted } from '../features/common/plural'
+import { storedChangeSets } from './changeSets'
+import { downloadFile } from './download'
 import { localCopies } from './localRooms'
 
 /** Why this browser is about to delete an account's local data with changes still on it. */
@@ -15,22 +17,26 @@ export interface LocalDataWarning {
 export const warningTitle = (pending: number): string =>
   `${counted(pending, 'change')} only on this device will be lost`
 
-/** Downloads the account's local copies (changes the server did not take) as one JSON file. */
+/**
+ * Downloads what the account has only on this device as one JSON file: the local copies of
+ * changes the server did not take, and the chair's offline change sets waiting for review.
+ */
 export function exportLocalCopies(accountId: string): void {
   const body = JSON.stringify(
-    { exportedAt: new Date().toISOString(), accountId, localCopies: localCopies(accountId) },
+    {
+      exportedAt: new Date().toISOString(),
+      accountId,
+      localCopies: localCopies(accountId),
+      offlineChanges: storedChangeSets(accountId),
+    },
     null,
     2,
   )
-  const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = `plenary-local-copies-${new Date().toISOString().slice(0, 10)}.json`
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The download has started from the link; the URL is not needed afterwards.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  downloadFile(
+    `plenary-local-copies-${new Date().toISOString().slice(0, 10)}.json`,
+    body,
+    'application/json',
+  )
 }
 
 interface SignOutWarningProps {
