@@ -240,11 +240,11 @@ export class OfflineRoom {
     else this.editedOffline()
   }
 
-  // The editor's document of a chair's text; it shares the server copy's client id, so that the
-  // editor's own caret is recognised as its own in the provider's presence.
+  // The editor's document of a chair's text, with a client id of its own: a document that met its
+  // own id in an update from elsewhere would change it (Yjs guards against two writers sharing
+  // one), and the editor recognises its own caret by the provider's presence id instead.
   private newEditorDoc(): Y.Doc {
     const doc = new Y.Doc()
-    doc.clientID = this.server.clientID
     doc.on('update', this.onEditorUpdate)
     return doc
   }
@@ -293,8 +293,8 @@ export class OfflineRoom {
     this.fork = null
     this.base = null
     const old = this.editor
-    // The old document holds the offline edits, under this client's id: nothing of it may reach
-    // the server copy any more. It is left to the garbage collector once the editor has moved.
+    // The old document holds the offline edits: nothing of it may reach the server copy any
+    // more. It is left to the garbage collector once the editor has moved.
     old.off('update', this.onEditorUpdate)
     // The caret published while offline points into wording the server never had.
     this.provider.awareness.setLocalStateField('cursor', null)
