@@ -1,15 +1,15 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call } from '../support/api'
 import { startE2E, textOf, type BrowserUser, type E2EEnvironment } from '../support/browser'
 import {
+  draftOfGermanyAndFrance,
   goOffline,
   goOnline,
   isOfflineNoise,
   roomOnServer,
   waitForSyncState,
 } from '../support/offline'
-import { anchorOn, wordingOf } from '../support/proposals'
+import { wordingOf } from '../support/proposals'
 
 const TITLE = 'Weight threshold, drafted over bad wifi'
 const WORDS = 'each weighing less than 20 kilograms'
@@ -73,23 +73,7 @@ describe('two sponsors of a draft, one offline for a minute', () => {
 
   beforeAll(async () => {
     env = await startE2E()
-    const text = await roomOnServer(env.server, 'germany', 'ccm/text')
-    const created = await call(
-      env.url,
-      await env.server.loginAs('germany'),
-      'POST',
-      '/api/negotiations/ccm/proposals',
-      {
-        params: { kind: 'replacement' },
-        title: TITLE,
-        articleId: 'art-2',
-        anchor: anchorOn(text.doc, 'art-2', WORDS),
-        coSponsors: ['FRA'],
-      },
-    )
-    text.destroy()
-    expect(created.status).toBe(201)
-    room = `ccm/draft/${created.body.proposal.id}`
+    room = await draftOfGermanyAndFrance(env, TITLE, WORDS)
     germany = await openDraft(env, 'germany')
     france = await openDraft(env, 'france')
     await waitForSyncState(france.page, 'saved', /^All saved on the server$/)

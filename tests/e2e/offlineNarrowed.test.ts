@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../support/api'
 import { startE2E, textOf, type BrowserUser, type E2EEnvironment } from '../support/browser'
 import {
+  draftOfGermanyAndFrance,
   accountIdOf,
   goOffline,
   goOnline,
@@ -11,7 +12,6 @@ import {
   syncIndicator,
   waitForSyncState,
 } from '../support/offline'
-import { anchorOn } from '../support/proposals'
 
 const TITLE = 'Transition period, drafted before a role changed'
 const WORDS = 'each weighing less than 20 kilograms'
@@ -29,23 +29,7 @@ describe('a draft edited offline by someone whose access was narrowed meanwhile'
 
   beforeAll(async () => {
     env = await startE2E()
-    const text = await roomOnServer(env.server, 'germany', 'ccm/text')
-    const created = await call(
-      env.url,
-      await env.server.loginAs('germany'),
-      'POST',
-      '/api/negotiations/ccm/proposals',
-      {
-        params: { kind: 'replacement' },
-        title: TITLE,
-        articleId: 'art-2',
-        anchor: anchorOn(text.doc, 'art-2', WORDS),
-        coSponsors: ['FRA'],
-      },
-    )
-    text.destroy()
-    expect(created.status).toBe(201)
-    room = `ccm/draft/${created.body.proposal.id}`
+    room = await draftOfGermanyAndFrance(env, TITLE, WORDS)
     france = await env.open('/n/ccm', 'france')
     await france.page
       .getByTestId('my-drafts')

@@ -1,7 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type * as Y from 'yjs'
 import { connectClient, type CollabClient } from './collabClient'
-import { articleText } from './proposals'
+import { call } from './api'
+import type { E2EEnvironment } from './browser'
+import { anchorOn, articleText } from './proposals'
 import type { TestServer } from './startServer'
 
 /** The header indicator's states (issue 14's UI contract). */
@@ -264,3 +266,32 @@ export const cachedBodies = (page: Page, cache: string): Promise<{ url: string; 
     }
     return out
   }, cache)
+
+/**
+ * Germany's draft replacing `words` in `articleId`, with France as co-sponsor, made through the
+ * REST API; answers its room name.
+ */
+export async function draftOfGermanyAndFrance(
+  env: E2EEnvironment,
+  title: string,
+  words: string,
+  articleId = 'art-2',
+): Promise<string> {
+  const text = await roomOnServer(env.server, 'germany', 'ccm/text')
+  const created = await call(
+    env.url,
+    await env.server.loginAs('germany'),
+    'POST',
+    '/api/negotiations/ccm/proposals',
+    {
+      params: { kind: 'replacement' },
+      title,
+      articleId,
+      anchor: anchorOn(text.doc, articleId, words),
+      coSponsors: ['FRA'],
+    },
+  )
+  text.destroy()
+  if (created.status !== 201) throw new Error(`the draft was not created: ${created.status}`)
+  return `ccm/draft/${(created.body as { proposal: { id: string } }).proposal.id}`
+}
