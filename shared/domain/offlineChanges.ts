@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { treatySchema } from '../schema'
 import { articleText } from './articleText'
-import { diffText, type TextDiff } from './diff'
+import { DIFF_LIMITS, diffText, type DiffLimits, type TextDiff } from './diff'
 import { markBrackets } from './diffBrackets'
 import { articleTitleOf, outlineOf } from './numbering'
 
@@ -285,10 +285,14 @@ const wrap = (article: Node): Node => schema.topNodeType.create(null, [article])
  * The diff of a change's part from the current text's wording to the offline one (bounded by
  * `diffText`'s limits), brackets removed or added flagged as the history's diffs do.
  */
-export function offlineDiff(change: OfflineChange, current: Node | null): TextDiff {
+export function offlineDiff(
+  change: OfflineChange,
+  current: Node | null,
+  limits: DiffLimits = DIFF_LIMITS,
+): TextDiff {
   const now = current ? partOf(current, change.part) : null
   const local = parsePart(change.local, change.part)
-  const diff = diffText(partText(now, change.label), partText(local, change.label))
+  const diff = diffText(partText(now, change.label), partText(local, change.label), limits)
   return {
     ...diff,
     parts: markBrackets(diff.parts),

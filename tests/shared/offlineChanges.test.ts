@@ -304,7 +304,8 @@ describe('the wording shown and exported', () => {
   it('diffs the current wording against the offline one', () => {
     const edited = art('a3', 'Obligations', 'Each Party shall act promptly.', 'It shall report.')
     const [change] = offlineChanges(base, treaty(a1, a2, edited))
-    const diff = offlineDiff(change!, base)
+    // Limits no busy machine reaches: the diff's cut-off is timed, and this test is about words.
+    const diff = offlineDiff(change!, base, { wordMs: 60_000, paragraphMs: 60_000 })
     expect(diff.granularity).toBe('word')
     expect(diff.parts.filter((p) => p.op === 'insert').map((p) => p.text.trim())).toEqual([
       'promptly',
