@@ -109,6 +109,15 @@ describe("the chair's text offline", () => {
     await waitForSyncState(chair.page, 'pending', ON_DEVICE)
     const section = review(chair.page)
     await section.getByRole('heading', { name: 'Changes made offline' }).waitFor()
+    // Brought into view wherever the chair was reading (Art. 3 is far down the text).
+    await expect
+      .poll(() =>
+        section.evaluate((el) => {
+          const box = el.getBoundingClientRect()
+          return box.top >= 0 && box.top < window.innerHeight
+        }),
+      )
+      .toBe(true)
     expect(await section.textContent()).toContain('You changed 1 article while offline')
     const entries = section.getByRole('heading', { name: /— (changed|added|deleted) offline$/ })
     expect(await entries.allTextContents()).toEqual(['Article 3 — changed offline'])

@@ -43,6 +43,16 @@ export function changeSetIntro(changes: readonly OfflineChange[]): string {
   return `You changed ${list} while offline.`
 }
 
+/** The review section's element id, for the sync status's "to review" button. */
+export const CHANGE_SET_ID = 'changes-made-offline'
+
+/** Brings the review into view and puts the focus on its heading. */
+export function goToChangeSet(): void {
+  const section = document.getElementById(CHANGE_SET_ID)
+  section?.scrollIntoView({ block: 'start' })
+  section?.querySelector<HTMLElement>('.change-set-heading')?.focus()
+}
+
 /**
  * The chair's change set after a time offline (issue 14): per part of the text, the current
  * wording against the one edited offline, with "Apply to the text" or "Drop", and one export of
@@ -68,6 +78,13 @@ export function ChangeSetReview(props: ChangeSetReviewProps) {
     ;(next ?? headingRef.current)?.focus()
   }, [changes])
 
+  // The set appears when the connection is back, wherever the chair was reading: bring it into
+  // view once (the focus stays where it was).
+  const shown = changes.length > 0
+  useEffect(() => {
+    if (shown) headingRef.current?.closest('section')?.scrollIntoView({ block: 'start' })
+  }, [shown])
+
   if (changes.length === 0) return null
   const reasonId = `${id}-reason`
   const decide = (index: number, act: () => void) => {
@@ -76,7 +93,12 @@ export function ChangeSetReview(props: ChangeSetReviewProps) {
   }
 
   return (
-    <section className="change-set" aria-label="Changes made offline" data-testid="change-set">
+    <section
+      id={CHANGE_SET_ID}
+      className="change-set"
+      aria-label="Changes made offline"
+      data-testid="change-set"
+    >
       <h2 className="change-set-heading" ref={headingRef} tabIndex={-1}>
         Changes made offline
       </h2>

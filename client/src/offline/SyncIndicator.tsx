@@ -5,6 +5,7 @@ import { ConnectionBadge } from '../features/presence/ConnectionBadge'
 import { LocalCopies } from './LocalCopies'
 import { keepsPrivateRooms, setKeepsPrivateRooms, useLocalRoomsVersion } from './localRooms'
 import { summarize, useRoomSync, type RoomSync, type SyncSummary } from './syncRegistry'
+import { goToChangeSet } from './ChangeSetReview'
 import { headerSummary, keptWords, reviewWords, syncWords } from './syncWords'
 import './syncIndicator.css'
 
@@ -127,7 +128,9 @@ function RoomList({ rooms }: { rooms: readonly RoomSync[] }) {
             <span className="sync-room-more">
               <span className="sync-room-kept">{keptWords(room.kept)}</span>
               {room.changeSet > 0 && (
-                <span className="sync-room-review">{reviewWords(room.changeSet)}</span>
+                <button type="button" className="sync-room-review" onClick={goToChangeSet}>
+                  {reviewWords(room.changeSet)}
+                </button>
               )}
             </span>
           </li>
