@@ -59,7 +59,7 @@ describe("the chair's text offline", () => {
   const offlineErrors: string[] = []
 
   beforeAll(async () => {
-    env = await startE2E()
+    env = await startE2E({ serviceWorkers: 'allow' })
     context = await env.signedInContext('chair')
     seen = await recordSyncStates(context)
     chair = await openPage(context, new URL('/n/ccm', env.url).href)
@@ -109,15 +109,13 @@ describe("the chair's text offline", () => {
     await waitForSyncState(chair.page, 'pending', ON_DEVICE)
     const section = review(chair.page)
     await section.getByRole('heading', { name: 'Changes made offline' }).waitFor()
-    // Brought into view wherever the chair was reading (Art. 3 is far down the text).
+    // Said in the text's head wherever the chair is reading, with a way to the review.
+    const notice = chair.page.locator('.document-head .change-set-notice')
+    expect(await textOf(notice)).toContain('Changes made offline: 1 article to review.')
+    await notice.getByRole('button', { name: 'Review them' }).click()
     await expect
-      .poll(() =>
-        section.evaluate((el) => {
-          const box = el.getBoundingClientRect()
-          return box.top >= 0 && box.top < window.innerHeight
-        }),
-      )
-      .toBe(true)
+      .poll(() => chair.page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Changes made offline')
     expect(await section.textContent()).toContain('You changed 1 article while offline')
     const entries = section.getByRole('heading', { name: /— (changed|added|deleted) offline$/ })
     expect(await entries.allTextContents()).toEqual(['Article 3 — changed offline'])

@@ -72,7 +72,7 @@ describe('two sponsors of a draft, one offline for a minute', () => {
   let room = ''
 
   beforeAll(async () => {
-    env = await startE2E()
+    env = await startE2E({ serviceWorkers: 'allow' })
     room = await draftOfGermanyAndFrance(env, TITLE, WORDS)
     germany = await openDraft(env, 'germany')
     france = await openDraft(env, 'france')

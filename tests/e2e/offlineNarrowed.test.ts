@@ -28,7 +28,7 @@ describe('a draft edited offline by someone whose access was narrowed meanwhile'
   let room = ''
 
   beforeAll(async () => {
-    env = await startE2E()
+    env = await startE2E({ serviceWorkers: 'allow' })
     room = await draftOfGermanyAndFrance(env, TITLE, WORDS)
     france = await env.open('/n/ccm', 'france')
     await france.page

@@ -40,7 +40,7 @@ describe("a campaigner's notes offline", () => {
   let hanaId = ''
 
   beforeAll(async () => {
-    env = await startE2E()
+    env = await startE2E({ serviceWorkers: 'allow' })
     context = await env.signedInContext('hana')
     hana = await openPage(context, new URL('/n/ccm', env.url).href)
     await waitForText(hana.page)

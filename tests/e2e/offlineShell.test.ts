@@ -16,7 +16,7 @@ const kept = (page: Page) =>
 describe('the app offline', () => {
   let env: E2EEnvironment
   beforeAll(async () => {
-    env = await startE2E()
+    env = await startE2E({ serviceWorkers: 'allow' })
   })
   afterAll(() => env?.close())
 

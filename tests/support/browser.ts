@@ -35,9 +35,19 @@ export interface BrowserUser {
   errors: string[]
 }
 
-/** A fresh context (own cookies and localStorage, like a separate person) at 1280x800. */
-export function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 } })
+/** Whether a context's pages may register the service worker. */
+export type ServiceWorkers = 'allow' | 'block'
+
+/**
+ * A fresh context (own cookies and localStorage, like a separate person) at 1280x800. The
+ * service worker is blocked unless a test is about working offline: elsewhere it would only
+ * precache the app once more for every person of every test.
+ */
+export function newContext(
+  browser: Browser,
+  serviceWorkers: ServiceWorkers = 'block',
+): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers })
 }
 
 /** Opens a page in a context, collecting its console errors, at a URL of the app. */
@@ -111,14 +121,17 @@ export interface E2EEnvironment {
 
 /**
  * Starts the server in-process (port 0, temp data dir, the demo negotiation with its demo
- * accounts, the built client from dist/client) and launches Chromium.
+ * accounts, the built client from dist/client) and launches Chromium; `serviceWorkers: 'allow'`
+ * for the tests of working offline.
  */
-export async function startE2E(): Promise<E2EEnvironment> {
+export async function startE2E({
+  serviceWorkers = 'block',
+}: { serviceWorkers?: ServiceWorkers } = {}): Promise<E2EEnvironment> {
   const server = await startServer()
   const browser = await launchBrowser()
   const contexts: BrowserContext[] = []
   const context = async () => {
-    const created = await newContext(browser)
+    const created = await newContext(browser, serviceWorkers)
     contexts.push(created)
     return created
   }

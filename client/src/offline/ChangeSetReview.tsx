@@ -78,13 +78,6 @@ export function ChangeSetReview(props: ChangeSetReviewProps) {
     ;(next ?? headingRef.current)?.focus()
   }, [changes])
 
-  // The set appears when the connection is back, wherever the chair was reading: bring it into
-  // view once (the focus stays where it was).
-  const shown = changes.length > 0
-  useEffect(() => {
-    if (shown) headingRef.current?.closest('section')?.scrollIntoView({ block: 'start' })
-  }, [shown])
-
   if (changes.length === 0) return null
   const reasonId = `${id}-reason`
   const decide = (index: number, act: () => void) => {

@@ -3,8 +3,9 @@ import type { EditorView } from 'prosemirror-view'
 import { localCopyText, type OfflineChange } from '../../../../shared/domain/offlineChanges'
 import type { CollabRoom } from '../../collab/useCollabRoom'
 import { applyOfflineChangeTr } from '../../editor/commands/offlineChangeCommands'
-import { ChangeSetReview } from '../../offline/ChangeSetReview'
+import { ChangeSetReview, goToChangeSet } from '../../offline/ChangeSetReview'
 import { downloadFile } from '../../offline/download'
+import { reviewWords } from '../../offline/syncWords'
 
 interface OfflineReviewProps {
   room: CollabRoom | null
@@ -45,5 +46,22 @@ export function OfflineReview({ room, view, state, canEdit, negotiationId }: Off
         )
       }
     />
+  )
+}
+
+/**
+ * The change set's notice in the text's sticky head, seen wherever the chair is reading when the
+ * connection comes back: how many parts wait, and a button to the review above the text.
+ */
+export function OfflineReviewNotice({ room }: { room: CollabRoom | null }) {
+  const count = room?.changeSet.length ?? 0
+  if (count === 0) return null
+  return (
+    <p className="change-set-notice" role="status">
+      Changes made offline: {reviewWords(count)}.{' '}
+      <button type="button" className="button" onClick={goToChangeSet}>
+        Review them
+      </button>
+    </p>
   )
 }

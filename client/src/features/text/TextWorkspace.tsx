@@ -39,7 +39,7 @@ import { useSearchJump } from '../search/useSearchJump'
 import { DrawerBar } from '../shell/DrawerBar'
 import { useDrawers } from '../shell/useDrawers'
 import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
-import { OfflineReview } from './OfflineReview'
+import { OfflineReview, OfflineReviewNotice } from './OfflineReview'
 import { Toolbar } from '../toolbar/Toolbar'
 import '../outline/outline.css'
 import './workspace.css'
@@ -188,6 +188,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             where={current && `Art. ${current.label}${current.title ? ` · ${current.title}` : ''}`}
             panel={{ ...drawers.button('panel'), label: 'Proposals & notes' }}
           />
+          <OfflineReviewNotice room={room} />
           {canEdit ? (
             <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
           ) : (
