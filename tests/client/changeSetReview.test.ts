@@ -51,7 +51,9 @@ const textOf = (html: string) =>
 describe('ChangeSetReview', () => {
   it('shows the section, its intro, each entry and its diff of current → offline wording', () => {
     const html = render({ current: base })
-    expect(html).toContain('<section id="changes-made-offline" class="change-set" aria-label="Changes made offline"')
+    expect(html).toContain(
+      '<section id="changes-made-offline" class="change-set" aria-label="Changes made offline"',
+    )
     const text = textOf(html)
     expect(text).toContain(
       'Changes made offline You changed 1 article while offline. Review each change against the current text before it goes in.',
