@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { TEXT_FRAGMENT, parseRoomName, type RoomRef } from '../../shared/collab'
-import { directBroadcaster } from '../../server/src/collab/broadcast'
+import { defaultOutbox } from '../../server/src/collab/Outbox'
 import { Room } from '../../server/src/collab/Room'
 import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
@@ -38,7 +38,7 @@ export async function benchLoad(options: LoadOptions): Promise<string[]> {
     const built = await buildHistory(ours, log, options.updates)
 
     const open = (storage: Storage) => async () => {
-      const room = await Room.load(ROOM, REF, storage, directBroadcaster, () => {})
+      const room = await Room.load(ROOM, REF, storage, defaultOutbox, () => {})
       room.destroy()
     }
     const expected = await checkSameText(ours, log)

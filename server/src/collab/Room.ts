@@ -1,26 +1,12 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, STORAGE_ORIGIN, type Origin, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
 import { wouldChange } from './access'
-import { admitAwareness } from './awareness'
-import type { Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
-import { DepartedIds, PresenceOwners } from './PresenceOwners'
-import {
-  MalformedMessageError,
-  encodeAwareness,
-  encodeAwarenessEntries,
-  encodeSyncStep1,
-  encodeUpdate,
-  type AwarenessEntry,
-} from './protocol'
-
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
+import type { Outbox, OutboxFactory } from './Outbox'
+import { DepartedIds } from './PresenceOwners'
+import { MalformedMessageError, encodeSyncStep1, type AwarenessEntry } from './protocol'
+import { RoomPresence } from './RoomPresence'
 
 /** Thrown when the room's storage failed; the room has reset itself and every client resyncs. */
 export class StorageFailureError extends Error {
@@ -48,9 +34,9 @@ export class Room {
   /** The room's document, loaded from storage. */
   readonly doc: Y.Doc
   /** Presence of the room's clients, relayed but never stored. */
-  readonly awareness: Awareness
-  // Which connection may speak for each presence client id.
-  private readonly presenceOwners: PresenceOwners
+  readonly presence: RoomPresence
+  // Where stored updates and presence go out to the room's connections.
+  private readonly outbox: Outbox
   private readonly connections = new Map<string, Connection>()
   private queue: Promise<void> = Promise.resolve()
   private broken = false
@@ -63,17 +49,14 @@ export class Room {
     readonly ref: RoomRef,
     updates: Uint8Array[],
     private readonly storage: Storage,
-    private readonly broadcaster: Broadcaster,
+    outboxes: OutboxFactory,
     private readonly onReset: (room: Room) => void,
     departedIds: DepartedIds,
   ) {
-    this.presenceOwners = new PresenceOwners(name, departedIds)
     this.doc = new Y.Doc({ gc: true })
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
-    this.awareness = new Awareness(this.doc)
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    this.outbox = outboxes(() => this.connections.values())
+    this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox)
   }
 
   /**
@@ -85,12 +68,12 @@ export class Room {
     name: string,
     ref: RoomRef,
     storage: Storage,
-    broadcaster: Broadcaster,
+    outboxes: OutboxFactory,
     onReset: (room: Room) => void,
     departedIds: DepartedIds = new DepartedIds(),
   ): Promise<Room> {
     const updates = await storage.loadRoom(name)
-    return new Room(name, ref, updates, storage, broadcaster, onReset, departedIds)
+    return new Room(name, ref, updates, storage, outboxes, onReset, departedIds)
   }
 
   /** The number of connections in the room. */
@@ -132,15 +115,14 @@ export class Room {
   join(connection: Connection): void {
     this.connections.set(connection.id, connection)
     connection.send(encodeSyncStep1(this.doc))
-    const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) connection.send(encodeAwareness(this.awareness, present))
+    const present = this.presence.snapshot()
+    if (present) connection.send(present)
   }
 
   /** Removes a connection and the presence it announced (not an id another tab took over). */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection.id)) return
-    const clients = this.presenceOwners.release(connection)
-    if (clients.length > 0) removeAwarenessStates(this.awareness, clients, connection.origin)
+    this.presence.leave(connection)
   }
 
   /**
@@ -189,10 +171,7 @@ export class Room {
     return {
       room: this.name,
       updates: changes,
-      publish: () =>
-        changes.forEach((u) =>
-          this.broadcaster.broadcast(this.connections.values(), encodeUpdate(u)),
-        ),
+      publish: () => changes.forEach((u) => this.outbox.update(u)),
       discard: (reason) => {
         if (changes.length > 0) this.reset(reason)
       },
@@ -204,9 +183,7 @@ export class Room {
    * relays it to everyone in the room; entries for other people's ids never reach anyone.
    */
   applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
-    const admitted = admitAwareness(connection, entries, this.presenceOwners, this.awareness)
-    if (admitted.length === 0) return
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(admitted), connection.origin)
+    this.presence.apply(connection, entries)
   }
 
   /**
@@ -221,10 +198,11 @@ export class Room {
 
   /** Closes every connection in the room with a code and reason. */
   closeAll(code: number, reason: string): void {
+    this.outbox.flush()
     for (const connection of this.connections.values()) {
       connection.close(code, reason)
       // Their ids stay theirs in the room loaded next, as if each had left.
-      this.presenceOwners.release(connection)
+      this.presence.release(connection)
     }
     this.connections.clear()
   }
@@ -233,8 +211,8 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.outbox.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
@@ -262,7 +240,7 @@ export class Room {
         this.reset('storage failed')
         throw new StorageFailureError(String(error))
       }
-      this.broadcaster.broadcast(this.connections.values(), encodeUpdate(update), from)
+      this.outbox.update(update, from)
     }
   }
 
@@ -272,11 +250,5 @@ export class Room {
     this.broken = true
     this.closeAll(CloseCode.StorageFailure, `Room reset: ${reason}; reconnecting.`)
     this.onReset(this)
-  }
-
-  private readonly onAwarenessUpdate = (change: AwarenessChange): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length === 0) return
-    this.broadcaster.broadcast(this.connections.values(), encodeAwareness(this.awareness, changed))
   }
 }

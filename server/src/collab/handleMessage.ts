@@ -1,7 +1,7 @@
 import { CloseCode } from '../../../shared/collab'
 import { wouldChange } from './access'
 import type { Connection } from './Connection'
-import { encodeAwareness, encodeSyncStep2, type ClientMessage } from './protocol'
+import { encodeSyncStep2, type ClientMessage } from './protocol'
 import { restoreStructure } from './restoreStructure'
 import type { Room } from './Room'
 
@@ -36,8 +36,10 @@ export async function handleMessage(
       if (connection.closed) return
       room.applyAwareness(connection, message.entries)
       return
-    case 'query-awareness':
-      connection.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]))
+    case 'query-awareness': {
+      const present = room.presence.snapshot()
+      if (present) connection.send(present)
       return
+    }
   }
 }

@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN, parseRoomName, type RoomRef } from '../../../shared/collab'
 import type { Storage } from '../storage/Storage'
-import { directBroadcaster, type Broadcaster } from './broadcast'
 import type { Connection } from './Connection'
+import { defaultOutbox, type OutboxFactory } from './Outbox'
 import { DepartedIds } from './PresenceOwners'
 import { Room } from './Room'
 import { SessionExpiry } from './SessionExpiry'
@@ -42,7 +42,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly storage: Storage,
-    private readonly broadcaster: Broadcaster = directBroadcaster,
+    private readonly outboxes: OutboxFactory = defaultOutbox,
     private readonly observer?: RoomObserver,
   ) {}
 
@@ -186,7 +186,7 @@ export class RoomRegistry {
       name,
       ref,
       this.storage,
-      this.broadcaster,
+      this.outboxes,
       (r) => this.forget(r),
       this.departedIds,
     )

@@ -131,8 +131,19 @@ export interface Storage {
    * resolves, or none is if it throws (the promise rejects with that error).
    */
   atomically<T>(write: (tx: StorageTransaction) => T): Promise<T>
-  /** Folds a room's log into one snapshot (normally done by the storage past a threshold). */
+  /** Folds a room's log into one snapshot, re-reading it from storage. */
   compactRoom(room: string): Promise<void>
+  /**
+   * Whether a room's log past its snapshot has grown past the compaction threshold (cheap: no
+   * I/O on the keystroke path). The live room then folds it with `compactWith` in idle time.
+   */
+  wantsCompaction(room: string): boolean
+  /**
+   * Replaces a room's snapshot with `snapshot`, the live document's state, which holds every
+   * update appended to the room so far, and drops the log rows it covers (issue 15: compaction
+   * off the keystroke path, encoded from the room's document instead of re-reading the log).
+   */
+  compactWith(room: string, snapshot: Uint8Array): Promise<void>
   /** Number of log rows not yet folded into the room's snapshot. */
   pendingUpdates(room: string): Promise<number>
   /** Whether the one-time data step `name` has been done on this database. */

@@ -250,6 +250,16 @@ export class SqliteStorage implements Storage {
     this.compact(room)
   }
 
+  /** Stub (issue 15 moves compaction here): appendUpdate still compacts past the threshold. */
+  wantsCompaction(_room: string): boolean {
+    return false
+  }
+
+  /** Stub (issue 15): folds the log the old way, ignoring the snapshot given. */
+  async compactWith(room: string, _snapshot: Uint8Array): Promise<void> {
+    this.compact(room)
+  }
+
   /** Number of log rows past the room's snapshot. */
   async pendingUpdates(room: string): Promise<number> {
     return this.countSinceSnapshot(room)
