@@ -37,8 +37,9 @@ describe('SQLite storage', () => {
     await reopened.close()
   })
 
-  it('compacts past the threshold into one snapshot with identical content', async () => {
+  it('never compacts on append; folds the live document when asked, keeping the content', async () => {
     const storage = new SqliteStorage(file, { compactAfter: 50 })
+    expect(await storage.loadRoom('x/text')).toEqual([])
     const doc = new Y.Doc()
     const appends: Promise<void>[] = []
     doc.on('update', (u: Uint8Array) => appends.push(storage.appendUpdate('x/text', u)))
@@ -47,16 +48,54 @@ describe('SQLite storage', () => {
     text.delete(3, 10)
     await Promise.all(appends)
 
-    expect(await storage.pendingUpdates('x/text')).toBeLessThanOrEqual(50)
+    expect(await storage.pendingUpdates('x/text')).toBe(121)
+    expect(storage.wantsCompaction('x/text')).toBe(true)
+    expect(storage.wantsCompaction('y/text')).toBe(false)
+    await storage.compactWith('x/text', Y.encodeStateAsUpdate(doc))
+    expect(storage.wantsCompaction('x/text')).toBe(false)
+    expect(await storage.pendingUpdates('x/text')).toBe(0)
     const stored = await storage.loadRoom('x/text')
-    expect(stored.length).toBeLessThan(121)
+    expect(stored).toHaveLength(1)
     const state = stateOf(stored)
     expect(state.text).toBe(text.toString())
     expect(state.vector).toEqual(Y.encodeStateVector(doc))
 
+    // Later updates go on the log after the snapshot.
+    text.insert(0, 'Z')
+    await Promise.all(appends)
+    expect(await storage.pendingUpdates('x/text')).toBe(1)
+    expect(stateOf(await storage.loadRoom('x/text')).text).toBe(text.toString())
+
     await storage.compactRoom('x/text')
     expect(await storage.loadRoom('x/text')).toHaveLength(1)
     expect(stateOf(await storage.loadRoom('x/text')).text).toBe(text.toString())
+    await storage.close()
+  })
+
+  it('folds a long log when a room is loaded, and after REST appends far past the threshold', async () => {
+    const writer = new SqliteStorage(file, { compactAfter: 20 })
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 30; i += 1) doc.getText('t').insert(i, 'a')
+    for (const u of updates.splice(0)) await writer.appendUpdate('x/text', u)
+    await writer.close()
+
+    const storage = new SqliteStorage(file, { compactAfter: 20 })
+    const loaded = await storage.loadRoom('x/text')
+    expect(loaded).toHaveLength(1)
+    expect(stateOf(loaded).text).toBe('a'.repeat(30))
+    expect(await storage.pendingUpdates('x/text')).toBe(0)
+
+    // A room no live room holds, written only through transactions (REST commands).
+    for (let i = 0; i < 45; i += 1) {
+      doc.getText('t').insert(0, 'b')
+      const update = updates.splice(0)[0]!
+      await storage.atomically((tx) => tx.appendUpdate('x/text', update))
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(await storage.pendingUpdates('x/text')).toBeLessThanOrEqual(40)
+    expect(stateOf(await storage.loadRoom('x/text')).text).toBe(doc.getText('t').toString())
     await storage.close()
   })
 

@@ -87,6 +87,8 @@ export class SqliteStorage implements Storage {
   private readonly compactAfter: number
   // Log rows per room since its snapshot, counted lazily so that appends need no COUNT(*).
   private readonly logLength = new Map<string, number>()
+  // Rooms with a compaction scheduled by `compactSoon`.
+  private readonly compacting = new Set<string>()
   private readonly stmt
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
@@ -139,6 +141,9 @@ export class SqliteStorage implements Storage {
         `INSERT INTO room_snapshots (room, snapshot, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT (room) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`,
       ),
+      lastSeq: this.db.prepare<[string], { seq: number | null }>(
+        'SELECT MAX(seq) AS seq FROM room_updates WHERE room = ?',
+      ),
       deleteUpTo: this.db.prepare<[string, number]>(
         'DELETE FROM room_updates WHERE room = ? AND seq <= ?',
       ),
@@ -177,18 +182,22 @@ export class SqliteStorage implements Storage {
     return this.atomically((tx) => tx.createNegotiation(negotiation, rooms, rounds))
   }
 
-  /** One immediate SQLite transaction; rooms it appended to may be compacted after it commits. */
+  /**
+   * One immediate SQLite transaction; a room it appended to whose log is far past the threshold
+   * (no live room folds it) is compacted soon after it commits, off this call's path.
+   */
   async atomically<T>(write: (tx: StorageTransaction) => T): Promise<T> {
-    const touched = new Set<string>()
+    const touched = new Map<string, number>()
+    const touch = (room: string) => touched.set(room, (touched.get(room) ?? 0) + 1)
     const tx: StorageTransaction = {
       createNegotiation: (negotiation, rooms, rounds = []) => {
         const result = this.insertNegotiation(negotiation, rooms, rounds)
-        if (result.ok) rooms.forEach(({ room }) => touched.add(room))
+        if (result.ok) rooms.forEach(({ room }) => touch(room))
         return result
       },
       appendUpdate: (room, update) => {
         this.stmt.append.run(room, update)
-        touched.add(room)
+        touch(room)
       },
       proposals: this.proposals,
       participants: this.participants.writes,
@@ -208,8 +217,12 @@ export class SqliteStorage implements Storage {
         return value
       })
       .immediate()
-    // Counted afresh on the next append; a room past its threshold is compacted then.
-    for (const room of touched) this.logLength.delete(room)
+    for (const [room, appended] of touched) {
+      const known = this.logLength.get(room)
+      const length = known === undefined ? this.countSinceSnapshot(room) : known + appended
+      this.logLength.set(room, length)
+      if (length > 2 * this.compactAfter) this.compactSoon(room)
+    }
     return result
   }
 
@@ -231,18 +244,25 @@ export class SqliteStorage implements Storage {
     return this.rounds.list(negotiationId)
   }
 
-  /** A room's snapshot followed by its later updates. */
+  /**
+   * A room's snapshot followed by its later updates; a room whose log grew long while no live
+   * room folded it (REST appends, or a room that was never idle) is folded here first.
+   */
   async loadRoom(room: string): Promise<Uint8Array[]> {
-    return this.db.transaction(() => this.readRoom(room).updates)()
+    const { updates, uptoSeq, logRows } = this.db.transaction(() => this.readRoom(room))()
+    this.logLength.set(room, logRows)
+    if (logRows <= this.compactAfter) return updates
+    return [this.fold(room, updates, uptoSeq)]
   }
 
-  /** Appends one update; synchronous under the hood, so it is on disk when this returns. */
+  /**
+   * Appends one update; synchronous under the hood, so it is on disk when this returns. Never
+   * compacts: the live room asks `wantsCompaction` and folds the log in its idle time.
+   */
   async appendUpdate(room: string, update: Uint8Array): Promise<void> {
     this.stmt.append.run(room, update)
     const known = this.logLength.get(room)
-    const length = known === undefined ? this.countSinceSnapshot(room) : known + 1
-    this.logLength.set(room, length)
-    if (length > this.compactAfter) this.compact(room)
+    if (known !== undefined) this.logLength.set(room, known + 1)
   }
 
   /** Folds a room's log into its snapshot. */
@@ -250,14 +270,25 @@ export class SqliteStorage implements Storage {
     this.compact(room)
   }
 
-  /** Stub (issue 15 moves compaction here): appendUpdate still compacts past the threshold. */
-  wantsCompaction(_room: string): boolean {
-    return false
+  /** Whether the room's log past its snapshot is longer than the threshold (in memory, no I/O). */
+  wantsCompaction(room: string): boolean {
+    return (this.logLength.get(room) ?? 0) > this.compactAfter
   }
 
-  /** Stub (issue 15): folds the log the old way, ignoring the snapshot given. */
-  async compactWith(room: string, _snapshot: Uint8Array): Promise<void> {
-    this.compact(room)
+  /**
+   * Stores `snapshot` (the live document, holding every update appended to the room) as the
+   * room's snapshot up to its last appended row, and deletes the rows it covers, in one transaction.
+   */
+  async compactWith(room: string, snapshot: Uint8Array): Promise<void> {
+    this.db
+      .transaction(() => {
+        const last = this.stmt.lastSeq.get(room)?.seq
+        if (last == null) return
+        this.stmt.putSnapshot.run(room, snapshot, last)
+        this.stmt.deleteUpTo.run(room, last)
+      })
+      .immediate()
+    this.logLength.set(room, 0)
   }
 
   /** Number of log rows past the room's snapshot. */
@@ -270,30 +301,52 @@ export class SqliteStorage implements Storage {
     if (this.db.open) this.db.close()
   }
 
-  private readRoom(room: string): { updates: Uint8Array[]; uptoSeq: number } {
+  private readRoom(room: string): { updates: Uint8Array[]; uptoSeq: number; logRows: number } {
     const snapshot = this.stmt.snapshot.get(room)
     const rows = this.stmt.updatesAfter.all(room, snapshot?.upto_seq ?? 0)
     const updates = rows.map((r) => new Uint8Array(r.update_data))
     if (snapshot) updates.unshift(new Uint8Array(snapshot.snapshot))
     const last = rows[rows.length - 1]
-    return { updates, uptoSeq: last ? last.seq : (snapshot?.upto_seq ?? 0) }
+    return { updates, uptoSeq: last ? last.seq : (snapshot?.upto_seq ?? 0), logRows: rows.length }
   }
 
-  // Loads the room into a Y.Doc and re-encodes it: Y.mergeUpdates over thousands of small
-  // updates degrades far worse than linearly, applying them to a document does not.
+  // Compacts a room on a later turn of the event loop, once however often it is asked.
+  private compactSoon(room: string): void {
+    if (this.compacting.has(room)) return
+    this.compacting.add(room)
+    setImmediate(() => {
+      this.compacting.delete(room)
+      if (this.db.open && this.wantsCompaction(room)) this.compact(room)
+    })
+  }
+
+  // Re-reads the room from storage and folds it, in one transaction.
   private compact(room: string): void {
     this.db
       .transaction(() => {
         const { updates, uptoSeq } = this.readRoom(room)
-        if (updates.length <= 1) return
-        const doc = new Y.Doc({ gc: true })
-        doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), STORAGE_ORIGIN)
-        this.stmt.putSnapshot.run(room, Y.encodeStateAsUpdate(doc), uptoSeq)
-        this.stmt.deleteUpTo.run(room, uptoSeq)
-        doc.destroy()
+        if (updates.length > 1) this.fold(room, updates, uptoSeq)
       })
       .immediate()
     this.logLength.set(room, 0)
+  }
+
+  // Loads the updates into a Y.Doc and stores it re-encoded as the snapshot up to `uptoSeq`:
+  // Y.mergeUpdates over thousands of small updates degrades far worse than linearly, applying
+  // them to a document does not. Returns the snapshot.
+  private fold(room: string, updates: Uint8Array[], uptoSeq: number): Uint8Array {
+    const doc = new Y.Doc({ gc: true })
+    doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), STORAGE_ORIGIN)
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    doc.destroy()
+    this.db
+      .transaction(() => {
+        this.stmt.putSnapshot.run(room, snapshot, uptoSeq)
+        this.stmt.deleteUpTo.run(room, uptoSeq)
+      })
+      .immediate()
+    this.logLength.set(room, 0)
+    return snapshot
   }
 
   private countSinceSnapshot(room: string): number {
