@@ -1,9 +1,10 @@
 import { parseTrustProxy } from './http/trustProxy'
 import { startServer } from './server'
 
-// Entry point: `npm start` / `tsx server/src/index.ts`, configured by PORT, DATA_DIR,
-// ADMIN_PASSWORD (the first start's admin password), PUBLIC_ORIGIN (behind a proxy) and
-// TRUST_PROXY (which proxies' X-Forwarded-For/-Proto to believe: a hop count, true, or addresses).
+// Entry point: `npm start` (compiled to dist/server/index.js, run by plain node) or `npm run dev`
+// (tsx), configured by PORT, DATA_DIR, ADMIN_PASSWORD (the first start's admin password),
+// PUBLIC_ORIGIN (behind a proxy) and TRUST_PROXY (which proxies' X-Forwarded-For/-Proto to
+// believe: a hop count, true, or addresses).
 const port = Number(process.env.PORT ?? 8080)
 const dataDir = process.env.DATA_DIR ?? './data'
 const adminPassword = process.env.ADMIN_PASSWORD || undefined

@@ -16,6 +16,7 @@ import { loadDemoAccounts } from './negotiations/demoAccounts'
 import { freezeCirculatedTexts } from './numbering/freezeCirculated'
 import { rebuildEmptyRegisters } from './proposals/register'
 import { openStorage } from './storage/openStorage'
+import { projectPath } from './paths'
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -75,7 +76,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const edits = new TextEditTracker(storage, { quietMs: options.textEditQuietMs })
   const registry = new RoomRegistry(storage, undefined, edits)
   const wss = createWebSocketServer()
-  const { clientDir, publicOrigin } = options
+  const { publicOrigin } = options
+  // Resolved from the project root, so that the compiled bundle (dist/server/) finds it too.
+  const clientDir = options.clientDir ?? projectPath('dist/client')
   const app = createApp({
     storage,
     registry,

@@ -3,8 +3,9 @@ import path from 'node:path'
 import countries, { type Country } from 'world-countries'
 import { z } from 'zod'
 import type { Actor } from '../../../shared/domain/actors'
+import { fixturePath } from '../paths'
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
+const FIXTURES = fixturePath()
 
 /** The hand-written organisations (ICRC, UNDP, the campaign coalition, ...). */
 export const ORGANISATIONS_FILE = path.join(FIXTURES, 'organisations.json')

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import { Limiter } from '../work/Limiter'
+import { projectPath } from '../paths'
 
 /** Where the system Chromium is (CHROMIUM_PATH, default /usr/bin/chromium), if it is there. */
 export function chromiumPath(): string | null {
@@ -16,7 +16,7 @@ export type PdfResult = { ok: true; pdf: Buffer } | { ok: false; code: 'pdf_unav
 // two more waiting their turn, and any beyond those refused rather than piled up.
 const renders = new Limiter(1, 2)
 
-const CHILD = path.join(import.meta.dirname, 'pdfChild.mjs')
+const CHILD = projectPath('server/src/exports/pdfChild.mjs')
 // A render that takes longer than this is stuck; its process is killed.
 const RENDER_LIMIT_MS = 60_000
 

@@ -21,8 +21,9 @@ import {
   type DemoStanceFiles,
 } from './demoStances'
 import { prepareImport } from './importNegotiation'
+import { fixturePath } from '../paths'
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
+const FIXTURES = fixturePath()
 
 /** The demo scenario loaded on a first start: the CCM text with the Oslo Process rounds. */
 export const DEMO_SCENARIO = path.join(FIXTURES, 'oslo-process-rounds.json')

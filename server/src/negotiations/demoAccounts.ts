@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
 import { z } from 'zod'
 import { isValidSegment } from '../../../shared/collab'
 import type { Membership } from '../../../shared/domain/policy'
@@ -10,12 +9,10 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords'
 import type { Storage } from '../storage/Storage'
 import { DEMO_MANY_HANDS } from './demoManyHands'
 import { loadDemoSessionsAndNotes } from './demoSessionsAndNotes'
+import { fixturePath } from '../paths'
 
 /** The demo's people: one account per role in the demo negotiation (README lists them). */
-export const DEMO_ACCOUNTS = path.resolve(
-  import.meta.dirname,
-  '../../../fixtures/demo-accounts.json',
-)
+export const DEMO_ACCOUNTS = fixturePath('demo-accounts.json')
 
 const Person = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/),

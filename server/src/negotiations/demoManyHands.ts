@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN, roomName } from '../../../shared/collab'
 import { DELEGATION_PREFIX, delegationGroupId } from '../../../shared/domain/groups'
@@ -13,12 +12,10 @@ import {
 import { makeAnchor, textView } from '../proposals/anchors'
 import type { StorageTransaction } from '../storage/Storage'
 import type { DemoAccounts } from './demoAccounts'
+import { fixturePath } from '../paths'
 
 /** The demo's many hands (issue 13): the core group, a session on Article 2, France's notes. */
-export const DEMO_MANY_HANDS = path.resolve(
-  import.meta.dirname,
-  '../../../fixtures/many-hands.json',
-)
+export const DEMO_MANY_HANDS = fixturePath('many-hands.json')
 
 /** What the file's entries may name: the demo's text, participants, rounds, issues, accounts. */
 export interface ManyHandsContext {

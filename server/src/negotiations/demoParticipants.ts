@@ -1,13 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { parseCsv, type Participant } from '../../../shared/domain/actors'
 import { isKnownActor } from '../actors/catalogue'
+import { fixturePath } from '../paths'
 
 /** The demo's states spreadsheet: who took part in the Oslo Process, with what record. */
-export const DEMO_PARTICIPANTS = path.resolve(
-  import.meta.dirname,
-  '../../../fixtures/oslo-process-participants.csv',
-)
+export const DEMO_PARTICIPANTS = fixturePath('oslo-process-participants.csv')
 
 /** Reads a participants spreadsheet for a negotiation's rounds; throws, naming line and column. */
 export function readParticipantsFile(file: string, roundIds: readonly string[]): Participant[] {

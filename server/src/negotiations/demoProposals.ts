@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../shared/collab'
 import {
@@ -15,12 +14,10 @@ import { registerRoom, registerUpdate } from '../proposals/register'
 import { draftRoom, hasBeenTabled } from '../proposals/visibility'
 import { startingWording, wordingUpdate } from '../proposals/wording'
 import type { InitialRoom, StorageTransaction } from '../storage/Storage'
+import { fixturePath } from '../paths'
 
 /** The demo's proposals and positions (the Vienna conference), loaded on a first start. */
-export const DEMO_PROPOSALS = path.resolve(
-  import.meta.dirname,
-  '../../../fixtures/vienna-proposals.json',
-)
+export const DEMO_PROPOSALS = fixturePath('vienna-proposals.json')
 
 /** The account id the demo's records name as who recorded them (no one signs in as it). */
 export const DEMO_RECORDER = 'demo-scenario'

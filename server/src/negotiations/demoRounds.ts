@@ -13,9 +13,10 @@ import { treatySchema } from '../../../shared/schema'
 import { newEvent } from '../history/events'
 import type { StoredRoundSnapshot } from '../storage/RoundStore'
 import type { StorageTransaction } from '../storage/Storage'
+import { fixturePath } from '../paths'
 
 /** The folder of the synthetic discussion texts of the demo's earlier rounds. */
-export const DEMO_ROUNDS = path.resolve(import.meta.dirname, '../../../fixtures/rounds')
+export const DEMO_ROUNDS = fixturePath('rounds')
 
 /** Who the demo's synthetic round events name. */
 const DEMO_CHAIR = 'Chair (demo scenario)'

@@ -24,8 +24,9 @@ import type {
 } from '../../../shared/domain/stances/types'
 import { isKnownActor, listActors } from '../actors/catalogue'
 import type { StorageTransaction } from '../storage/Storage'
+import { fixturePath } from '../paths'
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures')
+const FIXTURES = fixturePath()
 
 /** The demo's files on who stands where (fixtures/README.md says where each fact comes from). */
 export interface DemoStanceFiles {
