@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab'
+import { PRESENCE_BOUNDS } from '../../shared/collab/presence'
 import { keepOwnPresence } from '../../client/src/collab/keepOwnPresence'
 import { openRaw, type RawSocket } from '../support/api'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
@@ -101,6 +102,9 @@ describe('presence bound to its connection', () => {
           (s) => (s as PresenceState).user?.name === name,
         ),
       )
+    // A client id's state is relayed at most once per interval, the latest trailing: whatever
+    // the room admitted of the entries has reached the watchers once one more interval passed.
+    await new Promise((resolve) => setTimeout(resolve, 3 * PRESENCE_BOUNDS.relayIntervalMs))
   }
 
   beforeEach(async () => {

@@ -63,6 +63,11 @@ export class PresenceOwners {
     private readonly departed: DepartedIds,
   ) {}
 
+  /** The connection that owns a client id now, if one does. */
+  ownerOf(clientId: number): Connection | undefined {
+    return this.live.get(clientId)
+  }
+
   /**
    * Whether `connection` may set (or, with `removal`, clear) the state of `clientId`, claiming
    * or moving the id to it if so. A removal never claims: only an owner may clear a state.

@@ -1,5 +1,12 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import {
+  PRESENCE_BOUNDS,
+  ROOM_SUMMARY_FIELD,
+  sameSummary,
+  summarize,
+  type RoomSummary,
+} from '../../../shared/collab/presence'
 import { admitAwareness } from './awareness'
 import type { Connection } from './Connection'
 import type { Outbox } from './Outbox'
@@ -13,15 +20,35 @@ interface AwarenessChange {
   removed: number[]
 }
 
+// Writers (the chair, sponsors) and readers are listed up to bounds of their own.
+type Kind = 'write' | 'read'
+
+const articleOf = (state: Record<string, unknown> | undefined): string | null =>
+  typeof state?.article === 'string' ? state.article : null
+
 /**
  * A room's presence: what each connection may announce (see admitAwareness), kept in a
- * y-protocols Awareness, and what of it is relayed to the room through its outbox.
+ * y-protocols Awareness, and what of it is relayed to the room through its outbox. Writers and
+ * the first readers are relayed one by one, each client id at most about ten times a second
+ * (the latest state wins, a trailing relay carries it; removals go at once); readers past the
+ * bound are counted, and the room's own awareness state publishes the counts per article
+ * (see shared/collab/presence.ts) at most once a second, when they changed.
  */
 export class RoomPresence {
-  /** Presence of the room's clients, relayed but never stored. */
+  /** Presence of the room's clients, relayed but never stored; its local state is the summary. */
   readonly awareness: Awareness
   // Which connection may speak for each presence client id.
   private readonly owners: PresenceOwners
+  // Client ids relayed one by one, in the order they were listed.
+  private readonly listed = new Map<number, Kind>()
+  // Client ids counted instead, in the order they came (the first is listed when a place frees).
+  private readonly counted = new Map<number, { kind: Kind; article: string | null }>()
+  // When each listed id was last relayed, and the relays waiting for the interval to pass.
+  private readonly lastRelayed = new Map<number, number>()
+  private readonly trailing = new Map<number, ReturnType<typeof setTimeout>>()
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined
+  private lastSummaryAt = -Infinity
+  private published: RoomSummary | null = null
 
   constructor(
     roomName: string,
@@ -31,14 +58,16 @@ export class RoomPresence {
   ) {
     this.owners = new PresenceOwners(roomName, departedIds)
     this.awareness = new Awareness(doc)
-    // The server has no presence of its own.
+    // The server speaks only when it has people to count.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onUpdate)
   }
 
   /** Applies what a connection may say of presence; entries for others' ids reach nobody. */
   apply(connection: Connection, entries: AwarenessEntry[]): void {
-    const admitted = admitAwareness(connection, entries, this.owners, this.awareness)
+    // Nobody speaks for the room's own id: its state is the summary.
+    const theirs = entries.filter((entry) => entry.clientId !== this.awareness.clientID)
+    const admitted = admitAwareness(connection, theirs, this.owners, this.awareness)
     if (admitted.length === 0) return
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(admitted), connection.origin)
   }
@@ -54,14 +83,26 @@ export class RoomPresence {
     this.owners.release(connection)
   }
 
-  /** The presence message a joining connection (or one that asks) gets; undefined if none. */
+  /**
+   * The presence message a joining connection (or one that asks) gets: the listed states and
+   * the summary, so its size is bounded however many are counted; undefined if none.
+   */
   snapshot(): Uint8Array | undefined {
-    const entries = this.entries([...this.awareness.getStates().keys()])
-    return entries.length > 0 ? encodePresenceMessage(entries) : undefined
+    const states = this.awareness.getStates()
+    const ids = [...this.listed.keys(), this.awareness.clientID].filter((id) => states.has(id))
+    return ids.length > 0 ? encodePresenceMessage(this.entries(ids)) : undefined
   }
 
-  /** Stops the awareness's timers. */
+  /** The summary the room publishes now, or null while everyone is listed. */
+  get summary(): RoomSummary | null {
+    return this.published
+  }
+
+  /** Stops the awareness's and the relays' timers. */
   destroy(): void {
+    this.trailing.forEach((timer) => clearTimeout(timer))
+    this.trailing.clear()
+    clearTimeout(this.summaryTimer)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
   }
@@ -74,8 +115,117 @@ export class RoomPresence {
     }))
   }
 
-  private readonly onUpdate = (change: AwarenessChange): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length > 0) this.outbox.presence(this.entries(changed))
+  private readonly onUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+    const now = Date.now()
+    const relayNow: number[] = []
+    for (const id of removed) this.forget(id, now, relayNow)
+    for (const id of [...added, ...updated]) this.place(id, now, relayNow)
+    if (relayNow.length > 0) this.outbox.presence(this.entries(relayNow))
+  }
+
+  // A new or changed state: relayed (throttled) if listed or if a place is free, else counted.
+  private place(id: number, now: number, relayNow: number[]): void {
+    if (id === this.awareness.clientID) {
+      relayNow.push(id) // the summary, at most once a second already
+      return
+    }
+    const state = this.awareness.getStates().get(id) as Record<string, unknown> | undefined
+    const counted = this.counted.get(id)
+    if (this.listed.has(id)) {
+      this.relay(id, now, relayNow)
+    } else if (counted) {
+      const article = articleOf(state)
+      if (article === counted.article) return
+      counted.article = article
+      this.summaryChanged(now)
+    } else {
+      const kind: Kind = this.owners.ownerOf(id)?.access === 'write' ? 'write' : 'read'
+      if (this.hasPlace(kind)) {
+        this.listed.set(id, kind)
+        this.relay(id, now, relayNow)
+      } else {
+        this.counted.set(id, { kind, article: articleOf(state) })
+      }
+      this.summaryChanged(now)
+    }
+  }
+
+  // A removed state: relayed at once if listed (a counted person takes the place), else uncounted.
+  private forget(id: number, now: number, relayNow: number[]): void {
+    if (id === this.awareness.clientID) {
+      relayNow.push(id)
+      return
+    }
+    clearTimeout(this.trailing.get(id))
+    this.trailing.delete(id)
+    this.lastRelayed.delete(id)
+    const kind = this.listed.get(id)
+    if (kind) {
+      this.listed.delete(id)
+      relayNow.push(id)
+      this.promote(kind, now, relayNow)
+    } else {
+      this.counted.delete(id)
+    }
+    this.summaryChanged(now)
+  }
+
+  private hasPlace(kind: Kind): boolean {
+    const bound = kind === 'write' ? PRESENCE_BOUNDS.listedWriters : PRESENCE_BOUNDS.listedReaders
+    let taken = 0
+    for (const listedKind of this.listed.values()) if (listedKind === kind) taken += 1
+    return taken < bound
+  }
+
+  // Lists the longest-counted person of a kind in a place just freed.
+  private promote(kind: Kind, now: number, relayNow: number[]): void {
+    for (const [id, counted] of this.counted) {
+      if (counted.kind !== kind) continue
+      this.counted.delete(id)
+      this.listed.set(id, kind)
+      this.relay(id, now, relayNow)
+      return
+    }
+  }
+
+  // Relays an id's state now, or once its interval has passed (then the latest state goes).
+  private relay(id: number, now: number, relayNow: number[]): void {
+    if (this.trailing.has(id)) return
+    const wait = (this.lastRelayed.get(id) ?? -Infinity) + PRESENCE_BOUNDS.relayIntervalMs - now
+    if (wait <= 0) {
+      this.lastRelayed.set(id, now)
+      relayNow.push(id)
+      return
+    }
+    const timer = setTimeout(() => {
+      this.trailing.delete(id)
+      if (!this.listed.has(id) || !this.awareness.getStates().has(id)) return
+      this.lastRelayed.set(id, Date.now())
+      this.outbox.presence(this.entries([id]))
+    }, wait)
+    this.trailing.set(id, timer)
+  }
+
+  // Someone came, left or moved among the counted: publish the summary when the interval allows.
+  private summaryChanged(now: number): void {
+    if (this.summaryTimer !== undefined) return
+    const wait = Math.max(0, this.lastSummaryAt + PRESENCE_BOUNDS.summaryIntervalMs - now)
+    this.summaryTimer = setTimeout(this.publishSummary, wait)
+  }
+
+  private readonly publishSummary = (): void => {
+    this.summaryTimer = undefined
+    this.lastSummaryAt = Date.now()
+    const own = this.awareness.getLocalState() === null ? 0 : 1
+    const next =
+      this.counted.size === 0
+        ? null
+        : summarize(
+            this.awareness.getStates().size - own,
+            [...this.counted.values()].map((c) => c.article),
+          )
+    if (sameSummary(this.published, next)) return
+    this.published = next
+    this.awareness.setLocalState(next === null ? null : { [ROOM_SUMMARY_FIELD]: next })
   }
 }
