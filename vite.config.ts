@@ -1,6 +1,58 @@
-import { defineConfig } from 'vite'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+// What the server sends compressed (server/src/http/staticClient.ts names the same types).
+const COMPRESSIBLE = /\.(?:m?js|css|html|svg|json|webmanifest)$/
+
+// Writes a .br and a .gz copy beside each compressible file of the build, the service worker's
+// included (so after vite-plugin-pwa has written it), for the server to send as they are: no
+// compression per request. A copy that would not be smaller is not written.
+function precompress(): Plugin {
+  let outDir = ''
+  return {
+    name: 'plenary:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir)
+    },
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        const files = (await fs.readdir(outDir, { recursive: true }))
+          .map(String)
+          .filter((f) => COMPRESSIBLE.test(f))
+        await Promise.all(
+          files.map(async (name) => {
+            const file = path.join(outDir, name)
+            const body = await fs.readFile(file)
+            const copies = [
+              [
+                '.br',
+                await brotli(body, {
+                  params: {
+                    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+                  },
+                }),
+              ],
+              ['.gz', await gzip(body, { level: 9 })],
+            ] as const
+            for (const [suffix, copy] of copies)
+              if (copy.length < body.length) await fs.writeFile(file + suffix, copy)
+          }),
+        )
+      },
+    },
+  }
+}
 
 // The browser app lives in client/; it is built to dist/client and served by the Plenary server.
 // The service worker (Workbox, through vite-plugin-pwa) precaches the app shell so that the app
@@ -24,7 +76,10 @@ export default defineConfig({
         icons: [],
       },
       workbox: {
+        // Every chunk, the pages loaded on demand included (offline, issue 14); not the .br
+        // and .gz copies, which the browser never asks for by name.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globIgnores: ['**/*.br', '**/*.gz'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/collab\//],
@@ -49,6 +104,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {

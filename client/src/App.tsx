@@ -1,9 +1,13 @@
-import { useEffect } from 'react'
-import { InvitationPage } from './auth/InvitationPage'
+import { Suspense, useEffect } from 'react'
 import { SessionProvider, useSession } from './auth/SessionContext'
 import { SignInPage } from './auth/SignInPage'
-import { NegotiationPicker } from './features/picker/NegotiationPicker'
-import { NegotiationPage } from './NegotiationPage'
+import {
+  InvitationPage,
+  loadNegotiationPage,
+  loadTextWorkspace,
+  NegotiationPicker,
+  NegotiationPage,
+} from './pages'
 import { isSafeNext, useRoute } from './useRoute'
 
 // When to ask again after the device comes back online, in milliseconds.
@@ -55,9 +59,32 @@ const goTo = (path: string) => {
   window.dispatchEvent(new PopStateEvent('popstate'))
 }
 
+/** Shown while a page's script loads. */
+function Loading() {
+  return (
+    <p className="loading" role="status">
+      Loading…
+    </p>
+  )
+}
+
 function Pages() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  )
+}
+
+function Page() {
   const [route, navigate] = useRoute()
   const { state, refresh } = useSession()
+  if (route.page === 'negotiation') {
+    // Fetched while the session is asked for, not after: the text page's scripts are the
+    // longest wait before an editable text (import() loads a module once).
+    void loadNegotiationPage()
+    if (route.view === 'text') void loadTextWorkspace()
+  }
   const needsSession = route.page === 'picker' || route.page === 'negotiation'
 
   useEffect(() => {
@@ -78,13 +105,7 @@ function Pages() {
   if (route.page === 'invite') return <InvitationPage token={route.token} navigate={navigate} />
   if (route.page === 'signin') return signedIn ? null : <SignInPage />
   if (state.kind === 'error') return <Unreachable message={state.message} retry={refresh} />
-  if (state.kind !== 'signed-in') {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    )
-  }
+  if (state.kind !== 'signed-in') return <Loading />
   return route.page === 'negotiation' ? (
     <NegotiationPage
       key={route.id}

@@ -1,37 +1,39 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { Suspense, useCallback, useEffect, useMemo } from 'react'
 import { CloseCode, roomName } from '../../shared/collab'
 import { can, groupsOf } from '../../shared/domain/policy'
 import { useMe, useSession } from './auth/SessionContext'
 import { describeMembership, principalOf, youAre } from './auth/principal'
 import { useCollabRoom } from './collab/useCollabRoom'
-import { ActorsPage } from './features/actors/ActorsPage'
 import { useParticipants } from './features/actors/useParticipants'
-import { MembersPage } from './features/members/MembersPage'
 import { NegotiationProblem } from './features/negotiation/NegotiationProblem'
 import { useNegotiation } from './features/negotiation/useNegotiation'
 import { ExportMenu } from './features/exports/ExportMenu'
-import { HistoryPage } from './features/history/HistoryPage'
-import { IssuesPage } from './features/issues/IssuesPage'
-import { MapPage } from './features/map/MapPage'
-import { MatrixPage } from './features/matrix/MatrixPage'
-import { TargetsPage } from './features/targets/TargetsPage'
-import { RoomsPage } from './features/groups/RoomsPage'
-import { SessionsPage } from './features/sessions/SessionsPage'
 import { OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { SyncIndicator } from './offline/SyncIndicator'
 import { useLocalUser } from './features/presence/localUser'
 import { usePeers } from './features/presence/usePeers'
-import { ReportPage } from './features/report/ReportPage'
-import { RoundsPage } from './features/rounds/RoundsPage'
-import { RoundTextPage } from './features/rounds/RoundTextPage'
 import { SearchButton } from './features/search/SearchButton'
 import { SearchDialog } from './features/search/SearchDialog'
 import { NegotiationNav } from './features/shell/NegotiationNav'
 import { TopBar } from './features/shell/TopBar'
 import { WhoAmI } from './features/shell/WhoAmI'
 import './features/shell/sheet.css'
-import { TextWorkspace } from './features/text/TextWorkspace'
 import type { Navigate, NegotiationView } from './useRoute'
+import {
+  ActorsPage,
+  HistoryPage,
+  IssuesPage,
+  MapPage,
+  MatrixPage,
+  MembersPage,
+  ReportPage,
+  RoomsPage,
+  RoundsPage,
+  RoundTextPage,
+  SessionsPage,
+  TargetsPage,
+  TextWorkspace,
+} from './pages'
 
 interface NegotiationPageProps {
   negotiationId: string
@@ -176,114 +178,122 @@ export function NegotiationPage(props: NegotiationPageProps) {
       {detail && <SearchDialog negotiationId={negotiationId} navigate={navigate} />}
       {room?.status === 'outdated' && <OutdatedBanner />}
       {room?.status === 'refused' && room.refusal !== null && <RefusedBanner code={room.refusal} />}
-      {view === 'text' && (
-        <TextWorkspace
-          negotiationId={negotiationId}
-          principal={principal}
-          participants={participants.participants}
-          room={detail ? room : null}
-          peers={peers}
-          user={user}
-          onUserChange={setUser}
-          rounds={detail?.rounds ?? []}
-          canEdit={edit.ok}
-          readOnlyNote={readOnlyNote}
-        />
-      )}
-      {view === 'history' && (
-        <HistoryPage
-          key={negotiationId}
-          negotiationId={negotiationId}
-          articleId={articleId}
-          fallbackArticleId={readingId}
-          room={detail ? room : null}
-          participants={participants.participants}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'report' && (
-        <ReportPage
-          negotiationId={negotiationId}
-          room={detail ? room : null}
-          participants={participants.participants}
-        />
-      )}
-      {view === 'rounds' && !roundId && (
-        <RoundsPage
-          negotiationId={negotiationId}
-          principal={principal}
-          navigate={navigate}
-          onRoundsChanged={reloadRights}
-        />
-      )}
-      {view === 'rounds' && roundId && (
-        <RoundTextPage
-          negotiationId={negotiationId}
-          roundId={roundId}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'issues' && (
-        <IssuesPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'positions' && (
-        <MatrixPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'map' && (
-        <MapPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'targets' && (
-        <TargetsPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-        />
-      )}
-      {view === 'rooms' && (
-        <RoomsPage negotiationId={negotiationId} principal={principal} navigate={navigate} />
-      )}
-      {view === 'sessions' && (
-        <SessionsPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          navigate={navigate}
-          sessionId={sessionId}
-        />
-      )}
-      {view === 'actors' && (
-        <ActorsPage
-          negotiationId={negotiationId}
-          principal={principal}
-          rounds={detail?.rounds ?? []}
-          participants={participants}
-        />
-      )}
-      {view === 'members' && (
-        <MembersPage
-          negotiationId={negotiationId}
-          principal={principal}
-          participants={participants.participants ?? []}
-        />
-      )}
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            Loading…
+          </p>
+        }
+      >
+        {view === 'text' && (
+          <TextWorkspace
+            negotiationId={negotiationId}
+            principal={principal}
+            participants={participants.participants}
+            room={detail ? room : null}
+            peers={peers}
+            user={user}
+            onUserChange={setUser}
+            rounds={detail?.rounds ?? []}
+            canEdit={edit.ok}
+            readOnlyNote={readOnlyNote}
+          />
+        )}
+        {view === 'history' && (
+          <HistoryPage
+            key={negotiationId}
+            negotiationId={negotiationId}
+            articleId={articleId}
+            fallbackArticleId={readingId}
+            room={detail ? room : null}
+            participants={participants.participants}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'report' && (
+          <ReportPage
+            negotiationId={negotiationId}
+            room={detail ? room : null}
+            participants={participants.participants}
+          />
+        )}
+        {view === 'rounds' && !roundId && (
+          <RoundsPage
+            negotiationId={negotiationId}
+            principal={principal}
+            navigate={navigate}
+            onRoundsChanged={reloadRights}
+          />
+        )}
+        {view === 'rounds' && roundId && (
+          <RoundTextPage
+            negotiationId={negotiationId}
+            roundId={roundId}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'issues' && (
+          <IssuesPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'positions' && (
+          <MatrixPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'map' && (
+          <MapPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'targets' && (
+          <TargetsPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+          />
+        )}
+        {view === 'rooms' && (
+          <RoomsPage negotiationId={negotiationId} principal={principal} navigate={navigate} />
+        )}
+        {view === 'sessions' && (
+          <SessionsPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            navigate={navigate}
+            sessionId={sessionId}
+          />
+        )}
+        {view === 'actors' && (
+          <ActorsPage
+            negotiationId={negotiationId}
+            principal={principal}
+            rounds={detail?.rounds ?? []}
+            participants={participants}
+          />
+        )}
+        {view === 'members' && (
+          <MembersPage
+            negotiationId={negotiationId}
+            principal={principal}
+            participants={participants.participants ?? []}
+          />
+        )}
+      </Suspense>
     </div>
   )
 }
