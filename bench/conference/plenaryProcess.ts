@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
+import { loadDemoAccounts } from '../../server/src/negotiations/demoAccounts'
+import { openStorage } from '../../server/src/storage/openStorage'
+import type { Storage } from '../../server/src/storage/Storage'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+/** The compiled server `npm start` runs once the build has made it. */
+const COMPILED = path.join(ROOT, 'dist/server/index.js')
+/** The first start's admin password: nobody signs in as admin in a benchmark (synthetic). */
+const ADMIN_PASSWORD = 'bench-admin-password-synthetic'
+
+/** Plenary's server as an operator runs it: its own process, over a data folder of its own. */
+export interface PlenaryProcess {
+  /** http://127.0.0.1:<port> */
+  url: string
+  /** ws://127.0.0.1:<port>/collab */
+  wsUrl: string
+  pid: number
+  /** How it was started: `node dist/server/index.js` or `node --import tsx server/src/index.ts`. */
+  command: string
+  dataDir: string
+  /** The process's resident memory now (VmRSS), in bytes; 0 once it has exited. */
+  rssBytes(): number
+  /** Stops it (SIGTERM, then SIGKILL after 15 s) and deletes its data folder. */
+  stop(): Promise<void>
+}
+
+/**
+ * Makes a data folder with the demo negotiation and its demo accounts, lets `prepare` add to it
+ * through the real storage (benchmark accounts and their tokens), closes it, then starts the
+ * server on it (PORT, DATA_DIR) and waits until `/api/health` answers.
+ */
+export async function startPlenary<T>(
+  port: number,
+  prepare: (storage: Storage) => Promise<T>,
+): Promise<{ server: PlenaryProcess; prepared: T }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-conference-'))
+  const storage = openStorage(dataDir)
+  let prepared: T
+  try {
+    if (await loadDemoIfEmpty(storage)) await loadDemoAccounts(storage)
+    prepared = await prepare(storage)
+  } finally {
+    await storage.close()
+  }
+  const compiled = fs.existsSync(COMPILED)
+  const args = compiled ? [COMPILED] : ['--import', 'tsx', 'server/src/index.ts']
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let done = false
+  void exited.then(() => (done = true))
+  // The start-up line names the port (PORT=0 picks one).
+  const listening = await new Promise<number>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /listening on \S*:(\d+)/.exec(out)
+      if (match) resolve(Number(match[1]))
+    })
+    void exited.then(() => reject(new Error(`the server exited before listening: ${out}`)))
+  })
+  child.stdout.resume()
+  const url = `http://127.0.0.1:${listening}`
+  await waitForHealth(url)
+  const pid = child.pid ?? 0
+  return {
+    prepared,
+    server: {
+      url,
+      wsUrl: `ws://127.0.0.1:${listening}/collab`,
+      pid,
+      command: `node ${args.join(' ').replace(ROOT + '/', '')}`,
+      dataDir,
+      rssBytes: () => (done ? 0 : vmRss(pid)),
+      stop: async () => {
+        if (!done) child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+        await exited
+        clearTimeout(timer)
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      },
+    },
+  }
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const until = performance.now() + 60_000
+  while (performance.now() < until) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return
+    } catch {
+      // Not yet listening for HTTP.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} did not answer /api/health within 60 s`)
+}
+
+/** A process's resident memory (VmRSS of /proc/<pid>/status) in bytes, or 0 if unreadable. */
+export function vmRss(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]
+    return kb ? Number(kb) * 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+/** Samples a process's resident memory every `everyMs` while it runs; keeps the maximum by phase. */
+export class RssSampler {
+  private readonly timer: NodeJS.Timeout
+  private phase = 'start'
+  /** The highest sample of each phase, in bytes. */
+  readonly maxByPhase = new Map<string, number>()
+  /** Samples taken. */
+  samples = 0
+
+  constructor(read: () => number, everyMs = 100) {
+    this.timer = setInterval(() => {
+      const rss = read()
+      if (rss === 0) return
+      this.samples++
+      this.maxByPhase.set(this.phase, Math.max(this.maxByPhase.get(this.phase) ?? 0, rss))
+    }, everyMs)
+    this.timer.unref()
+  }
+
+  /** Samples from now on count towards `phase`. */
+  enter(phase: string): void {
+    this.phase = phase
+  }
+
+  /** The highest sample of one phase, or of all of them. */
+  max(phase?: string): number {
+    if (phase !== undefined) return this.maxByPhase.get(phase) ?? 0
+    return Math.max(0, ...this.maxByPhase.values())
+  }
+
+  /** Stops sampling. */
+  stop(): void {
+    clearInterval(this.timer)
+  }
+}
