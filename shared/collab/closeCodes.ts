@@ -24,6 +24,11 @@ export const CloseCode = {
   TooManyConnections: 4429,
   /** The person's role changed: reconnect to get the new access (not in 44xx, so it retries). */
   MembershipChanged: 4001,
+  /**
+   * The connection fell too far behind the room (its socket stopped reading): closed so that
+   * the room and memory are not held up; not in 44xx, so the client reconnects and resyncs.
+   */
+  SlowReader: 4002,
   /** Storage failed; nothing of the message was kept. */
   StorageFailure: 4500,
 } as const

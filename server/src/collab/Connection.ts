@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto'
+import type { Socket } from 'node:net'
 import WebSocket from 'ws'
-import type { Origin } from '../../../shared/collab'
+import { CloseCode, type Origin } from '../../../shared/collab'
 import type { Access, ConnectionOwner } from './access'
 import { DurabilityAcks } from './DurabilityAcks'
+
+/**
+ * Bytes waiting in a connection's socket (past what the kernel took) beyond which the connection
+ * is cut off as a slow reader: it stopped reading, and holding more for it would grow memory.
+ */
+export const SLOW_READER_BYTES = 4 * 1024 * 1024
+
+/** How long a slow reader's socket may take to close before it is terminated. */
+export const SLOW_READER_GRACE_MS = 1000
+
+// ws keeps its net.Socket here; corking it makes a window's frames one write.
+const netSocket = (socket: WebSocket): Socket | undefined =>
+  (socket as unknown as { _socket?: Socket })._socket
 
 /** One client's websocket in one room, with what it may do and the presence it controls. */
 export class Connection {
@@ -38,12 +52,48 @@ export class Connection {
     return this.socket.readyState !== WebSocket.OPEN
   }
 
-  /** Sends one encoded message, unless the socket is going away. */
+  /** Sends one encoded message, unless the socket is going away or fell behind. */
   send(message: Uint8Array): void {
-    if (this.closed) return
-    this.socket.send(message, (error) => {
-      if (error) this.socket.terminate()
-    })
+    if (this.closed || this.fellBehind()) return
+    this.socket.send(message, this.afterSend)
+  }
+
+  /**
+   * Sends several encoded messages as one write (the socket is corked meanwhile), unless the
+   * socket is going away or fell behind; a room's outbox sends each window's messages so.
+   */
+  sendAll(messages: readonly Uint8Array[]): void {
+    if (messages.length === 0 || this.closed || this.fellBehind()) return
+    const raw = netSocket(this.socket)
+    raw?.cork()
+    try {
+      for (const message of messages) this.socket.send(message, this.afterSend)
+    } finally {
+      raw?.uncork()
+    }
+  }
+
+  private readonly afterSend = (error?: Error): void => {
+    if (error) this.socket.terminate()
+  }
+
+  // A socket that stopped reading holds what we send in memory: past SLOW_READER_BYTES, close it
+  // with a code that makes the client reconnect and resync; terminate it if it does not close
+  // promptly (a socket that does not read will not read the close frame either).
+  private fellBehind(): boolean {
+    const waiting = this.socket.bufferedAmount
+    if (waiting <= SLOW_READER_BYTES) return false
+    const mib = (waiting / 1024 / 1024).toFixed(1)
+    console.warn(`collab: connection ${this.id} fell behind (${mib} MiB waiting): SlowReader`)
+    this.close(
+      CloseCode.SlowReader,
+      'Your connection fell behind the room; reconnecting to catch up.',
+    )
+    const socket = this.socket
+    setTimeout(() => {
+      if (socket.readyState !== WebSocket.CLOSED) socket.terminate()
+    }, SLOW_READER_GRACE_MS).unref()
+    return true
   }
 
   /** Whether the server refused this connection; nothing it sent afterwards is applied. */

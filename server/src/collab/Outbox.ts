@@ -1,6 +1,8 @@
 import type { Connection } from './Connection'
-import { encodeAwarenessEntries, encodeUpdate, type AwarenessEntry } from './protocol'
-import * as encoding from 'lib0/encoding'
+import { encodePresenceMessage, encodeUpdate, type AwarenessEntry } from './protocol'
+import { WindowedOutbox } from './WindowedOutbox'
+
+export { encodePresenceMessage } from './protocol'
 
 /**
  * What a room sends to its connections besides the replies to one connection (sync steps,
@@ -22,19 +24,8 @@ export interface Outbox {
 /** Makes a room's outbox, given the room's connections as they are at each call. */
 export type OutboxFactory = (connections: () => Iterable<Connection>) => Outbox
 
-/** The server's default outbox. */
-export const defaultOutbox: OutboxFactory = (connections) => new DirectOutbox(connections)
-
-// y-websocket's awareness message type.
-const MESSAGE_AWARENESS = 1
-
-/** An awareness message carrying `entries`. */
-export function encodePresenceMessage(entries: AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(entries))
-  return encoding.toUint8Array(encoder)
-}
+/** The server's default outbox: merged over a short window, one write per connection. */
+export const defaultOutbox: OutboxFactory = (connections) => new WindowedOutbox(connections)
 
 /** Sends every update and presence change at once, one message each, to every connection. */
 export class DirectOutbox implements Outbox {

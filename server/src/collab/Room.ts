@@ -5,8 +5,12 @@ import { wouldChange } from './access'
 import type { Connection } from './Connection'
 import type { Outbox, OutboxFactory } from './Outbox'
 import { DepartedIds } from './PresenceOwners'
-import { MalformedMessageError, encodeSyncStep1, type AwarenessEntry } from './protocol'
+import { MalformedMessageError, type AwarenessEntry } from './protocol'
 import { RoomPresence } from './RoomPresence'
+import { SyncReplies } from './SyncReplies'
+
+/** How long after a commit a room waits before folding its log, so typing is not held up. */
+export const COMPACTION_DELAY_MS = 300
 
 /** Thrown when the room's storage failed; the room has reset itself and every client resyncs. */
 export class StorageFailureError extends Error {
@@ -38,7 +42,11 @@ export class Room {
   // Where stored updates and presence go out to the room's connections.
   private readonly outbox: Outbox
   private readonly connections = new Map<string, Connection>()
+  // The sync messages, encoded once per document state for everyone who joins meanwhile.
+  private readonly syncReplies: SyncReplies
   private queue: Promise<void> = Promise.resolve()
+  // The compaction waiting to run, if one was scheduled.
+  private compaction: NodeJS.Timeout | undefined
   private broken = false
   private destroyed = false
 
@@ -56,6 +64,7 @@ export class Room {
     this.doc = new Y.Doc({ gc: true })
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
     this.outbox = outboxes(() => this.connections.values())
+    this.syncReplies = new SyncReplies(this.doc)
     this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox)
   }
 
@@ -114,9 +123,14 @@ export class Room {
   /** Adds a connection and starts its sync: our state vector, and everyone's presence. */
   join(connection: Connection): void {
     this.connections.set(connection.id, connection)
-    connection.send(encodeSyncStep1(this.doc))
+    connection.send(this.syncReplies.syncStep1())
     const present = this.presence.snapshot()
     if (present) connection.send(present)
+  }
+
+  /** The server's sync step 2 for a client's state vector: everything the client lacks. */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    return this.syncReplies.syncStep2(stateVector)
   }
 
   /** Removes a connection and the presence it announced (not an id another tab took over). */
@@ -171,7 +185,10 @@ export class Room {
     return {
       room: this.name,
       updates: changes,
-      publish: () => changes.forEach((u) => this.outbox.update(u)),
+      publish: () => {
+        changes.forEach((u) => this.outbox.update(u))
+        if (changes.length > 0) this.scheduleCompaction()
+      },
       discard: (reason) => {
         if (changes.length > 0) this.reset(reason)
       },
@@ -211,6 +228,8 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    clearTimeout(this.compaction)
+    this.syncReplies.destroy()
     this.outbox.destroy()
     this.presence.destroy()
     this.doc.destroy()
@@ -242,6 +261,22 @@ export class Room {
       }
       this.outbox.update(update, from)
     }
+    if (changes.length > 0) this.scheduleCompaction()
+  }
+
+  // Folds the room's log into a snapshot of the live document once storage asks for it: once per
+  // threshold, not per keystroke, a moment after the commit that crossed it, inside the queue so
+  // that the snapshot holds exactly what was stored.
+  private scheduleCompaction(): void {
+    if (this.compaction || this.destroyed || !this.storage.wantsCompaction(this.name)) return
+    this.compaction = setTimeout(() => {
+      void this.run(async () => {
+        this.compaction = undefined
+        if (this.destroyed || this.broken || !this.storage.wantsCompaction(this.name)) return
+        await this.storage.compactWith(this.name, Y.encodeStateAsUpdate(this.doc))
+      }).catch((error) => console.error(`room ${this.name}: compaction failed:`, error))
+    }, COMPACTION_DELAY_MS)
+    this.compaction.unref()
   }
 
   // Gives up the in-memory state; clients reconnect (4500 is transient) and resync from disk.

@@ -1,7 +1,7 @@
 import { CloseCode } from '../../../shared/collab'
 import { wouldChange } from './access'
 import type { Connection } from './Connection'
-import { encodeSyncStep2, type ClientMessage } from './protocol'
+import type { ClientMessage } from './protocol'
 import { restoreStructure } from './restoreStructure'
 import type { Room } from './Room'
 
@@ -19,7 +19,7 @@ export async function handleMessage(
   if (connection.refused) return
   switch (message.type) {
     case 'sync-step1':
-      connection.send(encodeSyncStep2(room.doc, message.stateVector))
+      connection.send(room.syncStep2(message.stateVector))
       return
     case 'sync-step2':
     case 'update':

@@ -131,6 +131,14 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** An awareness message carrying `entries`. */
+export function encodePresenceMessage(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(entries))
+  return encoding.toUint8Array(encoder)
+}
+
 /** The awareness states of some clients as an awareness message. */
 export function encodeAwareness(awareness: Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder()

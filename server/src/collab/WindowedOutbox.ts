@@ -1,0 +1,111 @@
+import * as Y from 'yjs'
+import { encodePresenceMessage, encodeUpdate, type AwarenessEntry } from './protocol'
+
+/** How long a room collects updates and presence before sending them, from the first after idle. */
+export const OUTBOX_WINDOW_MS = 10
+
+/** Whom a windowed outbox sends to: a Connection, or in tests anything that records. */
+export interface Recipient {
+  /** Sends one window's messages together (one write). */
+  sendAll(messages: readonly Uint8Array[]): void
+}
+
+/** An update waiting in a window, with the recipient that sent it (none: a server change). */
+export interface Queued<R> {
+  update: Uint8Array
+  from: R | undefined
+}
+
+/**
+ * A room's fan-out in windows (issue 15): the stored updates and presence entries of a short
+ * window go out as at most one update message and one presence message per connection, written
+ * together. The window's updates are merged once for everyone, and once more for each connection
+ * that sent some of them, without its own (nobody hears their own echo); presence keeps the
+ * latest entry per client id. Each distinct message is encoded once, however many receive it.
+ * With Connections as recipients it is an Outbox (the server's default).
+ */
+export class WindowedOutbox<R extends Recipient> {
+  private updates: Queued<R>[] = []
+  private entries = new Map<number, AwarenessEntry>()
+  private timer: NodeJS.Timeout | undefined
+  private destroyed = false
+
+  constructor(
+    private readonly recipients: () => Iterable<R>,
+    private readonly windowMs = OUTBOX_WINDOW_MS,
+  ) {}
+
+  update(update: Uint8Array, from?: R): void {
+    if (this.destroyed) return
+    this.updates.push({ update, from })
+    this.arm()
+  }
+
+  presence(entries: AwarenessEntry[]): void {
+    if (this.destroyed || entries.length === 0) return
+    for (const entry of entries) {
+      const held = this.entries.get(entry.clientId)
+      // A removal is an entry with state null and a higher clock, so it wins like any other.
+      if (!held || entry.clock >= held.clock) this.entries.set(entry.clientId, entry)
+    }
+    this.arm()
+  }
+
+  flush(): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.send()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.updates = []
+    this.entries = new Map()
+  }
+
+  private arm(): void {
+    this.timer ??= setTimeout(() => this.flush(), this.windowMs)
+  }
+
+  private send(): void {
+    const updates = this.updates
+    const entries = [...this.entries.values()]
+    this.updates = []
+    this.entries = new Map()
+    if (updates.length === 0 && entries.length === 0) return
+    const presence = entries.length > 0 ? encodePresenceMessage(entries) : undefined
+    const updateFor = windowUpdates(updates)
+    for (const recipient of this.recipients()) {
+      const update = updateFor(recipient)
+      if (update && presence) recipient.sendAll([update, presence])
+      else if (update) recipient.sendAll([update])
+      else if (presence) recipient.sendAll([presence])
+    }
+  }
+}
+
+/**
+ * The update message each recipient gets for a window's updates: all of them merged, or, for a
+ * recipient that sent some, the others merged (undefined if it sent them all). Each is merged
+ * and encoded on first use only.
+ */
+export function windowUpdates<R>(queued: Queued<R>[]): (recipient: R) => Uint8Array | undefined {
+  if (queued.length === 0) return () => undefined
+  const senders = new Set<R>()
+  for (const { from } of queued) if (from !== undefined) senders.add(from)
+  const merged = (updates: Uint8Array[]) =>
+    updates.length === 0 ? undefined : encodeUpdate(Y.mergeUpdates(updates))
+  let all: Uint8Array | undefined
+  const without = new Map<R, Uint8Array | undefined>()
+  return (recipient) => {
+    if (!senders.has(recipient)) return (all ??= merged(queued.map((q) => q.update)))
+    if (!without.has(recipient))
+      without.set(
+        recipient,
+        merged(queued.filter((q) => q.from !== recipient).map((q) => q.update)),
+      )
+    return without.get(recipient)
+  }
+}
