@@ -12,7 +12,12 @@ function startBundle(
   bundle: string,
   dataDir: string,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+  }
   delete env.NODE_OPTIONS
   const child = spawn(process.execPath, [bundle], {
     cwd: ROOT,

@@ -25,7 +25,7 @@ export interface CredentialStore {
   deleteSession(tokenHash: string): Promise<boolean>
   /** Stores a new API token under the hash of its secret. */
   createApiToken(token: ApiToken, tokenHash: string): Promise<void>
-  /** The API token with this secret hash, or null; records `now` as its last use. */
+  /** The API token with this secret hash, or null; records `now` as its last use (to the minute). */
   useApiToken(tokenHash: string, now: string): Promise<ApiToken | null>
   /** An account's API tokens, oldest first. */
   listApiTokens(accountId: string): Promise<ApiToken[]>

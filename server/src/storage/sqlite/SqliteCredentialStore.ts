@@ -24,6 +24,9 @@ const toToken = (row: TokenRow): ApiToken => ({
   lastUsedAt: row.last_used_at,
 })
 
+// How stale a token's recorded last use may be: within this, a use writes nothing.
+const LAST_USE_PRECISION_MS = 60_000
+
 /** Sessions and API tokens in the shared SQLite database, as hashes of their secrets. */
 export class SqliteCredentialStore implements CredentialStore {
   private readonly stmt
@@ -89,10 +92,15 @@ export class SqliteCredentialStore implements CredentialStore {
     this.stmt.insertToken.run(t.id, tokenHash, t.accountId, t.name, t.createdAt)
   }
 
-  /** The API token with this secret hash, marked as used now; or null. */
+  /**
+   * The API token with this secret hash, or null; its last use is written at most once a
+   * minute (a thousand programs connecting at once should not mean a thousand writes).
+   */
   async useApiToken(tokenHash: string, now: string): Promise<ApiToken | null> {
     const row = this.stmt.token.get(tokenHash)
     if (!row) return null
+    const last = row.last_used_at === null ? null : Date.parse(row.last_used_at)
+    if (last !== null && Date.parse(now) - last < LAST_USE_PRECISION_MS) return toToken(row)
     this.stmt.touchToken.run(now, row.id)
     return { ...toToken(row), lastUsedAt: now }
   }
