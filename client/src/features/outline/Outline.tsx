@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
+import type { RoomSummary } from '../../../../shared/collab/presence'
 import type { CleaningCounts } from '../../../../shared/domain/brackets'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
+import { readingWords } from '../presence/presenceWords'
 import type { Peer } from '../presence/usePeers'
 import { ArticleSessionLink, useRouteSessions } from '../sessions/ArticleSessionLink'
 import { cleaningBadge } from './cleaning'
@@ -18,6 +20,8 @@ interface OutlineProps {
   noteCounts?: ReadonlyMap<string, number>
   /** Brackets and option blocks left per article id ("12 [ ] · 2 opt"). */
   cleaning?: ReadonlyMap<string, CleaningCounts>
+  /** The room's count of readers it does not list, per article ("12 reading"; useRoomSummary). */
+  summary?: RoomSummary | null
 }
 
 /**
@@ -27,14 +31,19 @@ interface OutlineProps {
  * count says how many proposals are open on each article, another how many notes it has.
  * A jump moves the focus into the text at the article's title and says so to screen readers.
  * Under an article taken up in a session, a link to it ("Art. 2 · in informal consultations").
+ * In a conference, the readers not shown one by one are a count per article ("12 reading").
+ * Memoised: it renders again only when a prop changes, so its parent passes stable values.
  */
-export function Outline(props: OutlineProps) {
-  const { articles, currentId, peers, view, openCounts, noteCounts, cleaning } = props
-  const othersIn = new Map<string, Peer[]>()
-  for (const peer of peers) {
-    if (peer.isLocal || !peer.articleId) continue
-    othersIn.set(peer.articleId, [...(othersIn.get(peer.articleId) ?? []), peer])
-  }
+export const Outline = memo(function Outline(props: OutlineProps) {
+  const { articles, currentId, peers, view, openCounts, noteCounts, cleaning, summary } = props
+  const othersIn = useMemo(() => {
+    const byArticle = new Map<string, Peer[]>()
+    for (const peer of peers) {
+      if (peer.isLocal || !peer.articleId) continue
+      byArticle.set(peer.articleId, [...(byArticle.get(peer.articleId) ?? []), peer])
+    }
+    return byArticle
+  }, [peers])
   const [said, setSaid] = useState('')
   // Where an article is being negotiated now (issue 13): "Art. 2 · in informal consultations".
   const { negotiationId, sessions } = useRouteSessions()
@@ -53,6 +62,7 @@ export function Outline(props: OutlineProps) {
           const open = openCounts?.get(article.id) ?? 0
           const notes = noteCounts?.get(article.id) ?? 0
           const left = cleaningBadge(cleaning?.get(article.id))
+          const reading = summary?.articles[article.id] ?? 0
           return (
             <li key={article.id}>
               <button
@@ -88,6 +98,15 @@ export function Outline(props: OutlineProps) {
                     )}
                   </span>
                 )}
+                {reading > 0 && (
+                  <span
+                    className="outline-reading"
+                    data-testid="reading-count"
+                    title={`${readingWords(reading)} here, besides those shown by name`}
+                  >
+                    {readingWords(reading)}
+                  </span>
+                )}
                 {here.length > 0 && (
                   <span
                     className="outline-dots"
@@ -121,4 +140,4 @@ export function Outline(props: OutlineProps) {
       </p>
     </nav>
   )
-}
+})

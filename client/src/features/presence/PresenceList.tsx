@@ -1,6 +1,9 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
+import type { RoomSummary } from '../../../../shared/collab/presence'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
 import { USER_COLORS, type LocalUser } from './localUser'
+import './presence.css'
+import { hereCount, moreFollowingWords, unnamedCount } from './presenceWords'
 import type { Peer } from './usePeers'
 
 interface PresenceListProps {
@@ -8,10 +11,16 @@ interface PresenceListProps {
   articles: ArticleSummary[]
   user: LocalUser
   onUserChange: (user: LocalUser) => void
+  /** The room's count of those it does not list (useRoomSummary); absent in small rooms. */
+  summary?: RoomSummary | null
 }
 
-/** Who is in the text, where each one is ("Art. 3"), and the local user's name and colour. */
-export function PresenceList({ peers, articles, user, onUserChange }: PresenceListProps) {
+/**
+ * Who is in the text, where each one is ("Art. 3"), how many more follow it without being
+ * listed (a conference's readers), and the local user's name and colour.
+ */
+export const PresenceList = memo(function PresenceList(props: PresenceListProps) {
+  const { peers, articles, user, onUserChange, summary } = props
   const numberOf = new Map(articles.map((a) => [a.id, a.label]))
   const others = peers.filter((p) => !p.isLocal)
   const self = peers.find((p) => p.isLocal)
@@ -19,10 +28,11 @@ export function PresenceList({ peers, articles, user, onUserChange }: PresenceLi
     const n = peer.articleId ? numberOf.get(peer.articleId) : undefined
     return n ? `Art. ${n}` : ''
   }
+  const unnamed = unnamedCount(summary, others.length)
   return (
     <section className="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading" className="panel-heading">
-        Here now <span className="count">{others.length + 1}</span>
+        Here now <span className="count">{hereCount(summary, others.length)}</span>
       </h2>
       <ul className="people" data-testid="presence">
         <li className="person is-local">
@@ -38,10 +48,15 @@ export function PresenceList({ peers, articles, user, onUserChange }: PresenceLi
           </li>
         ))}
       </ul>
+      {unnamed > 0 && (
+        <p className="people-more" data-testid="presence-more">
+          {moreFollowingWords(unnamed)}
+        </p>
+      )}
       <IdentityForm key={user.name} user={user} onUserChange={onUserChange} />
     </section>
   )
-}
+})
 
 interface PersonTextProps {
   name: string

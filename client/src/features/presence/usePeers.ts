@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { parseRoomSummary, sameSummary, type RoomSummary } from '../../../../shared/collab/presence'
 import { ARTICLE_FIELD } from '../../editor/plugins/articlePresencePlugin'
 
 /** One person in the room, as their awareness state describes them. */
@@ -16,12 +17,13 @@ export interface Peer {
   isLocal: boolean
 }
 
-function readPeers(awareness: Awareness): Peer[] {
+/** The people an awareness holds (the local user first), as the list of who is here shows them. */
+export function readPeers(awareness: Pick<Awareness, 'getStates' | 'clientID'>): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((state, clientId) => {
     const user = state.user as
       { name?: unknown; color?: unknown; role?: unknown; account?: unknown } | undefined
-    // A client that has not announced a user yet (just connected) is not shown.
+    // A client that has not announced a user yet (just connected), or the room's summary.
     if (!user || typeof user.name !== 'string') return
     const article = state[ARTICLE_FIELD]
     peers.push({
@@ -38,12 +40,42 @@ function readPeers(awareness: Awareness): Peer[] {
   return peers.sort((a, b) => Number(b.isLocal) - Number(a.isLocal) || a.clientId - b.clientId)
 }
 
-/** Everyone in the room (the local user first), updated as awareness changes. */
+const samePeer = (a: Peer, b: Peer): boolean =>
+  a.clientId === b.clientId &&
+  a.name === b.name &&
+  a.color === b.color &&
+  a.role === b.role &&
+  a.account === b.account &&
+  a.articleId === b.articleId &&
+  a.isLocal === b.isLocal
+
+/** Whether two lists show the same: a cursor moving inside an article changes nothing shown. */
+export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return a.length === b.length && a.every((peer, i) => samePeer(peer, b[i] as Peer))
+}
+
+/** The room's summary among an awareness's states (the server's own), or null while it has none. */
+export function readRoomSummary(awareness: Pick<Awareness, 'getStates'>): RoomSummary | null {
+  for (const state of awareness.getStates().values()) {
+    const summary = parseRoomSummary(state)
+    if (summary) return summary
+  }
+  return null
+}
+
+/**
+ * Everyone in the room (the local user first), updated as awareness changes; a new list only
+ * when something shown changed (a name, colour, role, account or article, someone coming or
+ * going), never for a cursor move, so the text's panels do not re-render per keystroke.
+ */
 export function usePeers(awareness: Awareness | undefined): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([])
   useEffect(() => {
     if (!awareness) return
-    const update = () => setPeers(readPeers(awareness))
+    const update = () => {
+      const next = readPeers(awareness)
+      setPeers((shown) => (samePeers(shown, next) ? shown : next))
+    }
     update()
     awareness.on('change', update)
     return () => {
@@ -52,4 +84,26 @@ export function usePeers(awareness: Awareness | undefined): Peer[] {
     }
   }, [awareness])
   return peers
+}
+
+/**
+ * The room's count of the people it does not list one by one (a conference's readers), as the
+ * server publishes it at most once a second; null in a room small enough to list everyone.
+ */
+export function useRoomSummary(awareness: Awareness | undefined): RoomSummary | null {
+  const [summary, setSummary] = useState<RoomSummary | null>(null)
+  useEffect(() => {
+    if (!awareness) return
+    const update = () => {
+      const next = readRoomSummary(awareness)
+      setSummary((shown) => (sameSummary(shown, next) ? shown : next))
+    }
+    update()
+    awareness.on('change', update)
+    return () => {
+      awareness.off('change', update)
+      setSummary(null)
+    }
+  }, [awareness])
+  return summary
 }
