@@ -25,6 +25,13 @@ const entriesOf = (message: Uint8Array): AwarenessEntry[] => {
   expect(decoding.readVarUint(decoder)).toBe(1) // awareness
   return decodeAwarenessUpdate(decoding.readVarUint8Array(decoder))
 }
+// The one window a recipient heard: an update message and a presence message.
+const updateAndPresence = (r: Recorder): [Uint8Array, Uint8Array] => {
+  expect(r.windows).toHaveLength(1)
+  const [update, presence, ...more] = r.windows[0] ?? []
+  if (!update || !presence || more.length > 0) throw new Error('not one update and one presence')
+  return [update, presence]
+}
 // The client ids whose insertions an update carries.
 const authorsOf = (update: Uint8Array): number[] => [
   ...new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client)),
@@ -80,30 +87,26 @@ describe('the windowed outbox', () => {
     expect([ra, rb, reader].map((r) => r.windows.length)).toEqual([0, 0, 0])
 
     await waitFor('the window to go out', () => reader.windows.length > 0)
-    for (const r of [ra, rb, reader]) {
-      expect(r.windows).toHaveLength(1)
-      expect(r.windows[0]).toHaveLength(2)
-    }
-    const [toA, toB, toReader] = [ra, rb, reader].map((r) => r.windows[0] as Uint8Array[])
+    const toA = updateAndPresence(ra)
+    const toB = updateAndPresence(rb)
+    const toReader = updateAndPresence(reader)
     // Nobody hears their own keystrokes; the reader hears everyone's.
-    expect(authorsOf(updateOf(toA[0] as Uint8Array))).toEqual([b.doc.clientID])
-    expect(authorsOf(updateOf(toB[0] as Uint8Array))).toEqual([a.doc.clientID])
-    expect(authorsOf(updateOf(toReader[0] as Uint8Array)).sort()).toEqual(
-      [a.doc.clientID, b.doc.clientID].sort(),
-    )
+    expect(authorsOf(updateOf(toA[0]))).toEqual([b.doc.clientID])
+    expect(authorsOf(updateOf(toB[0]))).toEqual([a.doc.clientID])
+    expect(authorsOf(updateOf(toReader[0])).sort()).toEqual([a.doc.clientID, b.doc.clientID].sort())
     // What each receives brings it to the same text as every keystroke applied in order.
     ;[a1, b1, a2].forEach((u) => Y.applyUpdate(server, u))
-    Y.applyUpdate(a.doc, updateOf(toA[0] as Uint8Array))
-    Y.applyUpdate(b.doc, updateOf(toB[0] as Uint8Array))
+    Y.applyUpdate(a.doc, updateOf(toA[0]))
+    Y.applyUpdate(b.doc, updateOf(toB[0]))
     const fresh = new Y.Doc()
     Y.applyUpdate(fresh, seed)
-    Y.applyUpdate(fresh, updateOf(toReader[0] as Uint8Array))
+    Y.applyUpdate(fresh, updateOf(toReader[0]))
     for (const doc of [a.doc, b.doc, fresh])
       expect(doc.getText('t').toString()).toBe(server.getText('t').toString())
     expect(server.getText('t').toString()).toContain('a1 a2 ')
 
     // Presence: latest entry per client id, a removal as a null state; encoded once for all.
-    expect(entriesOf(toReader[1] as Uint8Array)).toEqual([
+    expect(entriesOf(toReader[1])).toEqual([
       { clientId: 1, clock: 2, state: { cursor: 'latest' } },
       { clientId: 2, clock: 2, state: null },
     ])
