@@ -1,4 +1,6 @@
-/** One keystroke's update on its way: when and by whom it was sent, and who has it. */
+import { keystrokeNames } from './keystrokeNames'
+
+/** One keystroke on its way: when and by whom it was typed, and who has it. */
 interface InFlight {
   sentAt: number
   from: number
@@ -6,26 +8,33 @@ interface InFlight {
 }
 
 /**
- * Counts, for every keystroke update, its arrival at every other client: latencies from the
- * sender's edit to each arrival, deliveries against what was expected, duplicates, bytes.
+ * Counts, for every keystroke, its arrival at every other client, whatever updates a server
+ * merged it into: latencies from the sender's edit to each arrival, deliveries against what was
+ * expected, duplicates, bytes.
  */
 export class Tally {
-  /** Milliseconds from edit to arrival, one per delivery. */
+  /** Milliseconds from edit to arrival, one per keystroke delivered to a client. */
   readonly latencies: number[] = []
-  /** Updates sent by the typists. */
+  /** Keystrokes typed. */
   sent = 0
   /** Arrivals at clients other than the sender. */
   delivered = 0
-  /** Arrivals of an update a client had already received. */
+  /** Arrivals of a keystroke a client had already received. */
   duplicates = 0
   /** Bytes every client received since `startCounting` (document, presence and protocol). */
   bytesReceived = 0
+  /** The part of `bytesReceived` that readers (not typists) received. */
+  readerBytes = 0
+  /** Clients whose connection closed while counting (a server cutting off a reader, say). */
+  closed = 0
   private counting = false
   private readonly inFlight = new Map<string, InFlight>()
+  // Every reader gets the same bytes for one broadcast: name its keystrokes once.
+  private readonly named = new Map<string, string[]>()
 
   constructor(private readonly clients: number) {}
 
-  /** Arrivals there should be: every update at every client but its sender. */
+  /** Arrivals there should be: every keystroke at every client but its sender. */
   get expected(): number {
     return this.sent * (this.clients - 1)
   }
@@ -35,31 +44,53 @@ export class Tally {
     this.counting = true
   }
 
-  /** Adds bytes some client received. */
-  received(bytes: number): void {
-    if (this.counting) this.bytesReceived += bytes
+  /** Adds bytes some client (a reader, if `reader`) received. */
+  received(bytes: number, reader = false): void {
+    if (!this.counting) return
+    this.bytesReceived += bytes
+    if (reader) this.readerBytes += bytes
   }
 
-  /** Records that client `from` sent the update named `key` now. */
-  send(key: string, from: number): void {
-    this.inFlight.set(key, {
-      sentAt: performance.now(),
-      from,
-      receivedBy: new Uint8Array(this.clients),
-    })
-    this.sent++
+  /** Notes that a client's connection closed. */
+  lost(): void {
+    if (this.counting) this.closed++
   }
 
-  /** Records that client `by` received the update named `key` now; other updates are ignored. */
-  receive(key: string | undefined, by: number): void {
-    const update = key === undefined ? undefined : this.inFlight.get(key)
-    if (!update || update.from === by) return
-    if (update.receivedBy[by]) {
-      this.duplicates++
-      return
+  /** Records that client `from` typed the keystroke(s) named `names` now. */
+  send(names: string | string[], from: number): void {
+    const sentAt = performance.now()
+    for (const name of typeof names === 'string' ? [names] : names) {
+      this.inFlight.set(name, { sentAt, from, receivedBy: new Uint8Array(this.clients) })
+      this.sent++
     }
-    update.receivedBy[by] = 1
-    this.delivered++
-    this.latencies.push(performance.now() - update.sentAt)
+  }
+
+  /** Records that client `by` received an update (raw v1 bytes) now. */
+  receiveUpdate(update: Uint8Array, by: number): void {
+    const key = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1')
+    let names = this.named.get(key)
+    if (!names) {
+      names = keystrokeNames(update)
+      if (this.named.size > 100_000) this.named.clear()
+      this.named.set(key, names)
+    }
+    this.receive(names, by)
+  }
+
+  /** Records that client `by` received the keystroke(s) named `names` now; others are ignored. */
+  receive(names: string | string[] | undefined, by: number): void {
+    if (names === undefined) return
+    const now = performance.now()
+    for (const name of typeof names === 'string' ? [names] : names) {
+      const keystroke = this.inFlight.get(name)
+      if (!keystroke || keystroke.from === by) continue
+      if (keystroke.receivedBy[by]) {
+        this.duplicates++
+        continue
+      }
+      keystroke.receivedBy[by] = 1
+      this.delivered++
+      this.latencies.push(now - keystroke.sentAt)
+    }
   }
 }

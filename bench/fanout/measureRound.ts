@@ -15,7 +15,21 @@ export interface FanoutOptions {
   presence: boolean
   /** Rounds against each server, alternating, pooled. */
   rounds: number
+  /** After the typing, how long to wait for the rest at most (default 3 s without arrivals). */
+  drainLimitMs?: number
 }
+
+/** How a round's clients reach one server: typists on its official provider, readers raw. */
+export interface RoundClients {
+  typist(index: number, tally: Tally): Typist
+  reader(index: number, tally: Tally): Listener
+}
+
+/** Clients of a y-websocket server without sign-in: the reference server's and the sketch's. */
+export const yWebsocketClients = (server: ServerChild, presence: boolean): RoundClients => ({
+  typist: (i, tally) => new Typist(server.wsUrl, ROOM, i, tally, presence),
+  reader: (i, tally) => new Listener(`${server.wsUrl}/${ROOM}`, i, tally),
+})
 
 /** What one round against one server measured. */
 export interface RoundResult {
@@ -27,6 +41,10 @@ export interface RoundResult {
   serverCpuMs: number
   generatorCpuMs: number
   rssBytes: number
+  /** Resident memory once everyone had joined, before the typing. */
+  joinedRssBytes: number
+  /** Bytes the readers (not the typists) received from the first keystroke to the end. */
+  readerBytes: number
   /** Resident memory before anyone joined (the room is loaded on first join). */
   idleRssBytes: number
   loopDelayP99Ms: number
@@ -43,24 +61,21 @@ export const ROOM = 'ccm/text'
 export async function measureRound(
   server: ServerChild,
   options: FanoutOptions,
+  clients: RoundClients = yWebsocketClients(server, options.presence),
 ): Promise<RoundResult> {
   const tally = new Tally(options.clients)
   const idle = await server.stats()
   // Every y-websocket provider adds a process 'exit' listener; many typists are no leak.
   process.setMaxListeners(Math.max(process.getMaxListeners(), options.typists + 10))
   const joinStart = performance.now()
-  const typists = Array.from(
-    { length: options.typists },
-    (_, i) => new Typist(server.wsUrl, ROOM, i, tally, options.presence),
-  )
+  const typists = Array.from({ length: options.typists }, (_, i) => clients.typist(i, tally))
   const listeners: Listener[] = []
   try {
     await within(30_000, 'typists to sync', Promise.all(typists.map((t) => t.synced())))
     // A few at a time, as people arrive, not one connection storm.
     for (let i = options.typists; i < options.clients; i += 20) {
-      const batch = Array.from(
-        { length: Math.min(20, options.clients - i) },
-        (_, j) => new Listener(`${server.wsUrl}/${ROOM}`, i + j, tally),
+      const batch = Array.from({ length: Math.min(20, options.clients - i) }, (_, j) =>
+        clients.reader(i + j, tally),
       )
       listeners.push(...batch)
       await within(30_000, 'readers to sync', Promise.all(batch.map((l) => l.synced)))
@@ -71,13 +86,15 @@ export async function measureRound(
     await sleep(1000)
 
     const before = await server.stats()
+    const joinedRssBytes = before.rssBytes
     const generatorBefore = process.cpuUsage()
     const start = performance.now()
     tally.startCounting()
     await typeOnSchedule(typists, options)
-    await drain(tally)
+    await drain(tally, options.drainLimitMs ?? Infinity)
     const wallMs = performance.now() - start
     const generator = process.cpuUsage(generatorBefore)
+    const readerBytes = tally.readerBytes
     const after = await server.stats()
     return {
       tally,
@@ -86,6 +103,8 @@ export async function measureRound(
       serverCpuMs: after.cpuMs - before.cpuMs,
       generatorCpuMs: (generator.user + generator.system) / 1000,
       rssBytes: after.rssBytes,
+      joinedRssBytes,
+      readerBytes,
       idleRssBytes: idle.rssBytes,
       loopDelayP99Ms: after.loopDelayP99Ms,
       loopDelayMaxMs: after.loopDelayMaxMs,
@@ -124,11 +143,13 @@ function typeOnSchedule(typists: Typist[], { rate, seconds }: FanoutOptions): Pr
   })
 }
 
-// Waits until every update has reached every client, or nothing more arrived for 3 s.
-async function drain(tally: Tally): Promise<void> {
+// Waits until every update has reached every client, nothing more arrived for 3 s, or the
+// limit passed (a server far behind may take minutes to catch up, if ever).
+async function drain(tally: Tally, limitMs: number): Promise<void> {
   let last = -1
   let stalledSince = performance.now()
-  while (tally.delivered < tally.expected) {
+  const until = performance.now() + limitMs
+  while (tally.delivered < tally.expected && performance.now() < until) {
     if (tally.delivered !== last) {
       last = tally.delivered
       stalledSince = performance.now()

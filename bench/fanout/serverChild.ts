@@ -8,6 +8,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 export interface ServerChild {
   /** ws://127.0.0.1:<port>/collab */
   wsUrl: string
+  /** The server's process id. */
+  pid: number
   /** CPU time so far, resident memory, and event-loop delay since the previous call. */
   stats(): Promise<ServerStats>
   /** Applies an update to a named document before any client joins (the reference only). */
@@ -16,10 +18,14 @@ export interface ServerChild {
   stop(): Promise<void>
 }
 
-/** Starts `bench/fanout/<entry>.ts` as a child process and waits until it listens. */
+/**
+ * Starts `bench/fanout/<entry>.ts` (or `bench/<folder>/<entry>.ts` for an entry with a folder,
+ * e.g. `references/mergingServerProcess`) as a child process and waits until it listens.
+ */
 export async function spawnServerChild(entry: string): Promise<ServerChild> {
+  const file = entry.includes('/') ? `bench/${entry}.ts` : `bench/fanout/${entry}.ts`
   // node --import tsx rather than the tsx binary, so the server is this child, not a grandchild.
-  const child = fork(path.join(ROOT, 'bench/fanout', `${entry}.ts`), [], {
+  const child = fork(path.join(ROOT, file), [], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
@@ -34,6 +40,7 @@ export async function spawnServerChild(entry: string): Promise<ServerChild> {
   })
   return {
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    pid: child.pid ?? 0,
     stats: () => request(child, { type: 'stats' }, 'stats'),
     seed: async (doc, update) =>
       void (await request(child, { type: 'seed', doc, update }, 'seeded')),
