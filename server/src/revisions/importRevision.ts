@@ -22,7 +22,6 @@ import { parseBody } from '../http/parseBody'
 import { freeSlug, slugify } from '../negotiations/slug'
 import { commandOrigin, commitAtomically } from '../proposals/commit'
 import { closeRound, createRound, type RoundContext } from '../rounds/roundCommands'
-import { docxToMarkdown } from '../import/docx/docxToMarkdown'
 import {
   REVISION_FORMATS,
   parseRevision,
@@ -66,6 +65,7 @@ async function revisionSource(
   input: z.infer<typeof Body>,
 ): Promise<{ text: string; format: RevisionFormat | undefined }> {
   if (input.docx !== undefined) {
+    const { docxToMarkdown } = await import('../import/docx/docxToMarkdown')
     const read = await docxToMarkdown(Buffer.from(input.docx, 'base64'))
     if (!read.ok) {
       throw new HttpError(

@@ -17,15 +17,12 @@ import {
   type TreatyView,
 } from '../../../shared/domain/export'
 import { outlineOf } from '../../../shared/domain/numbering'
-import { compendiumDocx } from '../exports/compendiumDocx'
-import { noteComments } from '../exports/docxComments'
 import { exportFileName } from '../exports/fileNames'
 import { exportNegotiation } from '../exports/negotiationExport'
 import { importNegotiation } from '../exports/negotiationImport'
 import { htmlToPdf } from '../exports/pdf'
 import { textWithNotes } from '../exports/notesInText'
 import { textWithProposals } from '../exports/proposalsInText'
-import { textDocx } from '../exports/textDocx'
 import { compendiumTitleBlock, titleBlockFor } from '../exports/titleBlockFor'
 import { liveText, textVersion, type TextVersion } from '../exports/textVersion'
 import { jsonBodyUpTo } from '../http/bodies'
@@ -128,6 +125,11 @@ export function exportRoutes(deps: ExportDeps): Router {
     const v = withNotes
       ? { ...(await version(req, res)), doc: withNotes.doc }
       : await version(req, res)
+    // Word writing (docx) loads on the first export, not with the server.
+    const [{ textDocx }, { noteComments }] = await Promise.all([
+      import('../exports/textDocx'),
+      import('../exports/docxComments'),
+    ])
     const file = await textDocx(await viewOf(req, res, v), subtitleOf(v, req), {
       titleBlock: await titleBlockFor(storage, negotiation, v),
       notes: withNotes ? noteComments(withNotes.doc, withNotes.notes) : undefined,
@@ -230,6 +232,7 @@ export function exportRoutes(deps: ExportDeps): Router {
   router.get('/negotiations/:id/export/compendium.docx', async (_req, res) => {
     const c = await compendiumOf(res)
     const sections = compendium(c.proposals, c.positions, c.articles, c.names)
+    const { compendiumDocx } = await import('../exports/compendiumDocx')
     const file = await compendiumDocx(c.title, c.subtitle, sections, c.titleBlock)
     res.type(DOCX).attachment(c.file('docx')).send(file)
   })

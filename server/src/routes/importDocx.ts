@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express'
 import { z } from 'zod'
 import { readBytesUpTo, tooLarge } from '../http/bodies'
 import { HttpError } from '../http/errors'
-import { docxToMarkdown } from '../import/docx/docxToMarkdown'
 import { withParagraph, type DocxImportWarning } from '../import/docx/docxWarnings'
 import { importNegotiation } from '../negotiations/importNegotiation'
 import type { Storage } from '../storage/Storage'
@@ -49,6 +48,8 @@ export function importDocxRoute(storage: Storage): RequestHandler {
       throw tooLarge(DOCX_BODY_LIMIT)
     }
     const bytes = await readBytesUpTo(req, DOCX_BODY_LIMIT)
+    // Word reading (mammoth, jszip) loads on the first import, not with the server.
+    const { docxToMarkdown } = await import('../import/docx/docxToMarkdown')
     const read = await docxToMarkdown(bytes)
     if (!read.ok) {
       throw new HttpError(

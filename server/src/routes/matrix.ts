@@ -4,7 +4,6 @@ import { HttpError } from '../http/errors'
 import { buildMatrix, ownRecord, roundName } from '../../../shared/domain/stances/matrix'
 import { matrixCsv, matrixLongTable, matrixTable } from '../../../shared/domain/stances/matrixCsv'
 import { parseMatrixQuery } from '../../../shared/domain/stances/matrixQuery'
-import { matrixXlsx } from '../stances/matrixXlsx'
 import { stanceData } from '../stances/stanceData'
 import type { Storage } from '../storage/Storage'
 
@@ -40,6 +39,8 @@ export function matrixRoutes(storage: Storage): Router {
 
   router.get('/negotiations/:id/matrix.xlsx', async (req, res) => {
     const { rows, name, title } = await table(req, res)
+    // ExcelJS (tens of MB once loaded) loads on the first spreadsheet, not with the server.
+    const { matrixXlsx } = await import('../stances/matrixXlsx')
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .attachment(`${name}.xlsx`)

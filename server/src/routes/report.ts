@@ -8,7 +8,6 @@ import { exportFileName } from '../exports/fileNames'
 import { HttpError } from '../http/errors'
 import { parseBody } from '../http/parseBody'
 import { readReport, type ReportContext } from '../report/readReport'
-import { reportDocx } from '../report/reportDocx'
 import type { Storage } from '../storage/Storage'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -74,6 +73,7 @@ export function reportRoutes(storage: Storage, registry: RoomRegistry): Router {
     const { since, filter } = parse(req)
     const c = ctx(res)
     const report = await readReport(c, since, filter)
+    const { reportDocx } = await import('../report/reportDocx')
     const file = await reportDocx(report)
     const day = report.generatedAt.slice(0, 10)
     res
