@@ -51,10 +51,13 @@ function memoryOf(child: ChildProcess, out: { text: string }): Promise<Record<st
 
 const fmt = (m: Record<string, unknown>) => {
   const n = (k: string) => ((m[k] as number) / MB).toFixed(1)
-  const spaces = m.spaces as Record<string, number>
+  const spaces = m.spaces as Record<string, [number, number]>
   const s = Object.entries(spaces)
-    .filter(([, v]) => v > MB / 2)
-    .map(([k, v]) => `${k.replace('_space', '')} ${(v / MB).toFixed(1)}`)
+    .filter(([, [, size]]) => size > MB / 2)
+    .map(
+      ([k, [used, size]]) =>
+        `${k.replace('_space', '')} ${(used / MB).toFixed(1)}/${(size / MB).toFixed(1)}`,
+    )
     .join(', ')
   return `rss ${n('rss')} MB, heapUsed ${n('heapUsed')} / heapTotal ${n('heapTotal')}, external ${n('external')} (arrayBuffers ${n('arrayBuffers')}) [${s}]`
 }
@@ -87,10 +90,11 @@ const child = spawn(
   process.execPath,
   [
     ...(process.env.PROBE_GC === '1' ? ['--expose-gc'] : []),
-    ...(process.env.SERVER_ARGS ?? '').split(' ').filter(Boolean),
+    // The flags `npm start` gives node, unless SERVER_ARGS says otherwise.
+    ...(process.env.SERVER_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean),
     '--import',
     path.join(ROOT, 'scripts/memory-probe.mjs'),
-    path.join(ROOT, 'dist/server/index.js'),
+    process.env.BUNDLE ?? path.join(ROOT, 'dist/server/index.js'),
   ],
   {
     cwd: ROOT,

@@ -6,7 +6,7 @@ import v8 from 'node:v8'
 process.on('SIGUSR2', () => {
   if (process.env.PROBE_GC === '1' && typeof globalThis.gc === 'function') globalThis.gc()
   const spaces = Object.fromEntries(
-    v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]),
+    v8.getHeapSpaceStatistics().map((s) => [s.space_name, [s.space_used_size, s.space_size]]),
   )
   console.log(`MEMORY ${JSON.stringify({ ...process.memoryUsage(), spaces })}`)
 })
