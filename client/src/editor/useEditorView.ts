@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import type { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { TEXT_FRAGMENT } from '../../../shared/collab'
 import type { CollabRoom } from '../collab/useCollabRoom'
 import { createEditorState } from './createEditorState'
+import { EditorStateStore } from './editorStateStore'
 
 /** Callbacks from the editor to the page around it. */
 export interface EditorCallbacks {
@@ -11,17 +11,19 @@ export interface EditorCallbacks {
   leaveEditor: () => void
 }
 
-/** The live editor: where to mount it, its view, and the state after every transaction. */
+/** The live editor: where to mount it, its view, and its state after every transaction. */
 export interface EditorHandle {
   /** Callback for the `ref` of the element the editor mounts into. */
   setMount: (element: HTMLElement | null) => void
   view: EditorView | null
-  state: EditorState | null
+  /** The state, for components to read what they show (`useEditorSelector`). */
+  store: EditorStateStore
 }
 
 /**
  * Mounts a ProseMirror view on the room's text once the first sync is done (so that an empty
- * local document never meets the server's), and re-renders React on every transaction. A view
+ * local document never meets the server's), and puts every new state in `store`: only what
+ * reads it there re-renders, not the component that holds the view (issue 15). A view
  * that is not `editable` still takes a caret and a selection (caret browsing) but no input.
  */
 export function useEditorView(
@@ -31,7 +33,7 @@ export function useEditorView(
 ): EditorHandle {
   const [mount, setMount] = useState<HTMLElement | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
-  const [state, setState] = useState<EditorState | null>(null)
+  const [store] = useState(() => new EditorStateStore())
   const callbacksRef = useRef(callbacks)
   useEffect(() => {
     callbacksRef.current = callbacks
@@ -69,17 +71,17 @@ export function useEditorView(
         if (this.isDestroyed) return
         const next = this.state.apply(tr)
         this.updateState(next)
-        setState(next)
+        store.set(next)
       },
     })
     setView(editorView)
-    setState(editorView.state)
+    store.set(editorView.state)
     return () => {
       editorView.destroy()
       setView(null)
-      setState(null)
+      store.set(null)
     }
-  }, [mount, ydoc, awareness, synced, editable])
+  }, [mount, ydoc, awareness, synced, editable, store])
 
-  return { setMount, view, state }
+  return { setMount, view, store }
 }

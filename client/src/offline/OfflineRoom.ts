@@ -35,6 +35,12 @@ const FROM_SERVER = Symbol('plenary:from-server')
 /** How long a room waits for its stored copy before connecting without it (IndexedDB stuck). */
 const LOAD_TIMEOUT_MS = 3000
 
+/**
+ * How often, at most, a count of unacknowledged changes reaches the sync indicator and
+ * localStorage: it changes with every keystroke and every acknowledgement (issue 15).
+ */
+const PENDING_EVERY_MS = 250
+
 /** What a page needs to open a room. */
 export interface OfflineRoomOptions {
   /** The room's name, `<negotiation>/text` etc. */
@@ -100,6 +106,8 @@ export class OfflineRoom {
   private readonly listeners = new Set<() => void>()
   private readonly cleanups: (() => void)[] = []
   private destroyed = false
+  // Set while a count of pending changes waits to be published (see PENDING_EVERY_MS).
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly options: OfflineRoomOptions) {
     const { name, accountId } = options
@@ -119,7 +127,7 @@ export class OfflineRoom {
     })
     this.tracker.install(this.provider)
     this.cleanups.push(keepOwnPresence(this.provider))
-    this.cleanups.push(this.tracker.onChange(() => this.publish()))
+    this.cleanups.push(this.tracker.onChange(() => this.publishPendingSoon()))
     this.cleanups.push(watchConnection(this.provider, this.connectionEvents()))
     this.editor = options.review ? this.newEditorDoc() : this.server
     if (accountId && options.review) this.changeSet = storedChangeSet(accountId, name)
@@ -138,13 +146,17 @@ export class OfflineRoom {
       this.changeSet = storedChangeSet(accountId, name)
       this.publish()
     }
+    // A count still waiting is stored before the page goes (a reload keeps it).
+    const leaving = () => this.flushPending()
     window.addEventListener('online', online)
     window.addEventListener('offline', offline)
     window.addEventListener('storage', storage)
+    window.addEventListener('pagehide', leaving)
     this.cleanups.push(() => {
       window.removeEventListener('online', online)
       window.removeEventListener('offline', offline)
       window.removeEventListener('storage', storage)
+      window.removeEventListener('pagehide', leaving)
     })
     void this.start()
   }
@@ -170,6 +182,7 @@ export class OfflineRoom {
 
   /** Stops syncing and frees the documents; what is stored stays. */
   destroy(): void {
+    this.flushPending()
     this.destroyed = true
     for (const c of this.cleanups) c()
     this.provider.destroy()
@@ -372,7 +385,24 @@ export class OfflineRoom {
     }
   }
 
+  // The pending count changed: published within PENDING_EVERY_MS, with the count of then.
+  private publishPendingSoon(): void {
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = null
+      this.publish()
+    }, PENDING_EVERY_MS)
+  }
+
+  private flushPending(): void {
+    if (this.pendingTimer !== null) this.publish()
+  }
+
   private publish(): void {
+    if (this.pendingTimer !== null) {
+      // This publication carries the latest count: the one waiting is not needed any more.
+      clearTimeout(this.pendingTimer)
+      this.pendingTimer = null
+    }
     if (this.destroyed) return
     const { accountId, name } = this.options
     const pending = this.tracker.count + (this.fork?.edits ?? 0) + this.changeSet.length

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactEleme
 import { createPortal } from 'react-dom'
 import type { ConnectionStatus } from '../collab/useCollabRoom'
 import { ConnectionBadge } from '../features/presence/ConnectionBadge'
+import { countRender } from '../renderCounts'
 import { LocalCopies } from './LocalCopies'
 import { keepsPrivateRooms, setKeepsPrivateRooms, useLocalRoomsVersion } from './localRooms'
 import { summarize, useRoomSync, type RoomSync, type SyncSummary } from './syncRegistry'
@@ -24,6 +25,7 @@ interface SyncIndicatorProps {
  * state, the choice to keep private rooms on this device, and the local copies the server refused.
  */
 export function SyncIndicator({ accountId, textStatus }: SyncIndicatorProps) {
+  countRender('sync-indicator')
   const rooms = useRoomSync()
   const summary = headerSummary(rooms, textStatus)
   const words = syncWords(summary)

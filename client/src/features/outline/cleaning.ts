@@ -1,26 +1,21 @@
 import type { Node } from 'prosemirror-model'
 import { cleaningCounts, type CleaningCounts } from '../../../../shared/domain/brackets'
-import type { ArticleSummary } from '../../../../shared/domain/numbering'
 
 // Article nodes are persistent: one that did not change keeps its node, and its counts.
 const cache = new WeakMap<Node, CleaningCounts>()
 
 /** Brackets and option blocks per article id, counted again only for articles that changed. */
-export function cleaningByArticle(
-  doc: Node,
-  articles: readonly ArticleSummary[],
-): Map<string, CleaningCounts> {
+export function cleaningByArticle(doc: Node): Map<string, CleaningCounts> {
   const out = new Map<string, CleaningCounts>()
-  for (const a of articles) {
-    const node = doc.nodeAt(a.pos)
-    if (!node) continue
+  doc.forEach((node) => {
+    if (node.type.name !== 'article') return
     let counts = cache.get(node)
     if (!counts) {
       counts = cleaningCounts(node)
       cache.set(node, counts)
     }
-    out.set(a.id, counts)
-  }
+    out.set(String(node.attrs.id), counts)
+  })
   return out
 }
 

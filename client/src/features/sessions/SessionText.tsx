@@ -6,6 +6,7 @@ import { useCollabRoom } from '../../collab/useCollabRoom'
 import { EDITOR_ACTIONS } from '../../editor/actions'
 import { articleAt } from '../../editor/articles'
 import { pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
+import { useEditorState } from '../../editor/editorStateStore'
 import { useEditorView } from '../../editor/useEditorView'
 import { goToArticle } from '../outline/goToArticle'
 import { ConnectionBadge, RefusedBanner } from '../presence/ConnectionBadge'
@@ -53,13 +54,14 @@ export function SessionText(props: SessionTextProps) {
   }, [awareness, user])
   const peers = usePeers(awareness)
   const toolbarRef = useRef<HTMLDivElement>(null)
-  const { view, state, setMount } = useEditorView(
+  const { view, store, setMount } = useEditorView(
     room,
     {
       leaveEditor: () => toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(),
     },
     editable,
   )
+  const state = useEditorState(store)
   const doc = state?.doc
   const articles = useMemo(() => (doc ? outlineOf(doc) : []), [doc])
   // The main text's numbers ("Art. 2"), not the copy's own order, name the session's articles.
@@ -83,7 +85,7 @@ export function SessionText(props: SessionTextProps) {
             <ConnectionBadge status={room?.status ?? 'connecting'} />
           </p>
           {editable ? (
-            <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
+            <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} store={store} view={view} />
           ) : (
             <p className="read-only-note" data-testid="read-only">
               {readOnlyNote}

@@ -1,8 +1,10 @@
 import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { useCallback } from 'react'
 import { localCopyText, type OfflineChange } from '../../../../shared/domain/offlineChanges'
 import type { CollabRoom } from '../../collab/useCollabRoom'
 import { applyOfflineChangeTr } from '../../editor/commands/offlineChangeCommands'
+import { useEditorSelector, type EditorStateStore } from '../../editor/editorStateStore'
 import { ChangeSetReview, goToChangeSet } from '../../offline/ChangeSetReview'
 import { downloadFile } from '../../offline/download'
 import { reviewWords } from '../../offline/syncWords'
@@ -10,7 +12,7 @@ import { reviewWords } from '../../offline/syncWords'
 interface OfflineReviewProps {
   room: CollabRoom | null
   view: EditorView | null
-  state: EditorState | null
+  store: EditorStateStore
   /** The person may edit the main text now (the server decides again on every edit). */
   canEdit: boolean
   negotiationId: string
@@ -21,8 +23,14 @@ interface OfflineReviewProps {
  * (issue 14): applying one is an ordinary edit of the live text by the chair, made in the editor
  * so that it syncs, shows to everyone and is undone like any other.
  */
-export function OfflineReview({ room, view, state, canEdit, negotiationId }: OfflineReviewProps) {
+export function OfflineReview({ room, view, store, canEdit, negotiationId }: OfflineReviewProps) {
   const changes = room?.changeSet ?? []
+  // The text now, compared with each change: read (and re-rendered) only while changes wait.
+  const waiting = changes.length > 0
+  const current = useEditorSelector(
+    store,
+    useCallback((state: EditorState | null) => (waiting ? (state?.doc ?? null) : null), [waiting]),
+  )
   if (!room || changes.length === 0) return null
   const apply = (change: OfflineChange) => {
     if (!view) return
@@ -34,7 +42,7 @@ export function OfflineReview({ room, view, state, canEdit, negotiationId }: Off
   return (
     <ChangeSetReview
       changes={changes}
-      current={state?.doc ?? null}
+      current={current}
       canApply={canEdit && view !== null}
       onApply={apply}
       onDrop={(change) => room.resolveChange(change.id)}

@@ -1,15 +1,14 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { flushSync } from 'react-dom'
 import type { Principal } from '../../../../shared/domain/policy'
 import type { Round } from '../../../../shared/domain/rounds'
-import { outlineOf } from '../../../../shared/domain/numbering'
+import type { EditorView } from 'prosemirror-view'
 import type { CollabRoom } from '../../collab/useCollabRoom'
-import { articleAt } from '../../editor/articles'
 import { EDITOR_ACTIONS } from '../../editor/actions'
-import { pendingDelete } from '../../editor/plugins/deleteRequestPlugin'
-import { placementsOf, type TextMode } from '../../editor/plugins/proposalsPlugin'
-import { notePlacementsOf } from '../../editor/plugins/annotationsPlugin'
+import { useEditorSelector } from '../../editor/editorStateStore'
+import type { TextMode } from '../../editor/plugins/proposalsPlugin'
 import { useEditorView } from '../../editor/useEditorView'
+import { countRender } from '../../renderCounts'
 import type { Participant } from '../actors/actorsApi'
 import { AnnotateButton } from '../annotations/AnnotateButton'
 import { AnnotationDialog } from '../annotations/AnnotationDialog'
@@ -18,7 +17,6 @@ import { matchesAnnotateKey } from '../annotations/annotateKeys'
 import { proposalChoices } from '../annotations/selectors'
 import { useNoteDesk } from '../annotations/useNoteDesk'
 import { Tabs } from '../common/Tabs'
-import { cleaningByArticle } from '../outline/cleaning'
 import { Outline } from '../outline/Outline'
 import { goToArticle } from '../outline/goToArticle'
 import type { LocalUser } from '../presence/localUser'
@@ -41,6 +39,17 @@ import { useDrawers } from '../shell/useDrawers'
 import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { OfflineReview, OfflineReviewNotice } from './OfflineReview'
 import { Toolbar } from '../toolbar/Toolbar'
+import {
+  sameAnchors,
+  sameCleaning,
+  sameOutline,
+  selectAnchors,
+  selectCleaning,
+  selectCurrentId,
+  selectDeleteId,
+  selectHasText,
+  selectOutline,
+} from './textSelectors'
 import '../outline/outline.css'
 import './workspace.css'
 
@@ -59,6 +68,22 @@ interface TextWorkspaceProps {
   readOnlyNote: string
 }
 
+// The outline, re-rendered only when its props change: they are built to stay the same objects
+// while only the wording of an article changes. Renders are counted for the e2e test.
+const OutlinePane = memo(function OutlinePane(props: Parameters<typeof Outline>[0]) {
+  countRender('outline')
+  return <Outline {...props} />
+})
+
+// Where an article starts in the document now (the outline's positions may be older).
+function articlePos(view: EditorView, articleId: string): number | null {
+  let found: number | null = null
+  view.state.doc.forEach((node, pos) => {
+    if (found === null && node.type.name === 'article' && node.attrs.id === articleId) found = pos
+  })
+  return found
+}
+
 /**
  * The discussion text: outline with open proposals per article, the structure toolbar for those
  * who may edit (a read-only notice for everyone else), the view switch and "Propose amendment",
@@ -70,32 +95,32 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const { negotiationId, room, peers, user, onUserChange, rounds, principal, participants } = props
   const { canEdit, readOnlyNote } = props
   const toolbarRef = useRef<HTMLDivElement>(null)
-  const { view, state, setMount } = useEditorView(
+  countRender('text-workspace')
+  const { view, store, setMount } = useEditorView(
     room,
     {
       leaveEditor: () => toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(),
     },
     canEdit,
   )
-  const doc = state?.doc
-  const articles = useMemo(() => (doc ? outlineOf(doc) : []), [doc])
-  const cleaning = useMemo(
-    () => (doc ? cleaningByArticle(doc, articles) : undefined),
-    [doc, articles],
+  // Read from the editor's state by what each shows: a keystroke that changes no structure
+  // re-renders none of this page (the toolbar reads the state itself).
+  const articles = useEditorSelector(store, selectOutline, sameOutline)
+  const cleaning = useEditorSelector(store, selectCleaning, sameCleaning)
+  const currentId = useEditorSelector(store, selectCurrentId)
+  const deleteId = useEditorSelector(store, selectDeleteId)
+  const hasText = useEditorSelector(store, selectHasText)
+  const { placements, notePlacements, wordsAt } = useEditorSelector(
+    store,
+    selectAnchors,
+    sameAnchors,
   )
-  const currentId = state ? ((articleAt(state)?.node.attrs.id as string | undefined) ?? null) : null
-  const deleteId = state && canEdit ? pendingDelete(state) : null
-  const deleteTarget = articles.find((a) => a.id === deleteId) ?? null
+  const deleteTarget = (canEdit && articles.find((a) => a.id === deleteId)) || null
 
   const desk = useProposalDesk(negotiationId, principal, participants)
   const [mode, setMode] = useState<TextMode>('brackets')
   useTextProposals(view, desk.register.proposals, mode)
-  const placements = useMemo(() => (state ? placementsOf(state) : new Map()), [state])
   const counts = useMemo(() => openCounts(desk.register.proposals), [desk.register.proposals])
-  const wordsAt = useCallback(
-    ({ from, to }: { from: number; to: number }) => doc?.textBetween(from, to, ' ') ?? '',
-    [doc],
-  )
   const flow = useProposeFlow(view, articles)
   const current = articles.find((a) => a.id === currentId) ?? null
   const drawers = useDrawers({ outline: 'outline-drawer', panel: 'panel-drawer' })
@@ -103,7 +128,6 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   const [tab, setTab] = useState<'proposals' | 'notes'>('proposals')
   const showNotes = useCallback(() => setTab('notes'), [])
   const notes = useNoteDesk(negotiationId, principal, view, articles, currentId, showNotes)
-  const notePlacements = useMemo(() => (state ? notePlacementsOf(state) : new Map()), [state])
   const articleIds = useMemo(() => new Set(articles.map((a) => a.id)), [articles])
   const { show: showDrawer } = drawers
   const showPanelTab = useCallback(
@@ -135,7 +159,8 @@ export function TextWorkspace(props: TextWorkspaceProps) {
     if (!wasHidden || next === 'proposals' || !view) return
     requestAnimationFrame(() => {
       if (articleId) return void goToArticle(view, articleId)
-      const dom = current ? view.nodeDOM(current.pos) : null
+      const pos = current ? articlePos(view, current.id) : null
+      const dom = pos === null ? null : view.nodeDOM(pos)
       if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
     })
   }
@@ -171,7 +196,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           if ((e.target as Element).closest('.outline-item')) flushSync(() => drawers.close(false))
         }}
       >
-        <Outline
+        <OutlinePane
           articles={articles}
           currentId={currentId}
           peers={peers}
@@ -190,7 +215,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           />
           <OfflineReviewNotice room={room} />
           {canEdit ? (
-            <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} state={state} view={view} />
+            <Toolbar ref={toolbarRef} actions={EDITOR_ACTIONS} store={store} view={view} />
           ) : (
             <p className="read-only-note" data-testid="read-only">
               {readOnlyNote}
@@ -221,12 +246,12 @@ export function TextWorkspace(props: TextWorkspaceProps) {
         <OfflineReview
           room={room}
           view={view}
-          state={state}
+          store={store}
           canEdit={canEdit}
           negotiationId={negotiationId}
         />
         <div className="page" id="treaty-text" hidden={mode === 'proposals'}>
-          {!state && (
+          {!hasText && (
             <p className="loading" role="status">
               Loading the text…
             </p>

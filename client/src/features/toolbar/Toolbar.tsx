@@ -1,12 +1,14 @@
-import { forwardRef, useState, type KeyboardEvent } from 'react'
+import { forwardRef, useCallback, useState, type KeyboardEvent } from 'react'
 import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { ariaKey, formatKey, type EditorAction } from '../../editor/actions'
 import { currentClauseType } from '../../editor/commands/clauseCommands'
+import { useEditorSelector, type EditorStateStore } from '../../editor/editorStateStore'
 
 interface ToolbarProps {
   actions: EditorAction[]
-  state: EditorState | null
+  /** The editor's state: the toolbar re-renders when a button's state changes, not per key. */
+  store: EditorStateStore
   view: EditorView | null
 }
 
@@ -30,11 +32,25 @@ const ACTIVE_FOR: Record<string, string> = {
  * move between buttons, as in the ARIA toolbar pattern); Escape returns to the text.
  */
 export const Toolbar = forwardRef<HTMLDivElement, ToolbarProps>(function Toolbar(
-  { actions, state, view },
+  { actions, store, view },
   ref,
 ) {
   const [focusIndex, setFocusIndex] = useState(0)
-  const clauseType = state ? currentClauseType(state) : null
+  // Which buttons are enabled and which clause type is current, as one string that a keystroke
+  // seldom changes.
+  const shown = useEditorSelector(
+    store,
+    useCallback(
+      (state: EditorState | null) =>
+        state
+          ? `${currentClauseType(state) ?? ''}|${actions.map((a) => (a.run(state) ? 1 : 0)).join('')}`
+          : null,
+      [actions],
+    ),
+  )
+  const clauseType = shown ? shown.slice(0, shown.indexOf('|')) || null : null
+  // One flag per action, in the order of `actions`.
+  const enabledFlags = shown ? shown.slice(shown.indexOf('|') + 1) : ''
   const groups = (['history', 'article', 'clause', 'brackets', 'options'] as const).map(
     (group) => ({
       group,
@@ -70,7 +86,7 @@ export const Toolbar = forwardRef<HTMLDivElement, ToolbarProps>(function Toolbar
         <div className="toolbar-group" role="group" aria-label={GROUP_LABELS[group]} key={group}>
           {groupActions.map((action) => {
             index += 1
-            const enabled = !!state && action.run(state)
+            const enabled = enabledFlags[actions.indexOf(action)] === '1'
             const pressed = ACTIVE_FOR[action.id]
             return (
               <button
