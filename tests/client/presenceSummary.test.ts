@@ -10,6 +10,7 @@ import {
   summarize,
   type RoomSummary,
 } from '../../shared/collab/presence'
+import { ArticlePresence } from '../../client/src/features/presence/ArticlePresence'
 import { PresenceList } from '../../client/src/features/presence/PresenceList'
 import {
   hereCount,
@@ -158,5 +159,33 @@ describe('the list of who is here', () => {
     }
     // A summary that lags behind the people listed never counts below them.
     expect(unnamedCount(summary({ present: 1, unlisted: 1 }), 3)).toBe(0)
+  })
+})
+
+describe("an article's line in the outline", () => {
+  const peer = (clientId: number, name: string): Peer => ({
+    clientId,
+    name,
+    color: '#0f7b4b',
+    role: null,
+    account: null,
+    articleId: 'art-1',
+    isLocal: false,
+  })
+
+  it('says how many unlisted readers are there, and names those it shows as dots', () => {
+    const html = renderToStaticMarkup(
+      createElement(ArticlePresence, { here: [peer(1, 'Chair'), peer(2, 'Ana')], reading: 12 }),
+    )
+    expect(html).toContain('>12 reading<')
+    expect(html).toContain('aria-label="Here: Chair, Ana"')
+    expect(html.match(/class="dot"/g)).toHaveLength(2)
+  })
+
+  it('shows nothing where nobody is', () => {
+    expect(renderToStaticMarkup(createElement(ArticlePresence, { here: [], reading: 0 }))).toBe('')
+    const alone = renderToStaticMarkup(createElement(ArticlePresence, { here: [], reading: 3 }))
+    expect(alone).toContain('3 reading')
+    expect(alone).not.toContain('outline-dots')
   })
 })

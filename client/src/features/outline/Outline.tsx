@@ -3,7 +3,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { RoomSummary } from '../../../../shared/collab/presence'
 import type { CleaningCounts } from '../../../../shared/domain/brackets'
 import type { ArticleSummary } from '../../../../shared/domain/numbering'
-import { readingWords } from '../presence/presenceWords'
+import { ArticlePresence } from '../presence/ArticlePresence'
 import type { Peer } from '../presence/usePeers'
 import { ArticleSessionLink, useRouteSessions } from '../sessions/ArticleSessionLink'
 import { cleaningBadge } from './cleaning'
@@ -98,30 +98,7 @@ export const Outline = memo(function Outline(props: OutlineProps) {
                     )}
                   </span>
                 )}
-                {reading > 0 && (
-                  <span
-                    className="outline-reading"
-                    data-testid="reading-count"
-                    title={`${readingWords(reading)} here, besides those shown by name`}
-                  >
-                    {readingWords(reading)}
-                  </span>
-                )}
-                {here.length > 0 && (
-                  <span
-                    className="outline-dots"
-                    aria-label={`Here: ${here.map((p) => p.name).join(', ')}`}
-                  >
-                    {here.map((p) => (
-                      <span
-                        key={p.clientId}
-                        className="dot"
-                        style={{ background: p.color }}
-                        title={p.name}
-                      />
-                    ))}
-                  </span>
-                )}
+                <ArticlePresence here={here} reading={reading} />
               </button>
               {negotiationId && (
                 <ArticleSessionLink
