@@ -10,7 +10,7 @@ import { Tally } from '../fanout/Tally'
 import { bytes, ms, quantile, ratio } from '../stats'
 import { createBenchAccounts, type BenchAccount } from '../support/benchAccounts'
 import { Editor, typeOnSchedule } from './Editor'
-import { RssSampler, startPlenary, type PlenaryProcess } from './plenaryProcess'
+import { cpuShare, cpuTime, RssSampler, startPlenary, type PlenaryProcess } from './plenaryProcess'
 import { RoomReader } from './RoomReader'
 
 /** The conference's size, and how hard its people type. */
@@ -154,16 +154,22 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
 
     // (a) The secretariat types in the text.
     rss.enter('typing')
-    const ours = await textTyping(server.wsUrl, people, options, (tally) => {
-      current.tally = tally
-      current.readerBytes = 0
-      current.countBytes = true
-      return () => {
-        current.countBytes = false
-        current.tally = null
-        return current.readerBytes
-      }
-    })
+    const ours = await textTyping(
+      server.wsUrl,
+      people,
+      options,
+      (tally) => {
+        current.tally = tally
+        current.readerBytes = 0
+        current.countBytes = true
+        return () => {
+          current.countBytes = false
+          current.tally = null
+          return current.readerBytes
+        }
+      },
+      server.cpuMs,
+    )
     lines.push(...typingLines(options, ours, reference, rss.max('typing')))
 
     // (b) The sponsors type in their drafts.
@@ -178,6 +184,7 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
     if (proposalId === undefined || sponsor === undefined) throw new Error('no draft to table')
     registerArrival.length = 0
     registerArmed = true
+    const tablingCpu = cpuShare(server)
     const tabledAt = performance.now()
     const tabled = await rest(
       server.url,
@@ -206,7 +213,9 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
         `delegates): p50 ${ms(quantile(refetch.times, 0.5))} p99 ${ms(quantile(refetch.times, 0.99))} ` +
         `max ${ms(quantile(refetch.times, 1))} ms, ${refetch.failed} failed, ` +
         `${bytes(refetch.bytes / Math.max(1, refetch.times.length))} each; all answered ` +
-        `${ms(refetch.doneMs)} ms after the tabling; server RSS max ${bytes(rss.max('tabling'))}`,
+        `${ms(refetch.doneMs)} ms after the tabling; ${tablingCpu()}, server RSS max ` +
+        `${bytes(rss.max('tabling'))}; a delegate's open text page polls this every ` +
+        `${DRAFT_POLL_MS / 1000} s, tabling or not (${ms((refetch.delegates * 1000) / DRAFT_POLL_MS)} requests/s here)`,
     )
 
     // (d) The wifi comes back.
@@ -215,7 +224,7 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
       `  (d) wifi back: ${readers.length} readers dropped and reconnected within 1 s -> every ` +
         `client synced after ${storm.allMs === null ? `n/a (${storm.unsynced} not synced in 60 s)` : `${ms(storm.allMs)} ms`} (target <= 10,000 ms); ` +
         `per client p50 ${ms(quantile(storm.perClient, 0.5))} p99 ${ms(quantile(storm.perClient, 0.99))} ms ` +
-        `after the drop; ${storm.retries} retries; server RSS max ${bytes(rss.max('storm'))} ` +
+        `after the drop; ${storm.retries} retries; until all synced ${storm.cpu}; server RSS max ${bytes(rss.max('storm'))} ` +
         `(target <= 150 MB), sampled every 100 ms`,
       `  server RSS max over the whole run ${bytes(rss.max())} (${rss.samples} samples); ` +
         `closes by the server ${closes(readers)}; machine load average ${loadBefore.toFixed(1)} -> ` +
@@ -286,6 +295,8 @@ interface TypingResult {
   /** Bytes the readers received while the typing lasted (document, presence, protocol). */
   readerBytes: number
   readers: number
+  /** The server's and the generator's CPU share while typing and draining. */
+  cpu: string
   joinMs?: number
 }
 
@@ -296,6 +307,7 @@ async function textTyping(
   people: People,
   options: ConferenceOptions,
   attach: (tally: Tally) => () => number,
+  serverCpuMs: () => number,
   tokens = true,
 ): Promise<TypingResult> {
   const tally = new Tally(options.typists + options.readers)
@@ -317,10 +329,11 @@ async function textTyping(
     )
     await sleep(1000)
     const detach = attach(tally)
+    const cpu = cpuShare({ cpuMs: serverCpuMs })
     await typeOnSchedule(typists, options.rate, options.seconds)
     await drain(tally)
     const readerBytes = detach()
-    return { tally, keystrokes: tally.sent, readerBytes, readers: options.readers }
+    return { tally, keystrokes: tally.sent, readerBytes, readers: options.readers, cpu: cpu() }
   } finally {
     typists.forEach((t) => t.destroy())
   }
@@ -373,6 +386,7 @@ async function referenceTyping(people: People, options: ConferenceOptions): Prom
           return current.bytes
         }
       },
+      () => cpuTime(reference.pid),
       false,
     )
     return { ...result, joinMs }
@@ -403,10 +417,12 @@ function typingLines(
     `      bytes per keystroke per reader (presence included): ours ${bytes(perKeystroke(ours))} ` +
       `(target <= ${BYTES_TARGET} B)` +
       (reference
-        ? `, reference ${bytes(perKeystroke(reference))}, ratio ${ratio(perKeystroke(ours), perKeystroke(reference))}`
+        ? `, merging server ${bytes(perKeystroke(reference))}, ratio ${ratio(perKeystroke(ours), perKeystroke(reference))}`
         : '') +
       `; ours ${ours.tally.delivered}/${ours.tally.expected} arrivals, ${ours.tally.duplicates} duplicate; ` +
-      `server RSS max ${bytes(rssMax)}` +
+      `ours while typing ${ours.cpu}` +
+      (reference ? `, merging server's ${reference.cpu}` : '') +
+      `; server RSS max ${bytes(rssMax)}` +
       (reference?.joinMs !== undefined
         ? `; reference readers joined in ${ms(reference.joinMs)} ms`
         : ''),
@@ -419,6 +435,8 @@ interface DraftResult {
   tallies: Tally[]
   createMs: number
   joinMs: number
+  /** The server's and the generator's CPU share while typing and draining. */
+  cpu: string
 }
 
 // (b) Drafts made by REST, each by its first sponsor (as the propose dialog does), then every
@@ -478,9 +496,10 @@ async function draftTyping(
       e.placeCursor(clause, Math.round((clause.length * s) / Math.max(1, options.sponsors - 1)))
     })
     await sleep(1000)
+    const cpu = cpuShare(server)
     await typeOnSchedule(editors, options.rate, options.seconds)
     await drainAll(tallies)
-    return { proposalIds, tallies, createMs, joinMs }
+    return { proposalIds, tallies, createMs, joinMs, cpu: cpu() }
   } finally {
     editors.forEach((e) => e.destroy())
   }
@@ -502,7 +521,7 @@ function draftLines(options: ConferenceOptions, result: DraftResult, rssMax: num
       `${ms(quantile(roomP99, 0.5))} worst ${ms(quantile(roomP99, 1))} ms`,
     `      drafts made by REST as their first sponsor in ${ms(result.createMs)} ms ` +
       `(${ms(result.createMs / Math.max(1, options.drafts))} ms each), sponsors joined in ` +
-      `${ms(result.joinMs)} ms; server RSS max ${bytes(rssMax)}`,
+      `${ms(result.joinMs)} ms; while typing ${result.cpu}; server RSS max ${bytes(rssMax)}`,
   ]
 }
 
@@ -521,7 +540,7 @@ async function refetches(
   readers: Reader[],
   arrival: number[],
   limit: number,
-): Promise<{ times: number[]; failed: number; bytes: number; doneMs: number }> {
+): Promise<{ times: number[]; failed: number; bytes: number; doneMs: number; delegates: number }> {
   const delegates = readers.filter((r) => r.delegate).slice(0, limit)
   const times: number[] = []
   let failed = 0
@@ -543,7 +562,13 @@ async function refetches(
       }
     }),
   )
-  return { times, failed, bytes: total, doneMs: performance.now() - first }
+  return {
+    times,
+    failed,
+    bytes: total,
+    doneMs: performance.now() - first,
+    delegates: delegates.length,
+  }
 }
 
 // (d) Every reader drops both sockets at once; each reconnects at a random moment within the
@@ -554,10 +579,17 @@ async function reconnectStorm(
   people: People,
   readers: Reader[],
   rss: RssSampler,
-): Promise<{ allMs: number | null; perClient: number[]; retries: number; unsynced: number }> {
+): Promise<{
+  allMs: number | null
+  perClient: number[]
+  retries: number
+  unsynced: number
+  cpu: string
+}> {
   const vectors = await stateVectors(server, people)
   await sleep(1000)
   rss.enter('storm')
+  const cpu = cpuShare(server)
   const dropAt = performance.now()
   readers.forEach((r) => {
     r.text.drop()
@@ -591,6 +623,7 @@ async function reconnectStorm(
     }),
   )
   const unsynced = results.filter((t) => !Number.isFinite(t)).length
+  const cpuUntilSynced = cpu()
   await sleep(3000) // RSS after the storm settles counts too
   rss.enter('after')
   return {
@@ -598,6 +631,7 @@ async function reconnectStorm(
     perClient: perClient.filter(Number.isFinite),
     retries,
     unsynced,
+    cpu: cpuUntilSynced,
   }
 }
 

@@ -25,6 +25,8 @@ export interface PlenaryProcess {
   dataDir: string
   /** The process's resident memory now (VmRSS), in bytes; 0 once it has exited. */
   rssBytes(): number
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): number
   /** Stops it (SIGTERM, then SIGKILL after 15 s) and deletes its data folder. */
   stop(): Promise<void>
 }
@@ -80,6 +82,7 @@ export async function startPlenary<T>(
       command: `node ${args.join(' ').replace(ROOT + '/', '')}`,
       dataDir,
       rssBytes: () => (done ? 0 : vmRss(pid)),
+      cpuMs: () => cpuTime(pid),
       stop: async () => {
         if (!done) child.kill('SIGTERM')
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
@@ -112,6 +115,41 @@ export function vmRss(pid: number): number {
     return kb ? Number(kb) * 1024 : 0
   } catch {
     return 0
+  }
+}
+
+/** CPU time (utime + stime of /proc/<pid>/stat) a process has used, in ms; 0 if unreadable. */
+export function cpuTime(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command's closing parenthesis; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return 0
+  }
+}
+
+/** Linux's USER_HZ: /proc times are in hundredths of a second. */
+const CLOCK_TICKS = 100
+
+/**
+ * Starts timing a phase: the returned function tells the server's and this load generator's
+ * CPU share of the wall time since (near 100% for the generator: the figures say more about the
+ * generator than about the server).
+ */
+export function cpuShare(server: Pick<PlenaryProcess, 'cpuMs'>): () => string {
+  const start = performance.now()
+  const serverStart = server.cpuMs()
+  const generatorStart = process.cpuUsage()
+  return () => {
+    const wall = performance.now() - start
+    const generator = process.cpuUsage(generatorStart)
+    const share = (cpu: number) => `${((cpu / wall) * 100).toFixed(0)}%`
+    return (
+      `server CPU ${share(server.cpuMs() - serverStart)}, generator CPU ` +
+      `${share((generator.user + generator.system) / 1000)}`
+    )
   }
 }
 
