@@ -30,8 +30,10 @@ const LAST_USE_PRECISION_MS = 60_000
 /** Sessions and API tokens in the shared SQLite database, as hashes of their secrets. */
 export class SqliteCredentialStore implements CredentialStore {
   private readonly stmt
+  // API token id → its last use not yet written.
+  private readonly lastUses = new Map<string, string>()
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = {
       insertSession: db.prepare<[string, string, string, string]>(
         `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
@@ -99,14 +101,33 @@ export class SqliteCredentialStore implements CredentialStore {
   async useApiToken(tokenHash: string, now: string): Promise<ApiToken | null> {
     const row = this.stmt.token.get(tokenHash)
     if (!row) return null
-    const last = row.last_used_at === null ? null : Date.parse(row.last_used_at)
-    if (last !== null && Date.parse(now) - last < LAST_USE_PRECISION_MS) return toToken(row)
-    this.stmt.touchToken.run(now, row.id)
+    const recorded = this.lastUses.get(row.id) ?? row.last_used_at
+    const last = recorded === null ? null : Date.parse(recorded)
+    if (last !== null && Date.parse(now) - last < LAST_USE_PRECISION_MS) {
+      return { ...toToken(row), lastUsedAt: recorded }
+    }
+    this.recordLastUse(row.id, now)
     return { ...toToken(row), lastUsedAt: now }
+  }
+
+  /** Writes the last uses recorded since the last write (before reading or closing). */
+  flushLastUses(): void {
+    if (this.lastUses.size === 0 || !this.db.open) return
+    const uses = [...this.lastUses]
+    this.lastUses.clear()
+    this.db.transaction(() => uses.forEach(([id, at]) => this.stmt.touchToken.run(at, id)))()
+  }
+
+  // Last uses are written together on the next turn of the event loop: a thousand programs
+  // connecting at once make one transaction, not a thousand.
+  private recordLastUse(id: string, at: string): void {
+    if (this.lastUses.size === 0) setImmediate(() => this.flushLastUses())
+    this.lastUses.set(id, at)
   }
 
   /** An account's API tokens, oldest first. */
   async listApiTokens(accountId: string): Promise<ApiToken[]> {
+    this.flushLastUses()
     return this.stmt.tokens.all(accountId).map(toToken)
   }
 

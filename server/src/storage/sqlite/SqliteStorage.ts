@@ -298,6 +298,7 @@ export class SqliteStorage implements Storage {
 
   /** Closes the database file. */
   async close(): Promise<void> {
+    this.credentials.flushLastUses()
     if (this.db.open) this.db.close()
   }
 
