@@ -123,6 +123,18 @@ describe('presence at conference scale', () => {
     expect(stateOf(watcher, goneId)).toBeUndefined()
     await waitFor('the counts after the move', () => summaryAt(watcher)?.unlisted === 3)
     expect(summaryAt(watcher)?.articles).toEqual({ 'art-2': 1, 'art-3': 2 })
+
+    // A joiner gets the listed states as they are now, and the summary as it is now.
+    const mover = listed[8] as CollabClient
+    mover.provider.awareness.setLocalStateField('article', 'art-9')
+    await waitFor(
+      'the move at the watcher',
+      () => stateOf(watcher, mover.doc.clientID)?.article === 'art-9',
+    )
+    const joiner = await connect('germany')
+    await waitFor('the summary at the joiner', () => summaryAt(joiner)?.unlisted === 3)
+    expect(stateOf(joiner, mover.doc.clientID)?.article).toBe('art-9')
+    expect(stateOf(joiner, first.doc.clientID)?.user?.name).toBe('Later 0')
   })
 
   it("never lets a client speak under the room's own id", async () => {

@@ -49,6 +49,9 @@ export class RoomPresence {
   private summaryTimer: ReturnType<typeof setTimeout> | undefined
   private lastSummaryAt = -Infinity
   private published: RoomSummary | null = null
+  // The snapshot as last encoded, until a listed state or the summary changes (a reconnect
+  // storm's joins, counted readers all, change neither); null: none to send.
+  private snapshotMessage: Uint8Array | null | undefined
 
   constructor(
     roomName: string,
@@ -88,9 +91,12 @@ export class RoomPresence {
    * the summary, so its size is bounded however many are counted; undefined if none.
    */
   snapshot(): Uint8Array | undefined {
-    const states = this.awareness.getStates()
-    const ids = [...this.listed.keys(), this.awareness.clientID].filter((id) => states.has(id))
-    return ids.length > 0 ? encodePresenceMessage(this.entries(ids)) : undefined
+    if (this.snapshotMessage === undefined) {
+      const states = this.awareness.getStates()
+      const ids = [...this.listed.keys(), this.awareness.clientID].filter((id) => states.has(id))
+      this.snapshotMessage = ids.length > 0 ? encodePresenceMessage(this.entries(ids)) : null
+    }
+    return this.snapshotMessage ?? undefined
   }
 
   /** The summary the room publishes now, or null while everyone is listed. */
@@ -126,6 +132,7 @@ export class RoomPresence {
   // A new or changed state: relayed (throttled) if listed or if a place is free, else counted.
   private place(id: number, now: number, relayNow: number[]): void {
     if (id === this.awareness.clientID) {
+      this.snapshotMessage = undefined
       relayNow.push(id) // the summary, at most once a second already
       return
     }
@@ -153,6 +160,7 @@ export class RoomPresence {
   // A removed state: relayed at once if listed (a counted person takes the place), else uncounted.
   private forget(id: number, now: number, relayNow: number[]): void {
     if (id === this.awareness.clientID) {
+      this.snapshotMessage = undefined
       relayNow.push(id)
       return
     }
@@ -162,6 +170,7 @@ export class RoomPresence {
     const kind = this.listed.get(id)
     if (kind) {
       this.listed.delete(id)
+      this.snapshotMessage = undefined
       relayNow.push(id)
       this.promote(kind, now, relayNow)
     } else {
@@ -190,6 +199,7 @@ export class RoomPresence {
 
   // Relays an id's state now, or once its interval has passed (then the latest state goes).
   private relay(id: number, now: number, relayNow: number[]): void {
+    this.snapshotMessage = undefined
     if (this.trailing.has(id)) return
     const wait = (this.lastRelayed.get(id) ?? -Infinity) + PRESENCE_BOUNDS.relayIntervalMs - now
     if (wait <= 0) {
