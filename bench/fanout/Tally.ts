@@ -28,6 +28,7 @@ export class Tally {
   /** Clients whose connection closed while counting (a server cutting off a reader, say). */
   closed = 0
   private counting = false
+  private stopped = false
   private readonly inFlight = new Map<string, InFlight>()
   // Every reader gets the same bytes for one broadcast: name its keystrokes once.
   private readonly named = new Map<string, string[]>()
@@ -42,6 +43,12 @@ export class Tally {
   /** Starts counting received bytes (joins and their initial sync are not counted). */
   startCounting(): void {
     this.counting = true
+  }
+
+  /** Stops counting: what arrives later (after a drain gave up) is neither delivered nor bytes. */
+  stopCounting(): void {
+    this.counting = false
+    this.stopped = true
   }
 
   /** Adds bytes some client (a reader, if `reader`) received. */
@@ -79,7 +86,7 @@ export class Tally {
 
   /** Records that client `by` received the keystroke(s) named `names` now; others are ignored. */
   receive(names: string | string[] | undefined, by: number): void {
-    if (names === undefined) return
+    if (names === undefined || this.stopped) return
     const now = performance.now()
     for (const name of typeof names === 'string' ? [names] : names) {
       const keystroke = this.inFlight.get(name)
@@ -92,5 +99,19 @@ export class Tally {
       this.delivered++
       this.latencies.push(now - keystroke.sentAt)
     }
+  }
+
+  /** Arrivals missing at the end, at clients below `typists` (the typists) and at the rest. */
+  missing(typists: number): { atTypists: number; atReaders: number } {
+    let atTypists = 0
+    let atReaders = 0
+    for (const { from, receivedBy } of this.inFlight.values()) {
+      receivedBy.forEach((got, by) => {
+        if (got || by === from) return
+        if (by < typists) atTypists++
+        else atReaders++
+      })
+    }
+    return { atTypists, atReaders }
   }
 }

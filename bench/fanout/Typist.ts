@@ -105,6 +105,8 @@ export class Typist {
   private cursor: Y.RelativePosition | undefined
   private typed = 0
   private typing = false
+  // Where the characters it typed (and has not taken back) are, newest last.
+  private readonly own: Y.RelativePosition[] = []
 
   constructor(
     wsUrl: string,
@@ -135,7 +137,11 @@ export class Typist {
     this.cursor = Y.createRelativePositionFromTypeIndex(this.text, this.text.length)
   }
 
-  /** Types one character at the cursor, or now and then takes the last one back. */
+  /**
+   * Types one character at the cursor, or now and then takes back the last one it typed (its
+   * own: typists sharing a clause never delete each other's characters, so every keystroke,
+   * a backspace included, is one change that reaches everyone).
+   */
   keystroke(): void {
     const { text, cursor } = this
     if (!text || !cursor) throw new Error('placeCursor first')
@@ -143,11 +149,14 @@ export class Typist {
     const n = this.typed++
     let next = at
     this.typing = true
-    if (n % 14 === 13 && at > 0) {
-      text.delete(at - 1, 1)
-      next = at - 1
+    const last = n % 14 === 13 ? this.own.pop() : undefined
+    const lastAt = last && Y.createAbsolutePositionFromRelativePosition(last, this.doc)?.index
+    if (lastAt !== undefined) {
+      text.delete(lastAt, 1)
+      next = lastAt
     } else {
       text.insert(at, SENTENCE[n % SENTENCE.length] ?? ' ')
+      this.own.push(Y.createRelativePositionFromTypeIndex(text, at))
       next = at + 1
     }
     this.typing = false

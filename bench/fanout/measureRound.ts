@@ -92,6 +92,7 @@ export async function measureRound(
     tally.startCounting()
     await typeOnSchedule(typists, options)
     await drain(tally, options.drainLimitMs ?? Infinity)
+    tally.stopCounting()
     const wallMs = performance.now() - start
     const generator = process.cpuUsage(generatorBefore)
     const readerBytes = tally.readerBytes

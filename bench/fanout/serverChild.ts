@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { procStats } from '../support/procStats'
 import type { FromChild, ServerStats, ToChild } from './childProtocol'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -10,7 +11,10 @@ export interface ServerChild {
   wsUrl: string
   /** The server's process id. */
   pid: number
-  /** CPU time so far, resident memory, and event-loop delay since the previous call. */
+  /**
+   * CPU time so far and resident memory (from /proc, answered even while the server is busy),
+   * and event-loop delay since the previous call (NaN if the server does not answer in 2 s).
+   */
   stats(): Promise<ServerStats>
   /** Applies an update to a named document before any client joins (the reference only). */
   seed(doc: string, update: Uint8Array): Promise<void>
@@ -33,6 +37,8 @@ export async function spawnServerChild(entry: string): Promise<ServerChild> {
     // still show on stderr.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`${entry} did not start`)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: FromChild) => (m.type === 'listening' ? resolve(m.port) : reject()))
@@ -40,8 +46,19 @@ export async function spawnServerChild(entry: string): Promise<ServerChild> {
   })
   return {
     wsUrl: `ws://127.0.0.1:${port}/collab`,
-    pid: child.pid ?? 0,
-    stats: () => request(child, { type: 'stats' }, 'stats'),
+    pid,
+    stats: async () => {
+      const outside = procStats(pid)
+      const answered = await Promise.race([
+        request(child, { type: 'stats' }, 'stats'),
+        new Promise<undefined>((resolve) => setTimeout(resolve, 2000)),
+      ])
+      return {
+        ...outside,
+        loopDelayP99Ms: answered?.loopDelayP99Ms ?? NaN,
+        loopDelayMaxMs: answered?.loopDelayMaxMs ?? NaN,
+      }
+    },
     seed: async (doc, update) =>
       void (await request(child, { type: 'seed', doc, update }, 'seeded')),
     stop: async () => {

@@ -77,6 +77,8 @@ interface Figures {
   expected: number
   duplicates: number
   closed: number
+  missingAtTypists: number
+  missingAtReaders: number
   joinMs: number
   bytesPerKeystrokePerReader: number
   rssBytes: number
@@ -86,7 +88,7 @@ interface Figures {
 }
 
 // Percentiles: each round's, then the median over rounds (one disturbed round does not decide).
-function figures(rounds: RoundResult[], readers: number): Figures {
+function figures(rounds: RoundResult[], typists: number, readers: number): Figures {
   const per = (q: number) => median(rounds.map((r) => quantile(r.tally.latencies, q)))
   const sum = (of: (r: RoundResult) => number) => rounds.reduce((t, r) => t + of(r), 0)
   const wall = sum((r) => r.wallMs)
@@ -99,6 +101,8 @@ function figures(rounds: RoundResult[], readers: number): Figures {
     expected: sum((r) => r.tally.expected),
     duplicates: sum((r) => r.tally.duplicates),
     closed: sum((r) => r.tally.closed),
+    missingAtTypists: sum((r) => r.tally.missing(typists).atTypists),
+    missingAtReaders: sum((r) => r.tally.missing(typists).atReaders),
     joinMs: median(rounds.map((r) => r.joinMs)),
     bytesPerKeystrokePerReader: sum((r) => r.readerBytes) / sum((r) => r.tally.sent) / readers,
     rssBytes: Math.max(...rounds.map((r) => Math.max(r.rssBytes, r.joinedRssBytes))),
@@ -135,9 +139,13 @@ function report(
       lines.push(`  ${entry.name.padEnd(10)} could not run: ${entry.error ?? 'no round'}`)
       continue
     }
-    const f = figures(entry.rounds, readers)
+    const f = figures(entry.rounds, size.typists, readers)
     all.set(entry.name, f)
-    const cut = f.closed > 0 ? `, ${f.closed} client(s) cut off` : ''
+    const cut =
+      (f.closed > 0 ? `, ${f.closed} client(s) cut off` : '') +
+      (f.delivered < f.expected
+        ? ` (missing ${f.missingAtTypists} at typists, ${f.missingAtReaders} at readers)`
+        : '')
     const loop = Number.isNaN(f.loopDelayP99Ms) ? '' : `, loop delay p99 ${ms(f.loopDelayP99Ms)} ms`
     lines.push(
       `  ${entry.name.padEnd(10)} p50 ${ms(f.p50)} p95 ${ms(f.p95)} p99 ${ms(f.p99)} ms ` +

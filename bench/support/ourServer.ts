@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -9,6 +9,9 @@ import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { openStorage } from '../../server/src/storage/openStorage'
 import type { ServerChild } from '../fanout/serverChild'
 import { createBenchAccounts, type BenchAccount } from './benchAccounts'
+import { procStats } from './procStats'
+
+export { procStats } from './procStats'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const COMPILED = path.join(ROOT, 'dist/server/index.js')
@@ -77,14 +80,19 @@ export interface OurServer extends ServerChild {
 }
 
 /**
- * Starts our server on a data folder as `npm start` would, with plain node: the compiled
- * `dist/server/index.js` if it exists, else `node --import tsx server/src/index.ts`. It knows
+ * Starts our server on a data folder as `npm start` would, with plain node and the node options
+ * of its start script: the compiled `dist/server/index.js` if it exists, else
+ * `node --import tsx server/src/index.ts`. It knows
  * nothing of the bench (no IPC), so its CPU time and memory are read from /proc; its event-loop
  * delay is not known (NaN). `stop` ends it with SIGTERM and deletes the data folder.
  */
 export async function spawnOurServer(prepared: PreparedData): Promise<OurServer> {
   const mode: OurServerMode = fs.existsSync(COMPILED) ? 'compiled' : 'tsx'
-  const args = mode === 'compiled' ? [COMPILED] : ['--import', 'tsx', 'server/src/index.ts']
+  const flags = startFlags()
+  const args =
+    mode === 'compiled'
+      ? [...flags, COMPILED]
+      : [...flags, '--import', 'tsx', 'server/src/index.ts']
   const port = await freePort()
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -128,18 +136,13 @@ export async function spawnOurServer(prepared: PreparedData): Promise<OurServer>
   }
 }
 
-let clockTicks: number | undefined
-
-/** CPU time (user + system) and resident memory of a process, from /proc (Linux). */
-export function procStats(pid: number): { cpuMs: number; rssBytes: number } {
-  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // Fields after the command's closing parenthesis: state is the 3rd, utime the 14th, stime 15th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const ticks = Number(fields[11]) + Number(fields[12])
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-  const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN)
-  return { cpuMs: (ticks / clockTicks) * 1000, rssBytes: rssKb * 1024 }
+// The node options `npm start` gives the compiled server (`node <flags> dist/server/index.js`).
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>
+  }
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/server\/index\.js/.exec(pkg.scripts?.start ?? '')
+  return match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? []
 }
 
 function freePort(): Promise<number> {
