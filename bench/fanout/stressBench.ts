@@ -4,7 +4,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
-import { prepareOurData, removeOurData } from '../support/ourServer'
+import { buildOurServer, prepareOurData, removeOurData } from '../support/ourServer'
 import { bytes, median, ms, quantile, ratio } from '../stats'
 import { ROOM, measureRound, type FanoutOptions, type RoundResult } from './measureRound'
 import { READERS, TYPISTS, startStressServer, type StressServer } from './stressServers'
@@ -30,6 +30,7 @@ interface Measured {
  */
 export async function benchStress(options: StressOptions): Promise<string[]> {
   const seed = await demoTextUpdate()
+  const compiled = options.servers.includes('ours') ? buildOurServer() : undefined
   const lines: string[] = []
   for (const size of options.sizes) {
     const loadBefore = os.loadavg()[0] ?? 0
@@ -49,7 +50,13 @@ export async function benchStress(options: StressOptions): Promise<string[]> {
           measured.set(name, entry)
           if (entry.error) continue
           try {
-            const started = await startStressServer(name, prepared, seed, options.presence)
+            const started = await startStressServer(
+              name,
+              prepared,
+              seed,
+              options.presence,
+              compiled,
+            )
             entry.how = started.how
             entry.rounds.push(
               await measureRound(started.server, { ...options, ...size }, started.clients),

@@ -19,7 +19,8 @@ export interface StartedServer {
 }
 
 /**
- * Starts one server for a round: ours on a fresh copy of `prepared` (the demo text and every
+ * Starts one server for a round: ours (`compiled`, see `buildOurServer`, or as `spawnOurServer`
+ * finds it) on a fresh copy of `prepared` (the demo text and every
  * client's account), typists and readers each signing in with their own API token; the
  * references in memory, seeded with the same text (`seed`), without sign-in. Hocuspocus is
  * driven with its own provider and framing.
@@ -29,9 +30,10 @@ export async function startStressServer(
   prepared: PreparedData,
   seed: Uint8Array,
   presence: boolean,
+  compiled?: string,
 ): Promise<StartedServer> {
   if (name === 'ours') {
-    const server = await spawnOurServer(copyOurData(prepared))
+    const server = await spawnOurServer(copyOurData(prepared), compiled)
     const typists = prepared.accounts[TYPISTS] ?? []
     const readers = prepared.accounts[READERS] ?? []
     const token = (accounts: typeof typists, i: number) => {
@@ -41,7 +43,9 @@ export async function startStressServer(
     }
     return {
       server,
-      how: `${server.mode}: ${server.command}, every client with its own API token, SQLite`,
+      how:
+        `${server.mode}${compiled ? ' now from the current sources' : ''}: ${server.command}, ` +
+        'every client with its own API token, SQLite',
       clients: {
         typist: (i, tally) =>
           new Typist(server.wsUrl, ROOM, i, tally, presence, { token: token(typists, i) }),

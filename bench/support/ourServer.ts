@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -80,19 +80,40 @@ export interface OurServer extends ServerChild {
 }
 
 /**
+ * Compiles the server from the current sources with the project's build script into
+ * `dist/bench-server/index.js` (the bench's own copy: `dist/server` may be older than the
+ * sources, and others may be running it) and returns its path, or undefined if the build failed.
+ */
+export function buildOurServer(): string | undefined {
+  const outfile = path.join(ROOT, 'dist/bench-server/index.js')
+  try {
+    fs.rmSync(path.dirname(outfile), { recursive: true, force: true })
+    execFileSync(process.execPath, ['scripts/build-server.mjs', outfile], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    return outfile
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Starts our server on a data folder as `npm start` would, with plain node and the node options
- * of its start script: the compiled `dist/server/index.js` if it exists, else
- * `node --import tsx server/src/index.ts`. It knows
+ * of its start script: `compiled` if given (see `buildOurServer`), else the compiled
+ * `dist/server/index.js` if it exists, else `node --import tsx server/src/index.ts`. It knows
  * nothing of the bench (no IPC), so its CPU time and memory are read from /proc; its event-loop
  * delay is not known (NaN). `stop` ends it with SIGTERM and deletes the data folder.
  */
-export async function spawnOurServer(prepared: PreparedData): Promise<OurServer> {
-  const mode: OurServerMode = fs.existsSync(COMPILED) ? 'compiled' : 'tsx'
+export async function spawnOurServer(
+  prepared: PreparedData,
+  compiled: string | undefined = fs.existsSync(COMPILED) ? COMPILED : undefined,
+): Promise<OurServer> {
+  const mode: OurServerMode = compiled ? 'compiled' : 'tsx'
   const flags = startFlags()
-  const args =
-    mode === 'compiled'
-      ? [...flags, COMPILED]
-      : [...flags, '--import', 'tsx', 'server/src/index.ts']
+  const args = compiled
+    ? [...flags, compiled]
+    : [...flags, '--import', 'tsx', 'server/src/index.ts']
   const port = await freePort()
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
