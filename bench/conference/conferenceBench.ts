@@ -10,7 +10,14 @@ import { Tally } from '../fanout/Tally'
 import { bytes, ms, quantile, ratio } from '../stats'
 import { createBenchAccounts, type BenchAccount } from '../support/benchAccounts'
 import { Editor, typeOnSchedule } from './Editor'
-import { cpuShare, cpuTime, RssSampler, startPlenary, type PlenaryProcess } from './plenaryProcess'
+import {
+  cpuShare,
+  cpuTime,
+  RssSampler,
+  startPlenary,
+  vmRss,
+  type PlenaryProcess,
+} from './plenaryProcess'
 import { RoomReader } from './RoomReader'
 
 /** The conference's size, and how hard its people type. */
@@ -74,7 +81,7 @@ interface Reader {
 export async function benchConference(options: ConferenceOptions): Promise<string[]> {
   const loadBefore = os.loadavg()[0] ?? 0
   const lines: string[] = []
-  let reference: TypingResult | undefined
+  let reference: { typing: TypingResult; storm: StormResult } | undefined
   const { server, prepared: people } = await startPlenary(options.port, (storage) =>
     makePeople(storage, options),
   )
@@ -83,7 +90,7 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
   )
   if (options.reference) {
     // Reference first, on its own: ours is idle (no room loaded) meanwhile.
-    reference = await referenceTyping(people, options)
+    reference = await referenceRun(people, options)
   }
   const rss = new RssSampler(() => server.rssBytes())
   const readers: Reader[] = []
@@ -170,7 +177,7 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
       },
       server.cpuMs,
     )
-    lines.push(...typingLines(options, ours, reference, rss.max('typing')))
+    lines.push(...typingLines(options, ours, reference?.typing, rss.max('typing')))
 
     // (b) The sponsors type in their drafts.
     rss.enter('drafts')
@@ -219,13 +226,36 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
     )
 
     // (d) The wifi comes back.
-    const storm = await reconnectStorm(server, people, readers, rss)
+    const chair = people.chairs[0]?.token ?? null
+    const vectors = {
+      text: await stateVector(server.wsUrl, TEXT_ROOM, chair),
+      register: await stateVector(server.wsUrl, REGISTER_ROOM, chair),
+    }
+    const storm = await reconnectStorm(
+      readers.map((r) => [
+        { reader: r.text, vector: vectors.text },
+        { reader: r.register, vector: vectors.register },
+      ]),
+      server.cpuMs,
+      rss,
+    )
+    const synced = (r: StormResult) =>
+      r.allMs === null ? `n/a (${r.unsynced} not synced in 60 s)` : `${ms(r.allMs)} ms`
+    const spread = (r: StormResult) =>
+      `per client p50 ${ms(quantile(r.perClient, 0.5))} p99 ${ms(quantile(r.perClient, 0.99))} ms, ` +
+      `${r.retries} retries, until all synced ${r.cpu}, server RSS max ${bytes(r.rssMax)}`
+    const theirs = reference?.storm
     lines.push(
-      `  (d) wifi back: ${readers.length} readers dropped and reconnected within 1 s -> every ` +
-        `client synced after ${storm.allMs === null ? `n/a (${storm.unsynced} not synced in 60 s)` : `${ms(storm.allMs)} ms`} (target <= 10,000 ms); ` +
-        `per client p50 ${ms(quantile(storm.perClient, 0.5))} p99 ${ms(quantile(storm.perClient, 0.99))} ms ` +
-        `after the drop; ${storm.retries} retries; until all synced ${storm.cpu}; server RSS max ${bytes(rss.max('storm'))} ` +
-        `(target <= 150 MB), sampled every 100 ms`,
+      `  (d) wifi back: ${readers.length} readers dropped at once and reconnected within 1 s ` +
+        `(from the state they had) -> ours: every client synced ${synced(storm)} after the drop ` +
+        `(target <= 10,000 ms), server RSS max ${bytes(storm.rssMax)} (target <= 150 MB, ` +
+        `sampled every 100 ms)` +
+        (theirs
+          ? ` | merging server ${synced(theirs)}, RSS max ${bytes(theirs.rssMax)} | ratio ` +
+            `synced ${ratio(storm.allMs ?? NaN, theirs.allMs ?? NaN)}, RSS ${ratio(storm.rssMax, theirs.rssMax)}`
+          : ''),
+      `      ours (text + register room per reader): ${spread(storm)}` +
+        (theirs ? `; merging server (text room only): ${spread(theirs)}` : ''),
       `  server RSS max over the whole run ${bytes(rss.max())} (${rss.samples} samples); ` +
         `closes by the server ${closes(readers)}; machine load average ${loadBefore.toFixed(1)} -> ` +
         `${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.availableParallelism()} cores`,
@@ -341,8 +371,12 @@ async function textTyping(
 
 // (a) on the minimal merging server (bench/references: in memory, no accounts, one message per
 // client per window), seeded with the demo text.
-async function referenceTyping(people: People, options: ConferenceOptions): Promise<TypingResult> {
+async function referenceRun(
+  people: People,
+  options: ConferenceOptions,
+): Promise<{ typing: TypingResult; storm: StormResult }> {
   const reference = await spawnServerChild('references/mergingServerProcess')
+  const rss = new RssSampler(() => vmRss(reference.pid))
   await reference.seed(`collab/${TEXT_ROOM}`, people.textUpdate)
   const readers: RoomReader[] = []
   const current: { tally: Tally | null; counting: boolean; bytes: number } = {
@@ -389,8 +423,15 @@ async function referenceTyping(people: People, options: ConferenceOptions): Prom
       () => cpuTime(reference.pid),
       false,
     )
-    return { ...result, joinMs }
+    const vector = await stateVector(reference.wsUrl, TEXT_ROOM, null)
+    const storm = await reconnectStorm(
+      readers.map((reader) => [{ reader, vector }]),
+      () => cpuTime(reference.pid),
+      rss,
+    )
+    return { typing: { ...result, joinMs }, storm }
   } finally {
+    rss.stop()
     readers.forEach((r) => r.drop())
     await reference.stop()
   }
@@ -571,32 +612,34 @@ async function refetches(
   }
 }
 
-// (d) Every reader drops both sockets at once; each reconnects at a random moment within the
-// next second, asking only for what it lacks (the state vector it had, as a browser's document
-// would), and retries a second later if refused or cut.
-async function reconnectStorm(
-  server: PlenaryProcess,
-  people: People,
-  readers: Reader[],
-  rss: RssSampler,
-): Promise<{
+/** What (d) measured on one server. */
+interface StormResult {
+  /** From the drop until every client had every room synced; null if some never did. */
   allMs: number | null
+  /** Per client, from the drop until it had all its rooms synced. */
   perClient: number[]
   retries: number
   unsynced: number
+  /** The server's and the generator's CPU share until every client was synced. */
   cpu: string
-}> {
-  const vectors = await stateVectors(server, people)
+  /** The server's highest RSS from the drop until 3 s after the last sync. */
+  rssMax: number
+}
+
+// (d) Every client drops all its sockets at once; each reconnects at a random moment within the
+// next second, asking only for what it lacks (the state vector it had, as a browser's document
+// would), and retries a second later if refused or cut.
+async function reconnectStorm(
+  clients: { reader: RoomReader; vector: Uint8Array }[][],
+  serverCpuMs: () => number,
+  rss: RssSampler,
+): Promise<StormResult> {
   await sleep(1000)
   rss.enter('storm')
-  const cpu = cpuShare(server)
+  const cpu = cpuShare({ cpuMs: serverCpuMs })
   const dropAt = performance.now()
-  readers.forEach((r) => {
-    r.text.drop()
-    r.register.drop()
-  })
+  clients.forEach((sockets) => sockets.forEach(({ reader }) => reader.drop()))
   let retries = 0
-  const perClient: number[] = []
   const reconnect = async (reader: RoomReader, vector: Uint8Array) => {
     await sleep(Math.random() * 1000)
     while (performance.now() - dropAt < 60_000) {
@@ -612,14 +655,9 @@ async function reconnectStorm(
     return NaN
   }
   const results = await Promise.all(
-    readers.map(async (r) => {
-      const [text, register] = await Promise.all([
-        reconnect(r.text, vectors.text),
-        reconnect(r.register, vectors.register),
-      ])
-      const both = Math.max(text, register)
-      perClient.push(both)
-      return both
+    clients.map(async (sockets) => {
+      const synced = await Promise.all(sockets.map((s) => reconnect(s.reader, s.vector)))
+      return Math.max(...synced)
     }),
   )
   const unsynced = results.filter((t) => !Number.isFinite(t)).length
@@ -628,35 +666,23 @@ async function reconnectStorm(
   rss.enter('after')
   return {
     allMs: unsynced === 0 ? Math.max(...results) : null,
-    perClient: perClient.filter(Number.isFinite),
+    perClient: results.filter(Number.isFinite),
     retries,
     unsynced,
     cpu: cpuUntilSynced,
+    rssMax: Math.max(rss.max('storm'), rss.max('after')),
   }
 }
 
-// What a browser's copies of the text and register hold now: read by a full client (a chair's).
-async function stateVectors(server: PlenaryProcess, people: People) {
-  const tally = new Tally(1)
-  const account = people.chairs[0]
-  if (!account) throw new Error('no chair')
-  const vector = async (room: string) => {
-    const editor = new Editor(
-      server.wsUrl,
-      room,
-      account.token,
-      { name: 'Mirror', role: 'Chair' },
-      tally,
-      0,
-    )
-    try {
-      await editor.synced()
-      return Y.encodeStateVector(editor.doc)
-    } finally {
-      editor.destroy()
-    }
+// What a browser's copy of a room holds now (its state vector), read by a full client.
+async function stateVector(wsUrl: string, room: string, token: string | null) {
+  const editor = new Editor(wsUrl, room, token, { name: 'Mirror', role: 'Chair' }, new Tally(1), 0)
+  try {
+    await editor.synced()
+    return Y.encodeStateVector(editor.doc)
+  } finally {
+    editor.destroy()
   }
-  return { text: await vector(TEXT_ROOM), register: await vector(REGISTER_ROOM) }
 }
 
 function closes(readers: Reader[]): string {
