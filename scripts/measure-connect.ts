@@ -8,10 +8,18 @@ import path from 'node:path'
 import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 import { prepareOurData, removeOurData } from '../bench/support/ourServer'
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags'
+import { clauseText } from '../tests/support/collabClient'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const N = Number(process.argv[2] ?? 1000)
+// After connecting: TYPISTS chairs type KEYS_PER_S each for TYPE_SECONDS (0: no typing).
+const TYPISTS = Number(process.env.TYPISTS ?? 20)
+const KEYS_PER_S = Number(process.env.KEYS_PER_S ?? 5)
+const TYPE_SECONDS = Number(process.env.TYPE_SECONDS ?? 0)
 const PORT = Number(process.env.PORT ?? 8131)
 const MB = 1024 * 1024
 
@@ -62,7 +70,7 @@ const fmt = (m: Record<string, unknown>) => {
   return `rss ${n('rss')} MB, heapUsed ${n('heapUsed')} / heapTotal ${n('heapTotal')}, external ${n('external')} (arrayBuffers ${n('arrayBuffers')}) [${s}]`
 }
 
-function connect(url: string): Promise<{ ws: WebSocket; ms: number; bytes: number }> {
+function connect(url: string): Promise<{ ws: WebSocket; ms: number; bytes: () => number }> {
   const start = performance.now()
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url)
@@ -71,11 +79,61 @@ function connect(url: string): Promise<{ ws: WebSocket; ms: number; bytes: numbe
     ws.on('open', () => ws.send(syncStep1()))
     ws.on('message', (data: Buffer) => {
       bytes += data.length
-      if (isSyncStep2(data)) resolve({ ws, ms: performance.now() - start, bytes })
+      if (isSyncStep2(data)) resolve({ ws, ms: performance.now() - start, bytes: () => bytes })
     })
     ws.on('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)))
     ws.on('error', reject)
   })
+}
+
+// A chair's client that types: a Y.Doc synced over a raw websocket, sending each local update.
+async function typist(url: string, article: number): Promise<{ type(): void; close(): void }> {
+  const doc = new Y.Doc()
+  const ws = new WebSocket(url)
+  ws.binaryType = 'arraybuffer'
+  let synced = false
+  const ready = new Promise<void>((resolve, reject) => {
+    ws.on('close', (code) => reject(new Error(`typist closed ${code}`)))
+    ws.on('open', () => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      syncProtocol.writeSyncStep1(e, doc)
+      ws.send(encoding.toUint8Array(e))
+    })
+    ws.on('message', (data: ArrayBuffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(d) !== 0) return
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, 0)
+      const kind = syncProtocol.readSyncMessage(d, reply, doc, 'remote')
+      if (encoding.length(reply) > 1) ws.send(encoding.toUint8Array(reply))
+      if (kind === syncProtocol.messageYjsSyncStep2 && !synced) {
+        synced = true
+        resolve()
+      }
+    })
+  })
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === 'remote') return
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 0)
+    syncProtocol.writeUpdate(e, update)
+    ws.send(encoding.toUint8Array(e))
+  })
+  await ready
+  return {
+    type: () => {
+      const text = clauseText(doc, article, 1)
+      text.insert(Math.floor(Math.random() * (text.length + 1)), 'x')
+    },
+    close: () => ws.close(),
+  }
+}
+
+// Seconds of CPU (user + system) the process has used.
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -83,7 +141,9 @@ const pct = (sorted: number[], p: number) =>
 
 const prepared = await prepareOurData([
   { prefix: 'reader', count: N + 1, membership: () => ({ role: 'observer' }) },
+  { prefix: 'typist', count: TYPISTS, membership: () => ({ role: 'chair' }) },
 ])
+const typistTokens = prepared.accounts.typist!.map((a) => a.token)
 const tokens = prepared.accounts.reader!.map((a) => a.token)
 const out = { text: '' }
 const child = spawn(
@@ -91,7 +151,7 @@ const child = spawn(
   [
     ...(process.env.PROBE_GC === '1' ? ['--expose-gc'] : []),
     // The flags `npm start` gives node, unless SERVER_ARGS says otherwise.
-    ...(process.env.SERVER_ARGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean),
+    ...(process.env.SERVER_ARGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS),
     '--import',
     path.join(ROOT, 'scripts/memory-probe.mjs'),
     process.env.BUNDLE ?? path.join(ROOT, 'dist/server/index.js'),
@@ -116,7 +176,7 @@ try {
   console.log(`idle:            ${fmt(await memoryOf(child, out))}`)
   const first = await connect(url(tokens[N]!))
   console.log(
-    `room loaded:     ${fmt(await memoryOf(child, out))} (first sync ${first.ms.toFixed(0)} ms, ${first.bytes} B)`,
+    `room loaded:     ${fmt(await memoryOf(child, out))} (first sync ${first.ms.toFixed(0)} ms, ${first.bytes()} B)`,
   )
   const rounds = Number(process.env.ROUNDS ?? 1)
   for (let round = 0; round < rounds; round++) {
@@ -125,12 +185,30 @@ try {
     const total = performance.now() - start
     const times = clients.map((c) => c.ms).sort((a, b) => a - b)
     console.log(
-      `connect ${N}: all synced in ${total.toFixed(0)} ms; per client p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms; ${clients[0]!.bytes} B each`,
+      `connect ${N}: all synced in ${total.toFixed(0)} ms; per client p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms; ${clients[0]!.bytes()} B each`,
     )
     await new Promise((r) => setTimeout(r, 1000))
     console.log(
       `${N} connected:   ${fmt(await memoryOf(child, out))}; VmRSS ${(rssOf(child.pid!) / MB).toFixed(1)} MB`,
     )
+    if (TYPE_SECONDS > 0) {
+      const typists = await Promise.all(typistTokens.map((t, i) => typist(url(t), 1 + (i % 20))))
+      const bytesBefore = clients.reduce((sum, c) => sum + c.bytes(), 0)
+      const cpuBefore = cpuOf(child.pid!)
+      let peak = 0
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!))), 100)
+      const timers = typists.map((t) => setInterval(() => t.type(), 1000 / KEYS_PER_S))
+      await new Promise((r) => setTimeout(r, TYPE_SECONDS * 1000))
+      timers.forEach(clearInterval)
+      await new Promise((r) => setTimeout(r, 1000))
+      clearInterval(sampler)
+      const keystrokes = typists.length * KEYS_PER_S * TYPE_SECONDS
+      const perReader = (clients.reduce((sum, c) => sum + c.bytes(), 0) - bytesBefore) / N
+      console.log(
+        `typing ${typists.length} x ${KEYS_PER_S}/s for ${TYPE_SECONDS} s to ${N} readers: server CPU ${(cpuOf(child.pid!) - cpuBefore).toFixed(1)} s, peak VmRSS ${(peak / MB).toFixed(1)} MB, ${(perReader / keystrokes).toFixed(0)} B per keystroke per reader; ${fmt(await memoryOf(child, out))}`,
+      )
+      typists.forEach((t) => t.close())
+    }
     await Promise.all(clients.map((c) => new Promise((r) => (c.ws.once('close', r), c.ws.close()))))
     await new Promise((r) => setTimeout(r, 500))
   }

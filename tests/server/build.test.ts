@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags'
 import { connectClient, type CollabClient } from '../support/collabClient'
 import { createToken, login, tempDataDir, TEST_ADMIN_PASSWORD } from '../support/startServer'
 
@@ -57,6 +58,16 @@ describe('the compiled server', () => {
     }
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('is started by `npm start` with the node flags the benchmarks use', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    const start = manifest.scripts.start!
+    expect(start).toMatch(/^npm run build && node .*dist\/server\/index\.js$/)
+    for (const flag of SERVER_NODE_FLAGS) expect(start).toContain(` ${flag} `)
+    expect(start).not.toMatch(/tsx/)
   })
 
   it('runs with plain node and serves the demo negotiation', async () => {
