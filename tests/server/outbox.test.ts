@@ -2,14 +2,20 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeAwarenessUpdate, type AwarenessEntry } from '../../server/src/collab/protocol'
-import { WindowedOutbox, type Recipient } from '../../server/src/collab/WindowedOutbox'
+import {
+  WindowedOutbox,
+  type Recipient,
+  type WindowMessages,
+} from '../../server/src/collab/WindowedOutbox'
 import { waitFor } from '../support/collabClient'
 
 // A connection as the outbox sees it: it records each window's messages, sent together.
 class Recorder implements Recipient {
   readonly windows: Uint8Array[][] = []
-  sendAll(messages: readonly Uint8Array[]): void {
-    this.windows.push([...messages])
+  readonly frames: Buffer[] = []
+  sendWindow(window: WindowMessages): void {
+    this.windows.push([...window.messages])
+    this.frames.push(window.frames)
   }
 }
 
@@ -133,6 +139,10 @@ describe('the windowed outbox', () => {
     expect(reader.windows).toHaveLength(2)
     expect(writer.windows).toHaveLength(1)
     expect(writer.windows[0]?.[0]).toBe(reader.windows[1]?.[0])
+    // Built once as websocket frames for both: FIN + binary, the length, the message.
+    expect(writer.frames[0]).toBe(reader.frames[1])
+    const message = reader.windows[1]?.[0] as Uint8Array
+    expect([...(writer.frames[0] as Buffer)]).toEqual([0x82, message.length, ...message])
 
     // Once destroyed, nothing more is sent.
     outbox.destroy()

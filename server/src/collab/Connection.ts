@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import { CloseCode, type Origin } from '../../../shared/collab'
 import type { Access, ConnectionOwner } from './access'
 import { DurabilityAcks } from './DurabilityAcks'
+import type { WindowMessages } from './WindowedOutbox'
 
 /**
  * Bytes waiting in a connection's socket (past what the kernel took) beyond which the connection
@@ -59,15 +60,20 @@ export class Connection {
   }
 
   /**
-   * Sends several encoded messages as one write (the socket is corked meanwhile), unless the
-   * socket is going away or fell behind; a room's outbox sends each window's messages so.
+   * Sends a window of the room's outbox as one write, unless the socket is going away or fell
+   * behind: the frames built once for everyone who gets the same, written straight to the TCP
+   * socket (ws frames synchronously when no extension is negotiated, so order holds).
    */
-  sendAll(messages: readonly Uint8Array[]): void {
-    if (messages.length === 0 || this.closed || this.fellBehind()) return
+  sendWindow(window: WindowMessages): void {
+    if (this.closed || this.fellBehind()) return
     const raw = netSocket(this.socket)
+    if (raw && this.socket.extensions === '') {
+      raw.write(window.frames)
+      return
+    }
     raw?.cork()
     try {
-      for (const message of messages) this.socket.send(message, this.afterSend)
+      for (const message of window.messages) this.socket.send(message, this.afterSend)
     } finally {
       raw?.uncork()
     }

@@ -1,13 +1,22 @@
 import * as Y from 'yjs'
 import { encodePresenceMessage, encodeUpdate, type AwarenessEntry } from './protocol'
+import { binaryFrames } from './wsFrames'
 
 /** How long a room collects updates and presence before sending them, from the first after idle. */
 export const OUTBOX_WINDOW_MS = 10
 
+/** One window's messages for a recipient; those who get the same messages share one object. */
+export interface WindowMessages {
+  /** The encoded messages: an update, a presence message, or both, in that order. */
+  readonly messages: readonly Uint8Array[]
+  /** The same as websocket frames in one buffer, built on first use. */
+  readonly frames: Buffer
+}
+
 /** Whom a windowed outbox sends to: a Connection, or in tests anything that records. */
 export interface Recipient {
   /** Sends one window's messages together (one write). */
-  sendAll(messages: readonly Uint8Array[]): void
+  sendWindow(window: WindowMessages): void
 }
 
 /** An update waiting in a window, with the recipient that sent it (none: a server change). */
@@ -77,12 +86,29 @@ export class WindowedOutbox<R extends Recipient> {
     if (updates.length === 0 && entries.length === 0) return
     const presence = entries.length > 0 ? encodePresenceMessage(entries) : undefined
     const updateFor = windowUpdates(updates)
+    // Everyone gets the same presence; the update differs only for those who sent some.
+    const byUpdate = new Map<Uint8Array | undefined, WindowMessages | undefined>()
     for (const recipient of this.recipients()) {
       const update = updateFor(recipient)
-      if (update && presence) recipient.sendAll([update, presence])
-      else if (update) recipient.sendAll([update])
-      else if (presence) recipient.sendAll([presence])
+      if (!byUpdate.has(update)) byUpdate.set(update, windowMessages(update, presence))
+      const window = byUpdate.get(update)
+      if (window) recipient.sendWindow(window)
     }
+  }
+}
+
+function windowMessages(
+  update: Uint8Array | undefined,
+  presence: Uint8Array | undefined,
+): WindowMessages | undefined {
+  const messages = [update, presence].filter((m) => m !== undefined)
+  if (messages.length === 0) return undefined
+  let frames: Buffer | undefined
+  return {
+    messages,
+    get frames() {
+      return (frames ??= binaryFrames(messages))
+    },
   }
 }
 
