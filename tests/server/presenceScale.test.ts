@@ -61,6 +61,20 @@ describe('presence at conference scale', () => {
     expect(arrivals.length).toBeGreaterThanOrEqual(2)
   })
 
+  it('relays a removal at once, and no state waiting for its interval after it', async () => {
+    const chair = await connect('chair')
+    const watcher = await connect('france')
+    const chairId = chair.doc.clientID
+    chair.provider.awareness.setLocalState({ user: { name: 'Chair' }, article: 'art-1' })
+    await waitFor('the chair at the watcher', () => stateOf(watcher, chairId)?.article === 'art-1')
+    // Within the interval: this state waits for a trailing relay, and the removal overtakes it.
+    chair.provider.awareness.setLocalState({ user: { name: 'Chair' }, article: 'art-2' })
+    chair.provider.awareness.setLocalState(null)
+    await waitFor('the chair gone at the watcher', () => stateOf(watcher, chairId) === undefined)
+    await sleep(5 * PRESENCE_BOUNDS.relayIntervalMs)
+    expect(stateOf(watcher, chairId)).toBeUndefined()
+  })
+
   it('counts the readers past the bound per article, relays the first ones and every writer', async () => {
     const bound = PRESENCE_BOUNDS.listedReaders
     // The first readers to announce take the listed places (a provider announces on connect).
