@@ -30,7 +30,7 @@ if (runs('stress')) {
     rate: envInt('BENCH_RATE', 5),
     seconds: envInt('BENCH_SECONDS', 10),
     presence: process.env.BENCH_PRESENCE !== '0',
-    rounds: Math.max(1, envInt('BENCH_ROUNDS', 1)),
+    rounds: Math.max(1, envInt('BENCH_ROUNDS', 2)),
     drainLimitMs: envInt('BENCH_DRAIN_S', 10) * 1000,
   })
   lines.forEach((line) => console.log(line))

@@ -136,7 +136,8 @@ function report(
     `stress ${size.clients} clients, ${size.typists} typing: ${keystrokes} keystrokes a round ` +
       `(${options.rate}/s per typist for ${options.seconds} s), cursor presence ` +
       `${options.presence ? 'on every keystroke' : 'off'}; ${readers} raw ws readers; ` +
-      `${options.rounds} round(s) per server; machine load average ${load}`,
+      `${options.rounds} round(s) per server, percentiles the median over rounds (of two, the ` +
+      `lower); machine load average ${load}`,
     `  latency: edit to arrival at every client (all arrivals timestamped); delivered: every ` +
       `keystroke at every client but its typist, named from each update's structs and delete set`,
   ]
