@@ -10,7 +10,10 @@ import {
   summarize,
   type RoomSummary,
 } from '../../shared/collab/presence'
-import { ArticlePresence } from '../../client/src/features/presence/ArticlePresence'
+import {
+  ArticlePresence,
+  MAX_ARTICLE_DOTS,
+} from '../../client/src/features/presence/ArticlePresence'
 import { PresenceList } from '../../client/src/features/presence/PresenceList'
 import {
   hereCount,
@@ -180,6 +183,14 @@ describe("an article's line in the outline", () => {
     expect(html).toContain('>12 reading<')
     expect(html).toContain('aria-label="Here: Chair, Ana"')
     expect(html.match(/class="dot"/g)).toHaveLength(2)
+  })
+
+  it('shows a few dots at most, and counts the others with the unlisted', () => {
+    const many = Array.from({ length: MAX_ARTICLE_DOTS + 4 }, (_, i) => peer(i, `P${i}`))
+    const html = renderToStaticMarkup(createElement(ArticlePresence, { here: many, reading: 12 }))
+    expect(html.match(/class="dot"/g)).toHaveLength(MAX_ARTICLE_DOTS)
+    expect(html).toContain('>16 reading<')
+    expect(html).not.toContain(`P${MAX_ARTICLE_DOTS}`)
   })
 
   it('shows nothing where nobody is', () => {
