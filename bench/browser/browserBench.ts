@@ -52,7 +52,10 @@ export async function benchBrowser(options: BrowserOptions): Promise<string[]> {
   const fresh = await startPlenary(0, async () => null)
   const withHistory = await startPlenary(0, (storage) =>
     createBenchAccounts(storage, 'ccm', 'history', options.clients, () => ({ role: 'chair' })),
-  )
+  ).catch(async (error: unknown) => {
+    await fresh.server.stop()
+    throw error
+  })
   let browser: Browser | undefined
   try {
     const history = await makeHistory({

@@ -88,10 +88,6 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
   process.setMaxListeners(
     Math.max(process.getMaxListeners(), options.drafts * options.sponsors + 50),
   )
-  if (options.reference) {
-    // Reference first, on its own: ours is idle (no room loaded) meanwhile.
-    reference = await referenceRun(people, options)
-  }
   const rss = new RssSampler(() => server.rssBytes())
   const readers: Reader[] = []
   const current: { tally: Tally | null; countBytes: boolean; readerBytes: number } = {
@@ -102,6 +98,10 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
   const registerArrival: number[] = []
   let registerArmed = false
   try {
+    if (options.reference) {
+      // Reference first, on its own: ours is idle (no room loaded) meanwhile.
+      reference = await referenceRun(people, options)
+    }
     await sleep(500)
     const idleRss = server.rssBytes()
     rss.enter('connect')

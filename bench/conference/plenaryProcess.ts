@@ -61,17 +61,25 @@ export async function startPlenary<T>(
   void exited.then(() => (done = true))
   // The start-up line names the port (PORT=0 picks one).
   const listening = await new Promise<number>((resolve, reject) => {
+    const fail = (error: Error) => {
+      child.kill('SIGKILL')
+      reject(error)
+    }
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /listening on \S*:(\d+)/.exec(out)
       if (match) resolve(Number(match[1]))
     })
-    void exited.then(() => reject(new Error(`the server exited before listening: ${out}`)))
+    void exited.then(() => fail(new Error(`the server exited before listening: ${out}`)))
+    setTimeout(() => fail(new Error(`no "listening on" line in 60 s: ${out}`)), 60_000).unref()
   })
   child.stdout.resume()
   const url = `http://127.0.0.1:${listening}`
-  await waitForHealth(url)
+  await waitForHealth(url).catch((error: unknown) => {
+    child.kill('SIGKILL')
+    throw error
+  })
   const pid = child.pid ?? 0
   return {
     prepared,
