@@ -5,6 +5,13 @@ import { binaryFrames } from './wsFrames'
 /** How long a room collects updates and presence before sending them, from the first after idle. */
 export const OUTBOX_WINDOW_MS = 10
 
+/**
+ * The longest a window grows to: when sending a window takes long (a write per connection, a
+ * thousand connections), the next window waits twice that, so that the sends never fill the
+ * event loop and keystrokes still get through; more is merged into each write meanwhile.
+ */
+export const OUTBOX_MAX_WINDOW_MS = 40
+
 /** One window's messages for a recipient; those who get the same messages share one object. */
 export interface WindowMessages {
   /** The encoded messages: an update, a presence message, or both, in that order. */
@@ -38,11 +45,15 @@ export class WindowedOutbox<R extends Recipient> {
   private entries = new Map<number, AwarenessEntry>()
   private timer: NodeJS.Timeout | undefined
   private destroyed = false
+  // How long the next window collects: the base window, or more while sends are slow.
+  private nextWindowMs: number
 
   constructor(
     private readonly recipients: () => Iterable<R>,
     private readonly windowMs = OUTBOX_WINDOW_MS,
-  ) {}
+  ) {
+    this.nextWindowMs = windowMs
+  }
 
   update(update: Uint8Array, from?: R): void {
     if (this.destroyed) return
@@ -75,7 +86,7 @@ export class WindowedOutbox<R extends Recipient> {
   }
 
   private arm(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.windowMs)
+    this.timer ??= setTimeout(() => this.flush(), this.nextWindowMs)
   }
 
   private send(): void {
@@ -84,6 +95,7 @@ export class WindowedOutbox<R extends Recipient> {
     this.updates = []
     this.entries = new Map()
     if (updates.length === 0 && entries.length === 0) return
+    const started = performance.now()
     const presence = entries.length > 0 ? encodePresenceMessage(entries) : undefined
     const updateFor = windowUpdates(updates)
     // Everyone gets the same presence; the update differs only for those who sent some.
@@ -94,6 +106,8 @@ export class WindowedOutbox<R extends Recipient> {
       const window = byUpdate.get(update)
       if (window) recipient.sendWindow(window)
     }
+    const took = performance.now() - started
+    this.nextWindowMs = Math.max(this.windowMs, Math.min(OUTBOX_MAX_WINDOW_MS, 2 * took))
   }
 }
 
