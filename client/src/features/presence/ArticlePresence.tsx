@@ -2,7 +2,7 @@ import { readingWords } from './presenceWords'
 import type { Peer } from './usePeers'
 
 /** Coloured dots an article's line of the outline shows at most; the others join the count. */
-export const MAX_ARTICLE_DOTS = 6
+export const MAX_ARTICLE_DOTS = 5
 
 /**
  * Who else is in an article, on its line of the outline: a coloured dot per person, named for
