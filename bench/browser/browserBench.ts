@@ -27,15 +27,17 @@ const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html')
 /** The issue's target for opening the text after the history. */
 const TARGET_MS = 700
 
-// Runs in the page before its scripts: notes the moment (ms since navigation start) the editor
-// first shows an article of the text and can be typed in.
+// Runs in the page before its scripts: notes the moment (ms since navigation start) of the
+// frame that first paints the editor with an article of the text, editable.
 const WATCH_EDITABLE = `(() => {
+  let seen = false
   const check = () => {
-    if (window.__benchEditableAt !== undefined) return
+    if (seen) return
     const editor = document.querySelector('.ProseMirror[contenteditable="true"]')
     if (!editor || !editor.querySelector('section.article')) return
-    window.__benchEditableAt = performance.now()
+    seen = true
     observer.disconnect()
+    requestAnimationFrame(() => { window.__benchEditableAt = performance.now() })
   }
   const observer = new MutationObserver(check)
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] })
@@ -110,12 +112,24 @@ async function openText(
     await addSessionCookie(context, cookie, server.url)
     await context.addInitScript(WATCH_EDITABLE)
     const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(`${server.url}/n/ccm`)
-    const at = await page.waitForFunction(
-      () => (window as unknown as { __benchEditableAt?: number }).__benchEditableAt,
-      undefined,
-      { timeout: 60_000 },
-    )
+    const at = await page
+      .waitForFunction(
+        () => (window as unknown as { __benchEditableAt?: number }).__benchEditableAt,
+        undefined,
+        { timeout: 60_000 },
+      )
+      .catch((error: unknown) => {
+        // A client rebuilt meanwhile (dist/client) or broken: say what the page said.
+        throw new Error(
+          `${server.url}/n/ccm never showed the editable text: ${errors.join('; ')}`,
+          {
+            cause: error,
+          },
+        )
+      })
     const articles = await page.locator('.ProseMirror section.article').count()
     return { ms: (await at.jsonValue()) as number, articles }
   } finally {
