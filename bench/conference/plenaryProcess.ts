@@ -144,7 +144,8 @@ const CLOCK_TICKS = 100
 /**
  * Starts timing a phase: the returned function tells the server's and this load generator's
  * CPU share of the wall time since (near 100% for the generator: the figures say more about the
- * generator than about the server).
+ * generator than about the server), and the machine's load average then (above the core count,
+ * both wait for a core and latencies measure the machine).
  */
 export function cpuShare(server: Pick<PlenaryProcess, 'cpuMs'>): () => string {
   const start = performance.now()
@@ -156,7 +157,8 @@ export function cpuShare(server: Pick<PlenaryProcess, 'cpuMs'>): () => string {
     const share = (cpu: number) => `${((cpu / wall) * 100).toFixed(0)}%`
     return (
       `server CPU ${share(server.cpuMs() - serverStart)}, generator CPU ` +
-      `${share((generator.user + generator.system) / 1000)}`
+      `${share((generator.user + generator.system) / 1000)} (machine load ` +
+      `${(os.loadavg()[0] ?? 0).toFixed(1)})`
     )
   }
 }
