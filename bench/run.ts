@@ -54,7 +54,6 @@ if (runs('conference')) {
     drafts: envInt('BENCH_CONF_DRAFTS', 100),
     sponsors: envInt('BENCH_CONF_SPONSORS', 3),
     refetches: envInt('BENCH_CONF_REFETCH', 1000),
-    port: envInt('BENCH_CONF_PORT', 0),
     reference: process.env.BENCH_CONF_REFERENCE !== '0',
   })
   lines.forEach((line) => console.log(line))

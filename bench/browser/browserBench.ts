@@ -51,8 +51,8 @@ const WATCH_EDITABLE = `(() => {
  */
 export async function benchBrowser(options: BrowserOptions): Promise<string[]> {
   ensureClientBuilt()
-  const fresh = await startPlenary(0, async () => null)
-  const withHistory = await startPlenary(0, (storage) =>
+  const fresh = await startPlenary(async () => null)
+  const withHistory = await startPlenary((storage) =>
     createBenchAccounts(storage, 'ccm', 'history', options.clients, () => ({ role: 'chair' })),
   ).catch(async (error: unknown) => {
     await fresh.server.stop()

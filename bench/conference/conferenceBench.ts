@@ -35,8 +35,6 @@ export interface ConferenceOptions {
   sponsors: number
   /** At most this many of the delegates' REST refetches after the tabling in (c). */
   refetches: number
-  /** Port of our server (0: any free one). */
-  port: number
   /** Whether (a) is measured on the minimal merging server too. */
   reference: boolean
 }
@@ -82,9 +80,7 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
   const loadBefore = os.loadavg()[0] ?? 0
   const lines: string[] = []
   let reference: { typing: TypingResult; storm: StormResult } | undefined
-  const { server, prepared: people } = await startPlenary(options.port, (storage) =>
-    makePeople(storage, options),
-  )
+  const { server, prepared: people } = await startPlenary((storage) => makePeople(storage, options))
   process.setMaxListeners(
     Math.max(process.getMaxListeners(), options.drafts * options.sponsors + 50),
   )

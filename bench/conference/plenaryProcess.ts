@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,12 +5,7 @@ import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { loadDemoAccounts } from '../../server/src/negotiations/demoAccounts'
 import { openStorage } from '../../server/src/storage/openStorage'
 import type { Storage } from '../../server/src/storage/Storage'
-
-const ROOT = path.resolve(import.meta.dirname, '../..')
-/** The compiled server `npm start` runs once the build has made it. */
-const COMPILED = path.join(ROOT, 'dist/server/index.js')
-/** The first start's admin password: nobody signs in as admin in a benchmark (synthetic). */
-const ADMIN_PASSWORD = 'bench-admin-password-synthetic'
+import { spawnOurServer } from '../support/ourServer'
 
 /** Plenary's server as an operator runs it: its own process, over a data folder of its own. */
 export interface PlenaryProcess {
@@ -20,7 +14,7 @@ export interface PlenaryProcess {
   /** ws://127.0.0.1:<port>/collab */
   wsUrl: string
   pid: number
-  /** How it was started: `node dist/server/index.js` or `node --import tsx server/src/index.ts`. */
+  /** How it was started, e.g. `node --max-semi-space-size=4 dist/server/index.js`. */
   command: string
   dataDir: string
   /** The process's resident memory now (VmRSS), in bytes; 0 once it has exited. */
@@ -34,10 +28,10 @@ export interface PlenaryProcess {
 /**
  * Makes a data folder with the demo negotiation and its demo accounts, lets `prepare` add to it
  * through the real storage (benchmark accounts and their tokens), closes it, then starts the
- * server on it (PORT, DATA_DIR) and waits until `/api/health` answers.
+ * server on it as `npm start` does (`bench/support/ourServer.ts`: compiled if built, with the
+ * start script's node options; PORT, DATA_DIR) and waits until `/api/health` answers.
  */
 export async function startPlenary<T>(
-  port: number,
   prepare: (storage: Storage) => Promise<T>,
 ): Promise<{ server: PlenaryProcess; prepared: T }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-conference-'))
@@ -49,54 +43,28 @@ export async function startPlenary<T>(
   } finally {
     await storage.close()
   }
-  const compiled = fs.existsSync(COMPILED)
-  const args = compiled ? [COMPILED] : ['--import', 'tsx', 'server/src/index.ts']
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  let done = false
-  void exited.then(() => (done = true))
-  // The start-up line names the port (PORT=0 picks one).
-  const listening = await new Promise<number>((resolve, reject) => {
-    const fail = (error: Error) => {
-      child.kill('SIGKILL')
-      reject(error)
-    }
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /listening on \S*:(\d+)/.exec(out)
-      if (match) resolve(Number(match[1]))
-    })
-    void exited.then(() => fail(new Error(`the server exited before listening: ${out}`)))
-    setTimeout(() => fail(new Error(`no "listening on" line in 60 s: ${out}`)), 60_000).unref()
-  })
-  child.stdout.resume()
-  const url = `http://127.0.0.1:${listening}`
-  await waitForHealth(url).catch((error: unknown) => {
-    child.kill('SIGKILL')
+  const ours = await spawnOurServer({ dataDir, accounts: {} })
+  const url = ours.wsUrl.replace(/^ws:/, 'http:').replace(/\/collab$/, '')
+  try {
+    await waitForHealth(url)
+  } catch (error) {
+    await ours.stop()
     throw error
-  })
-  const pid = child.pid ?? 0
+  }
+  let stopped = false
   return {
     prepared,
     server: {
       url,
-      wsUrl: `ws://127.0.0.1:${listening}/collab`,
-      pid,
-      command: `node ${args.join(' ').replace(ROOT + '/', '')}`,
+      wsUrl: ours.wsUrl,
+      pid: ours.pid,
+      command: ours.command,
       dataDir,
-      rssBytes: () => (done ? 0 : vmRss(pid)),
-      cpuMs: () => cpuTime(pid),
+      rssBytes: () => (stopped ? 0 : vmRss(ours.pid)),
+      cpuMs: () => cpuTime(ours.pid),
       stop: async () => {
-        if (!done) child.kill('SIGTERM')
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-        await exited
-        clearTimeout(timer)
-        fs.rmSync(dataDir, { recursive: true, force: true })
+        stopped = true
+        await ours.stop()
       },
     },
   }
