@@ -6,6 +6,27 @@ import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 
+// The modules index.html's script loads itself (its static imports, found once the graph is
+// built): the chunk groups below leave them in it, or the first load would take them all.
+const entryModules = new Set<string>()
+function findEntryModules(): Plugin {
+  return {
+    name: 'plenary:entry-modules',
+    apply: 'build',
+    buildEnd() {
+      entryModules.clear()
+      const todo = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry)
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        if (entryModules.has(id)) continue
+        entryModules.add(id)
+        todo.push(...(this.getModuleInfo(id)?.importedIds ?? []))
+      }
+    },
+  }
+}
+const COLLAB_LIBS = /node_modules[\\/](?:prosemirror-[\w-]+|yjs|y-[\w-]+|lib0)[\\/]/
+const APP = /[\\/](?:client[\\/]src|shared)[\\/]/
+
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 // What the server sends compressed (server/src/http/staticClient.ts names the same types).
@@ -61,6 +82,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'client',
   plugins: [
+    findEntryModules(),
     react(),
     VitePWA({
       injectRegister: false,
@@ -106,7 +128,29 @@ export default defineConfig({
     }),
     precompress(),
   ],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // A few chunks rather than eighty: the pages load on demand, but what they share goes
+        // in two chunks (the editor's libraries, and the app's shared modules), so the text
+        // page comes in a handful of requests that do not queue the API calls behind them.
+        codeSplitting: {
+          // A group takes the modules it names, not what they import (the entry's among them).
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'collab', test: (id) => !entryModules.has(id) && COLLAB_LIBS.test(id) },
+            {
+              name: 'shared',
+              test: (id) => !entryModules.has(id) && APP.test(id),
+              minShareCount: 2,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

@@ -227,7 +227,7 @@ export class OfflineRoom {
         const base = (await this.forkCopy.idb.get('base')) as Uint8Array | undefined
         this.base = base ? new Uint8Array(base) : Y.encodeStateAsUpdate(this.server)
       } else {
-        Y.applyUpdate(this.editor, Y.encodeStateAsUpdate(this.server), FROM_SERVER)
+        this.applyToEditor(Y.encodeStateAsUpdate(this.server))
       }
       if (this.destroyed) return
     }
@@ -244,7 +244,20 @@ export class OfflineRoom {
   private readonly onServerUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== this.provider && origin !== this.persistence?.idb) this.tracker.local()
     if (this.editor !== this.server && this.linked && origin !== FROM_EDITOR)
-      Y.applyUpdate(this.editor, update, FROM_SERVER)
+      this.applyToEditor(update)
+  }
+
+  // The server copy's changes into the editor's document. Its own listener would ignore them,
+  // but Yjs encodes a transaction's update whenever a document has an 'update' listener: with a
+  // long history the first sync's would cost as much as applying it (issue 15).
+  private applyToEditor(update: Uint8Array): void {
+    const editor = this.editor
+    editor.off('update', this.onEditorUpdate)
+    try {
+      Y.applyUpdate(editor, update, FROM_SERVER)
+    } finally {
+      editor.on('update', this.onEditorUpdate)
+    }
   }
 
   private readonly onEditorUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -312,7 +325,7 @@ export class OfflineRoom {
     // The caret published while offline points into wording the server never had.
     this.provider.awareness.setLocalStateField('cursor', null)
     this.editor = this.newEditorDoc()
-    Y.applyUpdate(this.editor, Y.encodeStateAsUpdate(this.server), FROM_SERVER)
+    this.applyToEditor(Y.encodeStateAsUpdate(this.server))
     this.linked = true
     this.publish()
   }
