@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, login } from '../../tests/support/startServer'
 import { startPlenary, type PlenaryProcess } from '../conference/plenaryProcess'
 import { bytes, median, ms, ratio } from '../stats'
 import { createBenchAccounts } from '../support/benchAccounts'
+import { buildOurServer } from '../support/ourServer'
 import { makeHistory, type History } from './makeHistory'
 
 /** How big a history, made how, and how many opens to time. */
@@ -51,9 +52,13 @@ const WATCH_EDITABLE = `(() => {
  */
 export async function benchBrowser(options: BrowserOptions): Promise<string[]> {
   ensureClientBuilt()
-  const fresh = await startPlenary(async () => null)
-  const withHistory = await startPlenary((storage) =>
-    createBenchAccounts(storage, 'ccm', 'history', options.clients, () => ({ role: 'chair' })),
+  // Built from the sources as they are now (dist/server may be older).
+  const compiled = buildOurServer()
+  const fresh = await startPlenary(async () => null, compiled)
+  const withHistory = await startPlenary(
+    (storage) =>
+      createBenchAccounts(storage, 'ccm', 'history', options.clients, () => ({ role: 'chair' })),
+    compiled,
   ).catch(async (error: unknown) => {
     await fresh.server.stop()
     throw error

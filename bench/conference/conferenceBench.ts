@@ -9,6 +9,7 @@ import { spawnServerChild } from '../fanout/serverChild'
 import { Tally } from '../fanout/Tally'
 import { bytes, ms, quantile, ratio } from '../stats'
 import { createBenchAccounts, type BenchAccount } from '../support/benchAccounts'
+import { buildOurServer } from '../support/ourServer'
 import { Editor, typeOnSchedule } from './Editor'
 import {
   cpuShare,
@@ -80,7 +81,12 @@ export async function benchConference(options: ConferenceOptions): Promise<strin
   const loadBefore = os.loadavg()[0] ?? 0
   const lines: string[] = []
   let reference: { typing: TypingResult; storm: StormResult } | undefined
-  const { server, prepared: people } = await startPlenary((storage) => makePeople(storage, options))
+  // Built from the sources as they are now (dist/server may be older).
+  const compiled = buildOurServer()
+  const { server, prepared: people } = await startPlenary(
+    (storage) => makePeople(storage, options),
+    compiled,
+  )
   process.setMaxListeners(
     Math.max(process.getMaxListeners(), options.drafts * options.sponsors + 50),
   )

@@ -28,11 +28,13 @@ export interface PlenaryProcess {
 /**
  * Makes a data folder with the demo negotiation and its demo accounts, lets `prepare` add to it
  * through the real storage (benchmark accounts and their tokens), closes it, then starts the
- * server on it as `npm start` does (`bench/support/ourServer.ts`: compiled if built, with the
- * start script's node options; PORT, DATA_DIR) and waits until `/api/health` answers.
+ * server on it as `npm start` does (`bench/support/ourServer.ts`: `compiled`, else
+ * dist/server if built, else under tsx; with the start script's node options; PORT, DATA_DIR)
+ * and waits until `/api/health` answers.
  */
 export async function startPlenary<T>(
   prepare: (storage: Storage) => Promise<T>,
+  compiled?: string,
 ): Promise<{ server: PlenaryProcess; prepared: T }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-conference-'))
   const storage = openStorage(dataDir)
@@ -43,7 +45,7 @@ export async function startPlenary<T>(
   } finally {
     await storage.close()
   }
-  const ours = await spawnOurServer({ dataDir, accounts: {} })
+  const ours = await spawnOurServer({ dataDir, accounts: {} }, compiled)
   const url = ours.wsUrl.replace(/^ws:/, 'http:').replace(/\/collab$/, '')
   try {
     await waitForHealth(url)
