@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+import { Writable } from 'node:stream'
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -7,7 +9,13 @@ import {
   type Recipient,
   type WindowMessages,
 } from '../../server/src/collab/WindowedOutbox'
+import { binaryFrames } from '../../server/src/collab/wsFrames'
 import { waitFor } from '../support/collabClient'
+
+// ws's own frame parser, as a client's socket reads what the server writes.
+const { Receiver } = createRequire(import.meta.url)('ws') as {
+  Receiver: new (options: { isServer: boolean; maxPayload?: number }) => Writable
+}
 
 // A connection as the outbox sees it: it records each window's messages, sent together.
 class Recorder implements Recipient {
@@ -149,5 +157,22 @@ describe('the windowed outbox', () => {
     outbox.update(updates[1] as Uint8Array)
     outbox.flush()
     expect(reader.windows).toHaveLength(2)
+  })
+
+  it('frames messages of every length so that ws reads back the same messages', async () => {
+    const messages = [10, 125, 126, 300, 65535, 65536, 200_000].map((n) =>
+      Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) % 256),
+    )
+    const receiver = new Receiver({ isServer: false })
+    const read: Buffer[] = []
+    receiver.on('message', (data: Buffer, isBinary: boolean) => {
+      expect(isBinary).toBe(true)
+      read.push(data)
+    })
+    await new Promise<void>((resolve, reject) =>
+      receiver.write(binaryFrames(messages), (error) => (error ? reject(error) : resolve())),
+    )
+    expect(read.map((b) => b.length)).toEqual(messages.map((m) => m.length))
+    read.forEach((b, i) => expect(b.equals(messages[i] as Uint8Array)).toBe(true))
   })
 })
