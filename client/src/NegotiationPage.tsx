@@ -11,7 +11,7 @@ import { ExportMenu } from './features/exports/ExportMenu'
 import { OutdatedBanner, RefusedBanner } from './features/presence/ConnectionBadge'
 import { SyncIndicator } from './offline/SyncIndicator'
 import { useLocalUser } from './features/presence/localUser'
-import { usePeers } from './features/presence/usePeers'
+import { usePeers, useRoomSummary } from './features/presence/usePeers'
 import { SearchButton } from './features/search/SearchButton'
 import { SearchDialog } from './features/search/SearchDialog'
 import { NegotiationNav } from './features/shell/NegotiationNav'
@@ -108,6 +108,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
     awareness?.setLocalStateField('user', user)
   }, [awareness, user])
   const peers = usePeers(awareness)
+  const summary = useRoomSummary(awareness)
 
   useEffect(() => {
     document.title = detail ? `${detail.name} · Plenary` : 'Plenary'
@@ -192,6 +193,7 @@ export function NegotiationPage(props: NegotiationPageProps) {
             participants={participants.participants}
             room={detail ? room : null}
             peers={peers}
+            summary={summary}
             user={user}
             onUserChange={setUser}
             rounds={detail?.rounds ?? []}

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { ACK_PARAM, COLLAB_PATH, TEXT_FRAGMENT } from '../../../shared/collab'
 import { offlineChanges, type OfflineChange } from '../../../shared/domain/offlineChanges'
 import { SCHEMA_VERSION, treatySchema } from '../../../shared/schema'
+import { announceOwnOnly } from '../collab/announceOwnOnly'
 import { keepOwnPresence } from '../collab/keepOwnPresence'
 import {
   changeSetsKey,
@@ -126,6 +127,7 @@ export class OfflineRoom {
       WebSocketPolyfill: this.tracker.socketClass(),
     })
     this.tracker.install(this.provider)
+    this.cleanups.push(announceOwnOnly(this.provider))
     this.cleanups.push(keepOwnPresence(this.provider))
     this.cleanups.push(this.tracker.onChange(() => this.publishPendingSoon()))
     this.cleanups.push(watchConnection(this.provider, this.connectionEvents()))

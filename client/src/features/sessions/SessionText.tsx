@@ -12,7 +12,7 @@ import { goToArticle } from '../outline/goToArticle'
 import { ConnectionBadge, RefusedBanner } from '../presence/ConnectionBadge'
 import type { LocalUser } from '../presence/localUser'
 import { PresenceList } from '../presence/PresenceList'
-import { usePeers } from '../presence/usePeers'
+import { usePeers, useRoomSummary } from '../presence/usePeers'
 import { EditorDeleteArticleDialog } from '../toolbar/DeleteArticleDialog'
 import { Toolbar } from '../toolbar/Toolbar'
 import type { MainArticle } from './sessionsApi'
@@ -53,6 +53,7 @@ export function SessionText(props: SessionTextProps) {
     awareness?.setLocalStateField('user', user)
   }, [awareness, user])
   const peers = usePeers(awareness)
+  const summary = useRoomSummary(awareness)
   const toolbarRef = useRef<HTMLDivElement>(null)
   const { view, store, setMount } = useEditorView(
     room,
@@ -126,7 +127,13 @@ export function SessionText(props: SessionTextProps) {
             ))}
           </ol>
         </nav>
-        <PresenceList peers={peers} articles={named} user={user} onUserChange={onUserChange} />
+        <PresenceList
+          peers={peers}
+          articles={named}
+          user={user}
+          onUserChange={onUserChange}
+          summary={summary}
+        />
       </aside>
       {editable && <EditorDeleteArticleDialog view={view} article={deleteTarget} />}
     </div>

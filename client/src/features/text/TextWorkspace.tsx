@@ -22,6 +22,7 @@ import { goToArticle } from '../outline/goToArticle'
 import type { LocalUser } from '../presence/localUser'
 import { PresenceList } from '../presence/PresenceList'
 import type { Peer } from '../presence/usePeers'
+import type { RoomSummary } from '../../../../shared/collab/presence'
 import { ProposalSidebar } from '../proposals/ProposalSidebar'
 import { ProposalsBar } from '../proposals/ProposalsBar'
 import { ProposalsOnly } from '../proposals/ProposalsOnly'
@@ -57,6 +58,8 @@ interface TextWorkspaceProps {
   negotiationId: string
   room: CollabRoom | null
   peers: Peer[]
+  /** The room's count of the readers it does not list (useRoomSummary). */
+  summary?: RoomSummary | null
   user: LocalUser
   onUserChange: (user: LocalUser) => void
   rounds: Round[]
@@ -92,7 +95,17 @@ function articlePos(view: EditorView, articleId: string): number | null {
  * group's own and the published ones, highlighted in the text), who is here, and the rounds.
  */
 export function TextWorkspace(props: TextWorkspaceProps) {
-  const { negotiationId, room, peers, user, onUserChange, rounds, principal, participants } = props
+  const {
+    negotiationId,
+    room,
+    peers,
+    summary,
+    user,
+    onUserChange,
+    rounds,
+    principal,
+    participants,
+  } = props
   const { canEdit, readOnlyNote } = props
   const toolbarRef = useRef<HTMLDivElement>(null)
   countRender('text-workspace')
@@ -200,6 +213,7 @@ export function TextWorkspace(props: TextWorkspaceProps) {
           articles={articles}
           currentId={currentId}
           peers={peers}
+          summary={summary}
           view={view}
           openCounts={counts}
           noteCounts={notes.counts}
@@ -317,7 +331,13 @@ export function TextWorkspace(props: TextWorkspaceProps) {
             },
           ]}
         />
-        <PresenceList peers={peers} articles={articles} user={user} onUserChange={onUserChange} />
+        <PresenceList
+          peers={peers}
+          articles={articles}
+          user={user}
+          onUserChange={onUserChange}
+          summary={summary}
+        />
         <RoundList rounds={rounds} />
       </aside>
       <div {...drawers.backdrop} />
