@@ -126,9 +126,14 @@ describe('the four Paris drafts as four rounds of one negotiation', () => {
       const held = throughYjs(parsed.doc)
       const expected = outlineOf(held)
       const labelsOf = (doc: Node) => outlineOf(doc).map((a) => a.label)
+      // The room's update reaches the client a fan-out window after the import's answer.
+      const textsOf = (doc: Node, outline: { id: string }[]) =>
+        outline.map((a) => articleText(doc, a.id)).join('\n')
       await waitFor(
         `the ${r.file} text`,
-        () => labelsOf(live.pmDoc()).join() === labelsOf(held).join(),
+        () =>
+          labelsOf(live.pmDoc()).join() === labelsOf(held).join() &&
+          textsOf(live.pmDoc(), outlineOf(live.pmDoc())) === textsOf(held, expected),
       )
       const now = live.pmDoc()
       outlineOf(now).forEach((a, k) => {
