@@ -1,23 +1,8 @@
-import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Tally } from '../fanout/Tally'
 import { keystrokeNames } from '../fanout/keystrokeNames'
-
-const SENTENCE =
-  'Each State Party undertakes never under any circumstances to use cluster munitions, to ' +
-  'develop, produce, otherwise acquire, stockpile, retain or transfer them to anyone. '
-
-// ws in the provider's place (as tests/support/collabClient does), counting what arrives.
-const countingWebSocket = (onBytes: (bytes: number) => void) =>
-  class CountingWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols)
-      this.on('message', (data: WebSocket.RawData) =>
-        onBytes(Array.isArray(data) ? Buffer.concat(data).length : data.byteLength),
-      )
-    }
-  }
+import { SENTENCE, countingWebSocket } from '../fanout/Typist'
 
 /** Who an editor is to the others: its presence, as the client publishes it. */
 export interface EditorIdentity {

@@ -7,12 +7,13 @@ import { clauseText } from '../../tests/support/collabClient'
 import { keystrokeNames } from './keystrokeNames'
 import type { Tally } from './Tally'
 
-const SENTENCE =
+/** What the bench's typists type, one character per keystroke. */
+export const SENTENCE =
   'Each State Party undertakes never under any circumstances to use cluster munitions, to ' +
   'develop, produce, otherwise acquire, stockpile, retain or transfer them to anyone. '
 
-// ws in the provider's place (as tests/support/collabClient does), counting what arrives.
-const countingWebSocket = (onBytes: (bytes: number) => void) =>
+/** ws in the provider's place (as tests/support/collabClient does), counting what arrives. */
+export const countingWebSocket = (onBytes: (bytes: number) => void) =>
   class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols)
