@@ -159,6 +159,36 @@ describe('the windowed outbox', () => {
     expect(reader.windows).toHaveLength(2)
   })
 
+  it('sends after a quiet spell at the end of the turn, and holds what follows for the window', async () => {
+    const server = new Y.Doc()
+    const reader = new Recorder()
+    const outbox = new WindowedOutbox(() => [reader], 200)
+    outboxes.push(outbox)
+    const updates: Uint8Array[] = []
+    server.on('update', (u: Uint8Array) => updates.push(u))
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+    // Two updates of one turn after idle: one message, in the next turn, no 200 ms wait.
+    server.getText('t').insert(0, 'a')
+    server.getText('t').insert(1, 'b')
+    updates.forEach((u) => outbox.update(u))
+    await nextTurn()
+    expect(reader.windows).toHaveLength(1)
+
+    // Within the window after that send, updates wait for its end and go out merged.
+    server.getText('t').insert(2, 'c')
+    outbox.update(updates[2] as Uint8Array)
+    await nextTurn()
+    server.getText('t').insert(3, 'd')
+    outbox.update(updates[3] as Uint8Array)
+    await nextTurn()
+    expect(reader.windows).toHaveLength(1)
+    await waitFor('the held window', () => reader.windows.length === 2)
+    const client = new Y.Doc()
+    reader.windows.forEach(([update]) => Y.applyUpdate(client, updateOf(update as Uint8Array)))
+    expect(client.getText('t').toString()).toBe('abcd')
+  })
+
   it('frames messages of every length so that ws reads back the same messages', async () => {
     const messages = [10, 125, 126, 300, 65535, 65536, 200_000].map((n) =>
       Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) % 256),

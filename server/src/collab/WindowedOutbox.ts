@@ -2,7 +2,11 @@ import * as Y from 'yjs'
 import { encodePresenceMessage, encodeUpdate, type AwarenessEntry } from './protocol'
 import { binaryFrames } from './wsFrames'
 
-/** How long a room collects updates and presence before sending them, from the first after idle. */
+/**
+ * The least time between two sends of a room: what arrives within it waits and goes out merged
+ * at its end. What arrives after a quiet spell longer than this goes out at once (at the end of
+ * the event loop's turn, with whatever arrived in the same turn), so a quiet room adds no delay.
+ */
 export const OUTBOX_WINDOW_MS = 10
 
 /**
@@ -43,7 +47,9 @@ export interface Queued<R> {
 export class WindowedOutbox<R extends Recipient> {
   private updates: Queued<R>[] = []
   private entries = new Map<number, AwarenessEntry>()
-  private timer: NodeJS.Timeout | undefined
+  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined
+  // When the last window was sent (performance.now()); -Infinity before the first.
+  private lastSentAt = -Infinity
   private destroyed = false
   // How long the next window collects: the base window, or more while sends are slow.
   private nextWindowMs: number
@@ -72,21 +78,27 @@ export class WindowedOutbox<R extends Recipient> {
   }
 
   flush(): void {
-    clearTimeout(this.timer)
-    this.timer = undefined
+    this.cancel()
     this.send()
   }
 
   destroy(): void {
     this.destroyed = true
-    clearTimeout(this.timer)
-    this.timer = undefined
+    this.cancel()
     this.updates = []
     this.entries = new Map()
   }
 
   private arm(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.nextWindowMs)
+    if (this.timer !== undefined) return
+    const wait = this.lastSentAt + this.nextWindowMs - performance.now()
+    this.timer = wait > 0 ? setTimeout(() => this.flush(), wait) : setImmediate(() => this.flush())
+  }
+
+  private cancel(): void {
+    clearTimeout(this.timer as NodeJS.Timeout | undefined)
+    clearImmediate(this.timer as NodeJS.Immediate | undefined)
+    this.timer = undefined
   }
 
   private send(): void {
@@ -106,7 +118,8 @@ export class WindowedOutbox<R extends Recipient> {
       const window = byUpdate.get(update)
       if (window) recipient.sendWindow(window)
     }
-    const took = performance.now() - started
+    this.lastSentAt = performance.now()
+    const took = this.lastSentAt - started
     this.nextWindowMs = Math.max(this.windowMs, Math.min(OUTBOX_MAX_WINDOW_MS, 2 * took))
   }
 }
