@@ -33,13 +33,24 @@ export interface InitialRoom {
   update: Uint8Array
 }
 
+/**
+ * A room's stored updates from some point on, to apply in order (a snapshot first when the rows
+ * asked for were folded into it), and the sequence number of the last update they hold (0: none).
+ * Sequence numbers count a room's appends: every instance appending to a room gets the next one,
+ * so an instance that holds a room up to `seq` catches up with `loadRoomState(room, seq)`.
+ */
+export interface RoomState {
+  updates: Uint8Array[]
+  seq: number
+}
+
 /** The outcome of creating a negotiation: the stored row, or why not. */
 export type CreateNegotiationResult =
   { ok: true; negotiation: Negotiation } | { ok: false; reason: 'id-taken' }
 
 /**
- * The writes `Storage.atomically` makes durable together or not at all. They are synchronous:
- * an implementation may run them inside its transaction (SQLite) or collect and flush them.
+ * The writes `Storage.atomically` makes durable together or not at all. Each returns a promise
+ * (PostgreSQL runs them on the transaction's connection); await them in order.
  */
 export interface StorageTransaction {
   /** Creates a negotiation with the first state of its rooms and its rounds. */
@@ -47,9 +58,9 @@ export interface StorageTransaction {
     negotiation: Omit<Negotiation, 'createdAt'>,
     rooms: InitialRoom[],
     rounds?: Round[],
-  ): CreateNegotiationResult
-  /** Appends one Yjs update to a room's log. */
-  appendUpdate(room: string, update: Uint8Array): void
+  ): Promise<CreateNegotiationResult>
+  /** Appends one Yjs update to a room's log; resolves to its sequence number in the room. */
+  appendUpdate(room: string, update: Uint8Array): Promise<number>
   /** Proposals, their status changes and positions. */
   readonly proposals: ProposalWrites
   /** Participants of a negotiation. */
@@ -124,13 +135,22 @@ export interface Storage {
   listRounds(negotiationId: string): Promise<RoundState[]>
   /** A room's stored state as Yjs updates to apply in order (snapshot first); [] if none. */
   loadRoom(room: string): Promise<Uint8Array[]>
-  /** Appends one Yjs update to a room's log; resolved only once it is durable. */
-  appendUpdate(room: string, update: Uint8Array): Promise<void>
   /**
-   * Runs `write` (synchronous) in one transaction: every write in it is durable when the promise
-   * resolves, or none is if it throws (the promise rejects with that error).
+   * The room's updates after sequence number `afterSeq` (0, the default: all of them, snapshot
+   * first), with the sequence number of the last; what an instance that missed messages applies.
    */
-  atomically<T>(write: (tx: StorageTransaction) => T): Promise<T>
+  loadRoomState(room: string, afterSeq?: number): Promise<RoomState>
+  /**
+   * Appends one Yjs update to a room's log; resolved only once it is durable, to the update's
+   * sequence number in the room (contiguous per room in PostgreSQL; increasing in SQLite).
+   */
+  appendUpdate(room: string, update: Uint8Array): Promise<number>
+  /**
+   * Runs `write` in one transaction: every write in it is durable when the promise resolves, or
+   * none is if it throws (the promise rejects with that error). `write` awaits each of its writes;
+   * nothing outside it writes in between.
+   */
+  atomically<T>(write: (tx: StorageTransaction) => Promise<T>): Promise<T>
   /** Folds a room's log into one snapshot, re-reading it from storage. */
   compactRoom(room: string): Promise<void>
   /**
@@ -140,10 +160,17 @@ export interface Storage {
   wantsCompaction(room: string): boolean
   /**
    * Replaces a room's snapshot with `snapshot`, the live document's state, which holds every
-   * update appended to the room so far, and drops the log rows it covers (issue 15: compaction
-   * off the keystroke path, encoded from the room's document instead of re-reading the log).
+   * update appended to the room up to sequence number `uptoSeq` (default: every update appended
+   * so far), and drops the log rows it covers (issue 15: compaction off the keystroke path).
+   * Two instances never compact one room at once: one that finds another compacting skips.
    */
-  compactWith(room: string, snapshot: Uint8Array): Promise<void>
+  compactWith(room: string, snapshot: Uint8Array, uptoSeq?: number): Promise<void>
+  /**
+   * Runs `task` while holding the lock named `key` for every process on this storage (an
+   * in-process queue for SQLite, an advisory lock for PostgreSQL): the per-negotiation command
+   * queue and the first start's data steps. Tasks under one key run one at a time, in order.
+   */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T>
   /** Number of log rows not yet folded into the room's snapshot. */
   pendingUpdates(room: string): Promise<number>
   /** Whether the one-time data step `name` has been done on this database. */
