@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PRESENCE_BOUNDS, parseRoomSummary, type RoomSummary } from '../../shared/collab/presence'
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
-import { startServer, type TestServer } from '../support/startServer'
+import { waitFor, type CollabClient } from '../support/collabClient'
+import { useTestServer } from '../support/serverHarness'
 
 type PresenceState = { user?: { name?: string }; article?: string | null }
 const stateOf = (client: CollabClient, id: number) =>
@@ -17,25 +17,9 @@ const summaryAt = (client: CollabClient): RoomSummary | null => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('presence at conference scale', () => {
-  let server: TestServer
-  const clients: CollabClient[] = []
-  // Connects `username`'s provider and waits until it synced (its empty state is announced).
-  const connect = async (username: string) => {
-    const client = connectClient(server.wsUrl, 'ccm/text', {
-      token: await server.tokenFor(username),
-    })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
-
-  beforeEach(async () => {
-    server = await startServer()
-  })
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy())
-    await server.dispose()
-  })
+  const harness = useTestServer([], 'each')
+  // Connects `username`'s provider to the text and waits until it synced (its empty state is announced).
+  const connect = (username: string) => harness.connect(username, 'ccm/text')
 
   it('relays a state changed 50 times in a second at most about 10 times a second, the last one last', async () => {
     const chair = await connect('chair')
