@@ -16,6 +16,15 @@ export interface ConnectionFilter {
 }
 
 /**
+ * The other instances serving the same storage (issue 16): a cut made here is made there too.
+ * Set by `cluster/ClusterControl` when REDIS_URL is set; without it there are no peers.
+ */
+export interface PeerInstances {
+  closeConnections(filter: ConnectionFilter, code: number, reason: string): void
+  closeRoom(name: string, code: number, reason: string): void
+}
+
+/**
  * Watches rooms while they are loaded (e.g. to summarise edits into the event log): `attach`
  * runs once a room has loaded, and the function it returns runs before the room is released.
  */
@@ -39,6 +48,8 @@ export class RoomRegistry {
   private readonly expiry = new SessionExpiry()
   // Presence ids of connections that left, kept for their accounts across room reloads.
   private readonly departedIds = new DepartedIds()
+  // Other instances, told of every cut so that a client connected elsewhere is cut too.
+  private peers: PeerInstances | undefined
 
   constructor(
     private readonly storage: Storage,
@@ -87,11 +98,22 @@ export class RoomRegistry {
     return this.byAccount.get(accountId)?.size ?? 0
   }
 
+  /** Passes every later `closeConnections` and `closeRoom` on to the other instances too. */
+  tellPeers(peers: PeerInstances): void {
+    this.peers = peers
+  }
+
   /**
    * Refuses (closes, dropping their queued messages) an account's connections that match the
-   * filter, with a close code; says how many.
+   * filter, with a close code, here and on every other instance; says how many were here.
    */
   closeConnections(filter: ConnectionFilter, code: number, reason: string): number {
+    this.peers?.closeConnections(filter, code, reason)
+    return this.closeLocalConnections(filter, code, reason)
+  }
+
+  /** `closeConnections` on this instance only (what a peer's cut runs here). */
+  closeLocalConnections(filter: ConnectionFilter, code: number, reason: string): number {
     const matching = [...(this.byAccount.get(filter.accountId) ?? [])].filter(
       (c) =>
         (filter.negotiationId === undefined || c.negotiationId === filter.negotiationId) &&
@@ -160,8 +182,17 @@ export class RoomRegistry {
     }
   }
 
-  /** Closes a room's connections (if it is loaded), e.g. so that they reconnect with new access. */
+  /**
+   * Closes a room's connections (if it is loaded), here and on every other instance, e.g. so
+   * that they reconnect with new access.
+   */
   async closeRoom(name: string, code: number, reason: string): Promise<void> {
+    this.peers?.closeRoom(name, code, reason)
+    await this.closeLocalRoom(name, code, reason)
+  }
+
+  /** `closeRoom` on this instance only (what a peer's cut runs here). */
+  async closeLocalRoom(name: string, code: number, reason: string): Promise<void> {
     const room = await this.rooms.get(name)?.catch(() => undefined)
     room?.closeAll(code, reason)
   }
