@@ -1,0 +1,54 @@
+/**
+ * What one instance hears of a room from the others: a stored update with its sequence number in
+ * the room's log, or a presence (awareness) update from a client connected elsewhere.
+ */
+export type RoomMessage =
+  { kind: 'update'; seq: number; update: Uint8Array } | { kind: 'awareness'; update: Uint8Array }
+
+/** What a room does with what the bus hears for it. */
+export interface RoomListener {
+  /** Another instance published this (never one's own publications). */
+  message(message: RoomMessage): void
+  /**
+   * The bus was cut off for a while and is listening again: messages may have been lost, so the
+   * room catches up from storage by sequence number.
+   */
+  reconnected(): void
+}
+
+/** One room's subscription on the bus. */
+export interface RoomSubscription {
+  /** Resolves once everything published on the room from now on will be heard. */
+  readonly ready: Promise<void>
+  /** Stops listening (the room unloaded). */
+  close(): void
+}
+
+/**
+ * Keeps the instances that hold a room in step (issue 16): each publishes what its room stored
+ * (with the update's sequence number) and the presence its own connections announced; the others
+ * apply it. The single-instance default is `localRoomBus`, which carries nothing.
+ */
+export interface RoomBus {
+  /** Whether other instances may hold the same rooms (false: sequence numbers need no checks). */
+  readonly shared: boolean
+  /** Listens to a room's messages from other instances. */
+  subscribe(room: string, listener: RoomListener): RoomSubscription
+  /** Tells the other instances that the room stored `update` as sequence number `seq`. */
+  publishUpdate(room: string, seq: number, update: Uint8Array): void
+  /** Tells the other instances of presence one's own connections announced (an awareness update). */
+  publishAwareness(room: string, update: Uint8Array): void
+  /** Stops listening and closes any connection. */
+  close(): Promise<void>
+}
+
+const noSubscription: RoomSubscription = { ready: Promise.resolve(), close: () => {} }
+
+/** One instance alone: nobody else holds its rooms, so nothing is published or heard. */
+export const localRoomBus: RoomBus = {
+  shared: false,
+  subscribe: () => noSubscription,
+  publishUpdate: () => {},
+  publishAwareness: () => {},
+  close: () => Promise.resolve(),
+}
