@@ -1,7 +1,7 @@
 import express, { type Express } from 'express'
 import { authenticate, requireAdmin, requireAuth } from './auth/authenticate'
 import { csrfGuard } from './auth/csrf'
-import { LoginLimiter } from './auth/LoginLimiter'
+import { MemoryLoginLimiter, type LoginLimiter } from './auth/LoginLimiter'
 import { negotiationGate } from './auth/negotiationAccess'
 import type { RoomRegistry } from './collab/rooms'
 import type { TextEditTracker } from './history/TextEditTracker'
@@ -36,7 +36,7 @@ import { stanceRoutes } from './routes/stances'
 import { declarationRoutes } from './routes/declarations'
 import { targetRoutes } from './routes/targets'
 import { matrixRoutes } from './routes/matrix'
-import { SerialQueue } from './proposals/SerialQueue'
+import { storageQueue } from './proposals/SerialQueue'
 import type { Storage } from './storage/Storage'
 
 const ADMIN_IMPORTS = 'Only an administrator imports negotiations.'
@@ -67,7 +67,7 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Express {
   const { storage, registry, clientDir, publicOrigin, sessionLifetimeMs } = deps
-  const limiter = deps.limiter ?? new LoginLimiter()
+  const limiter = deps.limiter ?? new MemoryLoginLimiter()
   const app = express()
   app.disable('x-powered-by')
   // Without it, X-Forwarded-For and X-Forwarded-Proto are ignored: anybody can send them.
@@ -93,7 +93,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', memberRoutes(storage, registry))
   app.use('/api', negotiationInvitationRoutes(storage))
   app.use('/api', participantRoutes(storage))
-  const proposals = { storage, registry, queue: new SerialQueue() }
+  // The storage's lock per negotiation: a command waits for one running on any instance.
+  const proposals = { storage, registry, queue: storageQueue(storage) }
   app.use('/api', groupRoutes(storage, registry, proposals.queue))
   app.use('/api', proposalRoutes(proposals))
   app.use('/api', positionRoutes(proposals))

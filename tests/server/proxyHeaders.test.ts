@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LoginLimiter } from '../../server/src/auth/LoginLimiter'
+import { MemoryLoginLimiter } from '../../server/src/auth/LoginLimiter'
 import { parseTrustProxy } from '../../server/src/http/trustProxy'
 import { call } from '../support/api'
 import { startServer, type Session, type TestServer } from '../support/startServer'
@@ -58,7 +58,7 @@ describe('over plain http, without TRUST_PROXY', () => {
 describe('without TRUST_PROXY, forwarded headers are ignored', () => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startServer({ loginLimiter: new LoginLimiter({ perAddress: 3 }) })
+    server = await startServer({ loginLimiter: new MemoryLoginLimiter({ perAddress: 3 }) })
   })
   afterAll(() => server.dispose())
 
@@ -74,7 +74,7 @@ describe('with TRUST_PROXY, the proxy says who and how', () => {
   let server: TestServer
   beforeAll(async () => {
     server = await startServer({
-      loginLimiter: new LoginLimiter({ perAddress: 3 }),
+      loginLimiter: new MemoryLoginLimiter({ perAddress: 3 }),
       trustProxy: parseTrustProxy('loopback'),
     })
   })

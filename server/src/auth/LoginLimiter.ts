@@ -8,17 +8,33 @@ export interface LoginLimits {
   windowMs: number
 }
 
-const DEFAULTS: LoginLimits = { perUsername: 10, perAddress: 30, windowMs: 15 * 60 * 1000 }
-
-// Past this many tracked keys, forget the stale ones; bounds memory under a spray of usernames.
-const SWEEP_AT = 10_000
+/** 10 per username, 30 per address, in 15 minutes. */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perUsername: 10,
+  perAddress: 30,
+  windowMs: 15 * 60 * 1000,
+}
 
 /**
  * Counts failed sign-ins per username and per IP address over a sliding window. Once either
  * reaches its limit, every attempt is refused until the oldest counted failure ages out, even
- * one with the right password: a guesser learns nothing more.
+ * one with the right password: a guesser learns nothing more. In memory for one process
+ * (`MemoryLoginLimiter`), in Redis for several (`cluster/RedisLoginLimiter`), same answers.
  */
-export class LoginLimiter {
+export interface LoginLimiter {
+  /** Seconds to wait before this username may try again from this address; 0 if it may now. */
+  retryAfter(username: string, address: string): Promise<number>
+  /** Counts a failed attempt against the username and the address. */
+  recordFailure(username: string, address: string): Promise<void>
+  /** Forgets the username's failures after a successful sign-in (the address's stay). */
+  recordSuccess(username: string): Promise<void>
+}
+
+// Past this many tracked keys, forget the stale ones; bounds memory under a spray of usernames.
+const SWEEP_AT = 10_000
+
+/** The sign-in limiter of a single process: failure times in a map. */
+export class MemoryLoginLimiter implements LoginLimiter {
   private readonly limits: LoginLimits
   // Times of the latest failures per key, oldest first, at most `limit` of them.
   private readonly failures = new Map<string, number[]>()
@@ -27,11 +43,10 @@ export class LoginLimiter {
     limits: Partial<LoginLimits> = {},
     private readonly now: () => number = Date.now,
   ) {
-    this.limits = { ...DEFAULTS, ...limits }
+    this.limits = { ...DEFAULT_LOGIN_LIMITS, ...limits }
   }
 
-  /** Seconds to wait before this username may try again from this address; 0 if it may now. */
-  retryAfter(username: string, address: string): number {
+  async retryAfter(username: string, address: string): Promise<number> {
     const waits = [
       this.wait(userKey(username), this.limits.perUsername),
       this.wait(addressKey(address), this.limits.perAddress),
@@ -39,14 +54,12 @@ export class LoginLimiter {
     return Math.ceil(Math.max(...waits) / 1000)
   }
 
-  /** Counts a failed attempt against the username and the address. */
-  recordFailure(username: string, address: string): void {
+  async recordFailure(username: string, address: string): Promise<void> {
     this.record(userKey(username), this.limits.perUsername)
     this.record(addressKey(address), this.limits.perAddress)
   }
 
-  /** Forgets the username's failures after a successful sign-in (the address's stay). */
-  recordSuccess(username: string): void {
+  async recordSuccess(username: string): Promise<void> {
     this.failures.delete(userKey(username))
   }
 
@@ -74,5 +87,7 @@ export class LoginLimiter {
   }
 }
 
-const userKey = (username: string) => `u:${username.toLowerCase()}`
-const addressKey = (address: string) => `a:${address}`
+/** The key a username's failures are counted under (case-insensitive). */
+export const userKey = (username: string) => `u:${username.toLowerCase()}`
+/** The key an address's failures are counted under. */
+export const addressKey = (address: string) => `a:${address}`

@@ -9,6 +9,7 @@ import {
   parseRoomName,
   type RoomRef,
 } from '../../../shared/collab'
+import type { ConnectionSlots } from '../cluster/RedisConnectionSlots'
 import type { Storage } from '../storage/Storage'
 import { everyoneWrites, type AccessDecider, type Grant, type Refusal } from './access'
 import { serveConnection } from './connect'
@@ -24,6 +25,8 @@ export interface UpgradeDeps {
   registry: RoomRegistry
   /** Who may do what in a room (default: everyone writes, for tests of the sync alone). */
   decideAccess?: AccessDecider
+  /** The per-person limit across instances (with REDIS_URL); the registry's count is checked too. */
+  slots?: ConnectionSlots
 }
 
 /**
@@ -46,11 +49,17 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       ws.pause()
       admit(url, request, deps).then(
         (decided) => {
-          if (ws.readyState !== WebSocket.OPEN) return
+          const release = 'code' in decided ? undefined : decided.release
+          if (ws.readyState !== WebSocket.OPEN) return release?.()
           // Counted here, synchronously with `track` in serveConnection: no race past the limit.
           const admitted = 'code' in decided ? decided : withinLimit(decided, registry)
-          if ('code' in admitted) closeWith(ws, admitted)
-          else serveConnection(ws, admitted.name, admitted.ref, admitted.grant, registry, wantsAcks)
+          if ('code' in admitted) {
+            release?.()
+            closeWith(ws, admitted)
+          } else {
+            if (release) ws.once('close', release)
+            serveConnection(ws, admitted.name, admitted.ref, admitted.grant, registry, wantsAcks)
+          }
           ws.resume()
         },
         (error) => {
@@ -67,6 +76,13 @@ interface Admitted {
   name: string
   ref: RoomRef
   grant: Grant
+  /** Gives back the owner's place among every instance's connections (with `slots`). */
+  release?: () => void
+}
+
+const tooMany: Refusal = {
+  code: CloseCode.TooManyConnections,
+  reason: `At most ${MAX_CONNECTIONS_PER_ACCOUNT} connections per person; close one first.`,
 }
 
 // Refuses a connection past its owner's limit of open connections.
@@ -75,10 +91,7 @@ function withinLimit(admitted: Admitted, registry: RoomRegistry): Admitted | Ref
   if (!owner || registry.connectionCount(owner.accountId) < MAX_CONNECTIONS_PER_ACCOUNT) {
     return admitted
   }
-  return {
-    code: CloseCode.TooManyConnections,
-    reason: `At most ${MAX_CONNECTIONS_PER_ACCOUNT} connections per person; close one first.`,
-  }
+  return tooMany
 }
 
 // Decides whether a connection may enter its room, and with which access. The decider runs
@@ -86,7 +99,7 @@ function withinLimit(admitted: Admitted, registry: RoomRegistry): Admitted | Ref
 async function admit(
   url: URL,
   request: IncomingMessage,
-  { storage, decideAccess = everyoneWrites }: UpgradeDeps,
+  { storage, decideAccess = everyoneWrites, slots }: UpgradeDeps,
 ): Promise<Admitted | Refusal> {
   const schema = url.searchParams.get('schema')
   if (schema !== null && schema !== String(SCHEMA_VERSION)) {
@@ -105,7 +118,11 @@ async function admit(
   if (!(await storage.getNegotiation(ref.negotiationId))) {
     return { code: CloseCode.NotFound, reason: `No negotiation "${ref.negotiationId}".` }
   }
-  return { name, ref, grant: typeof decided === 'string' ? { access: decided } : decided }
+  const grant = typeof decided === 'string' ? { access: decided } : decided
+  // Across instances, the place is taken last: nothing after it refuses, but the local count.
+  if (!slots || !grant.owner) return { name, ref, grant }
+  const release = await slots.take(grant.owner.accountId, MAX_CONNECTIONS_PER_ACCOUNT)
+  return release ? { name, ref, grant, release } : tooMany
 }
 
 function decodePath(path: string): string | null {

@@ -36,7 +36,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   router.post('/auth/login', async (req, res) => {
     const { username, password } = parseBody(LoginBody, req.body)
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-    const wait = limiter.retryAfter(username, address)
+    const wait = await limiter.retryAfter(username, address)
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait))
       throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins; try again later.')
@@ -47,10 +47,10 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       ? await verifyPassword(password, account.passwordHash)
       : await verifyDecoy(password)
     if (!account || !valid) {
-      limiter.recordFailure(username, address)
+      await limiter.recordFailure(username, address)
       throw new HttpError(401, 'invalid_credentials', 'Wrong username or password.')
     }
-    limiter.recordSuccess(username)
+    await limiter.recordSuccess(username)
     const { token } = await startSession(storage, account.id, sessionLifetimeMs)
     const secure = wantsSecureCookie(req, publicOrigin)
     res.setHeader('Set-Cookie', sessionCookie(token, secure, sessionLifetimeMs))
