@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Storage } from '../../server/src/storage/Storage'
+import { PgStorage } from '../../server/src/storage/postgres/PgStorage'
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
+import { freshPgSchema } from './pgSchema'
 import { tempDataDir } from './startServer'
 
 /** Options every backend takes when a contract test opens it. */
@@ -41,9 +43,21 @@ const sqlite: StorageBackend = {
 
 const postgres: StorageBackend = {
   name: 'postgres',
-  async open() {
-    // Replaced by PgStorage on a fresh schema (tests/support/pgSchema.ts) once it lands.
-    throw new Error('PgStorage: not yet written')
+  async open(options = {}) {
+    const schema = await freshPgSchema()
+    try {
+      const storage = await PgStorage.open(schema.url, { ...options, poolSize: 4, lockPoolSize: 4 })
+      return {
+        storage,
+        async cleanup() {
+          await storage.close()
+          await schema.drop()
+        },
+      }
+    } catch (error) {
+      await schema.drop()
+      throw error
+    }
   },
 }
 
