@@ -38,9 +38,9 @@ const EDITS = 1200
 async function recordEdits(dataDir: string, articleId: string, count: number): Promise<void> {
   const storage = openStorage(dataDir)
   try {
-    await storage.atomically((tx) => {
+    await storage.atomically(async (tx) => {
       for (let i = 0; i < count; i++) {
-        tx.events.append({
+        await tx.events.append({
           negotiationId: 'ccm',
           type: 'text-edited',
           at: new Date(Date.UTC(2008, 4, 19) + i * 60_000).toISOString(),

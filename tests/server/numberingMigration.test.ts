@@ -47,16 +47,16 @@ describe('schema 3 migration: texts circulated before numbers could freeze', () 
         endDate: '2009-01-12',
         verified: false,
       })
-      await storage.atomically((tx) => {
+      await storage.atomically(async (tx) => {
         for (const id of ['circ', 'draft']) {
-          tx.createNegotiation(
+          await tx.createNegotiation(
             { id, name: id },
             [{ room: `${id}/text`, update: encode(threeArticles()) }],
             [round('r1')],
           )
         }
-        tx.rounds.open('circ', 'r1', '2009-01-10T09:00:00.000Z')
-        tx.rounds.close('circ', {
+        await tx.rounds.open('circ', 'r1', '2009-01-10T09:00:00.000Z')
+        await tx.rounds.close('circ', {
           roundId: 'r1',
           name: 'Geneva text',
           closedAt: '2009-01-12T17:00:00.000Z',

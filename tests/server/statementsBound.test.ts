@@ -16,9 +16,9 @@ describe('a record holds a bounded number of entries', () => {
     const storage = openStorage(harness.server.dataDir)
     const said = statementMaker(issueId)
     const before = (await storage.issues.countStatements('ccm', 'secretariat')) as number
-    await storage.atomically((tx) => {
+    await storage.atomically(async (tx) => {
       for (let i = before; i < MAX_RECORD_ENTRIES; i++) {
-        tx.issues.addStatement({
+        await tx.issues.addStatement({
           ...said({ actorId: 'FRA', stance: 'supports' }),
           id: `bound-${i}`,
           negotiationId: 'ccm',

@@ -24,7 +24,7 @@ describe('SQLite storage', () => {
   it('keeps appended updates across a reopen, in order', async () => {
     const doc = new Y.Doc()
     const storage = new SqliteStorage(file)
-    const appends: Promise<void>[] = []
+    const appends: Promise<number>[] = []
     doc.on('update', (u: Uint8Array) => appends.push(storage.appendUpdate('x/text', u)))
     for (const word of ['Each ', 'State ', 'Party'])
       doc.getText('t').insert(doc.getText('t').length, word)
@@ -41,7 +41,7 @@ describe('SQLite storage', () => {
     const storage = new SqliteStorage(file, { compactAfter: 50 })
     expect(await storage.loadRoom('x/text')).toEqual([])
     const doc = new Y.Doc()
-    const appends: Promise<void>[] = []
+    const appends: Promise<number>[] = []
     doc.on('update', (u: Uint8Array) => appends.push(storage.appendUpdate('x/text', u)))
     const text = doc.getText('t')
     for (let i = 0; i < 120; i += 1) text.insert(Math.floor(text.length / 2), String(i % 10))
@@ -91,7 +91,7 @@ describe('SQLite storage', () => {
     for (let i = 0; i < 45; i += 1) {
       doc.getText('t').insert(0, 'b')
       const update = updates.splice(0)[0]!
-      await storage.atomically((tx) => tx.appendUpdate('x/text', update))
+      await storage.atomically(async (tx) => tx.appendUpdate('x/text', update))
     }
     await new Promise((resolve) => setImmediate(resolve))
     expect(await storage.pendingUpdates('x/text')).toBeLessThanOrEqual(40)

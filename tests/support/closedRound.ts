@@ -27,10 +27,15 @@ export async function closeOsloRound(dataDir: string): Promise<void> {
       articleId: null,
       proposalId: null,
     }
-    await storage.atomically((tx) => {
-      tx.rounds.open('ccm', 'oslo-2007', '2007-02-22T09:00:00.000Z')
-      tx.events.append({ ...event, type: 'round-opened', at: '2007-02-22T09:00:00.000Z', data: {} })
-      tx.rounds.close('ccm', {
+    await storage.atomically(async (tx) => {
+      await tx.rounds.open('ccm', 'oslo-2007', '2007-02-22T09:00:00.000Z')
+      await tx.events.append({
+        ...event,
+        type: 'round-opened',
+        at: '2007-02-22T09:00:00.000Z',
+        data: {},
+      })
+      await tx.rounds.close('ccm', {
         roundId: 'oslo-2007',
         name: OSLO_TEXT,
         closedAt: '2007-02-23T17:00:00.000Z',
@@ -38,7 +43,7 @@ export async function closeOsloRound(dataDir: string): Promise<void> {
         doc: text.toJSON(),
         state: Y.encodeStateAsUpdate(doc),
       })
-      tx.events.append({
+      await tx.events.append({
         ...event,
         type: 'round-closed',
         at: '2007-02-23T17:00:00.000Z',

@@ -109,7 +109,7 @@ export async function publishAnnotation(ctx: NotesContext, id: string): Promise<
           change: (doc) => markGroupCopy(doc, id, { publishedAt, publishedBy: ctx.byName }),
         },
       ],
-      () => {},
+      async () => {},
     )
     return copy
   })
@@ -145,7 +145,12 @@ export async function unpublishAnnotation(ctx: NotesContext, id: string): Promis
           markGroupCopy(doc, id, { publishedAt: undefined, publishedBy: undefined }),
       })
     }
-    await commitAtomically(ctx.storage, commandOrigin('unpublish-annotation'), changes, () => {})
+    await commitAtomically(
+      ctx.storage,
+      commandOrigin('unpublish-annotation'),
+      changes,
+      async () => {},
+    )
   })
 }
 

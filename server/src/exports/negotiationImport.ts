@@ -75,36 +75,45 @@ export async function importNegotiation(
 
   let created: Negotiation | null = null
   try {
-    await storage.atomically((tx) => {
-      const result = tx.createNegotiation({ id, name: data.negotiation.name }, rooms, data.rounds)
+    await storage.atomically(async (tx) => {
+      const result = await tx.createNegotiation(
+        { id, name: data.negotiation.name },
+        rooms,
+        data.rounds,
+      )
       if (!result.ok) throw idTaken(id)
       created = result.negotiation
-      for (const r of data.rounds) if (r.openedAt) tx.rounds.open(id, r.id, r.openedAt)
-      snapshots.forEach((s) => tx.rounds.close(id, s))
+      for (const r of data.rounds) if (r.openedAt) await tx.rounds.open(id, r.id, r.openedAt)
+      for (const s of snapshots) await tx.rounds.close(id, s)
       // A round can have closed before there was a text to freeze (Oslo in the demo).
       const frozen = new Set(snapshots.map((s) => s.roundId))
       for (const r of data.rounds) {
-        if (r.closedAt && !frozen.has(r.id)) tx.rounds.end(id, r.id, r.closedAt)
+        if (r.closedAt && !frozen.has(r.id)) await tx.rounds.end(id, r.id, r.closedAt)
       }
       for (const p of proposals) {
-        tx.proposals.put(p)
-        p.history.forEach((change) => tx.proposals.addStatusChange(id, p.id, change))
+        await tx.proposals.put(p)
+        for (const change of p.history) await tx.proposals.addStatusChange(id, p.id, change)
       }
-      positions.forEach((p) => tx.proposals.addPosition(id, p))
-      tx.participants.replaceAll(id, data.participants)
+      for (const p of positions) await tx.proposals.addPosition(id, p)
+      await tx.participants.replaceAll(id, data.participants)
       for (const g of data.groups) {
-        if (!tx.members.createGroup(id, g).ok) throw invalid(`the group "${g.id}" appears twice`)
+        const group = await tx.members.createGroup(id, g)
+        if (!group.ok) throw invalid(`the group "${g.id}" appears twice`)
       }
       for (const m of coalitionMembers) {
-        tx.members.setCoalitionMembers(id, m.groupId, m.roundId, m.actorIds)
+        await tx.members.setCoalitionMembers(id, m.groupId, m.roundId, m.actorIds)
       }
-      members.forEach(({ accountId, membership }) => tx.members.put(id, accountId, membership))
+      for (const { accountId, membership } of members) {
+        await tx.members.put(id, accountId, membership)
+      }
       // The log numbers events anew (its seq is this instance's); their order is kept.
-      events.forEach(({ seq: _seq, ...event }) => tx.events.append({ ...event, negotiationId: id }))
-      concordances.forEach(({ seq: _seq, ...c }) =>
-        tx.concordances.append({ ...c, negotiationId: id }),
-      )
-      writeStances(tx, id, stances)
+      for (const event of events.map(({ seq: _seq, ...e }) => e)) {
+        await tx.events.append({ ...event, negotiationId: id })
+      }
+      for (const c of concordances.map(({ seq: _seq, ...c }) => c)) {
+        await tx.concordances.append({ ...c, negotiationId: id })
+      }
+      await writeStances(tx, id, stances)
     })
   } catch (error) {
     if (error instanceof HttpError) throw error

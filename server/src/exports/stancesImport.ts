@@ -97,23 +97,27 @@ export function stancesOf(
 }
 
 /** Writes who stands where in the import's transaction, publications and paper versions kept. */
-export function writeStances(tx: StorageTransaction, id: string, s: ImportedStances): void {
-  s.issues.forEach((i) => tx.issues.putIssue(i))
+export async function writeStances(
+  tx: StorageTransaction,
+  id: string,
+  s: ImportedStances,
+): Promise<void> {
+  for (const i of s.issues) await tx.issues.putIssue(i)
   for (const statement of s.statements) {
-    tx.issues.addStatement(statement)
+    await tx.issues.addStatement(statement)
     // A group's entry it had published is published again, when it was.
     if (statement.record.startsWith('group:') && statement.publishedAt !== null) {
-      tx.issues.publishStatement(id, statement.id, statement.publishedAt, RESTORED_BY)
+      await tx.issues.publishStatement(id, statement.id, statement.publishedAt, RESTORED_BY)
     }
   }
   for (const { versions, ...paper } of s.papers) {
-    tx.issues.putPaper(paper)
-    versions.forEach((v) => tx.issues.addPaperVersion(id, paper.id, v))
+    await tx.issues.putPaper(paper)
+    for (const v of versions) await tx.issues.addPaperVersion(id, paper.id, v)
   }
-  s.declarations.forEach((d) => tx.declarations.putDeclaration(d))
-  s.endorsements.forEach((e) => tx.declarations.putEndorsement(e))
-  s.roundCounts.forEach((c) => tx.declarations.addRoundCount(c))
-  if (s.treatyStatus.length > 0) tx.declarations.replaceTreatyStatus(id, s.treatyStatus)
-  s.targetLists.forEach((l) => tx.campaign.putTarget(l))
-  s.campaignActions.forEach((a) => tx.campaign.addAction(a))
+  for (const d of s.declarations) await tx.declarations.putDeclaration(d)
+  for (const e of s.endorsements) await tx.declarations.putEndorsement(e)
+  for (const c of s.roundCounts) await tx.declarations.addRoundCount(c)
+  if (s.treatyStatus.length > 0) await tx.declarations.replaceTreatyStatus(id, s.treatyStatus)
+  for (const l of s.targetLists) await tx.campaign.putTarget(l)
+  for (const a of s.campaignActions) await tx.campaign.addAction(a)
 }

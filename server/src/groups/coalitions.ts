@@ -218,8 +218,8 @@ export async function createGroup(ctx: GroupContext, input: GroupInput): Promise
     : { ok: true as const, actorIds: [] as string[] }
   if (!checked.ok) return checked
   const eventRound = await currentRoundId(ctx.storage, ctx.negotiationId)
-  const created = await ctx.storage.atomically((tx) => {
-    const made = tx.members.createGroup(ctx.negotiationId, {
+  const created = await ctx.storage.atomically(async (tx) => {
+    const made = await tx.members.createGroup(ctx.negotiationId, {
       id: input.id,
       name: input.name,
       kind,
@@ -227,8 +227,8 @@ export async function createGroup(ctx: GroupContext, input: GroupInput): Promise
       provenance: input.provenance,
     })
     if (!made.ok || !listed) return made
-    tx.members.setCoalitionMembers(ctx.negotiationId, input.id, roundId, checked.actorIds)
-    tx.events.append(membersEvent(ctx, input, roundId, checked.actorIds, eventRound))
+    await tx.members.setCoalitionMembers(ctx.negotiationId, input.id, roundId, checked.actorIds)
+    await tx.events.append(membersEvent(ctx, input, roundId, checked.actorIds, eventRound))
     return made
   })
   if (!created.ok) return { ok: false, reason: 'group-taken' }
@@ -296,10 +296,10 @@ export async function setCoalitionMembers(
     if (!sponsors) return []
     return [{ ...p, sponsors, coSponsors: p.coSponsors.filter((a) => !sponsors.includes(a)) }]
   })
-  await storage.atomically((tx) => {
-    tx.members.setCoalitionMembers(negotiationId, groupId, input.roundId, checked.actorIds)
-    drafts.forEach((d) => tx.proposals.put(d))
-    tx.events.append(membersEvent(ctx, stored, input.roundId, checked.actorIds, eventRound))
+  await storage.atomically(async (tx) => {
+    await tx.members.setCoalitionMembers(negotiationId, groupId, input.roundId, checked.actorIds)
+    for (const d of drafts) await tx.proposals.put(d)
+    await tx.events.append(membersEvent(ctx, stored, input.roundId, checked.actorIds, eventRound))
   })
   const group = await groupView(storage, negotiationId, ctx.principal, groupId)
   if (!group) throw new Error(`group ${groupId} vanished`)

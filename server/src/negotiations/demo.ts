@@ -89,19 +89,19 @@ export async function loadDemoIfEmpty(
     issueIds: stances.issues.map((i) => i.id),
     accounts: DemoAccountsSchema.parse(JSON.parse(fs.readFileSync(accountsFile, 'utf8'))),
   })
-  await storage.atomically((tx) => {
-    const created = tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
+  await storage.atomically(async (tx) => {
+    const created = await tx.createNegotiation(negotiation, [...rooms, ...proposals.rooms], rounds)
     if (!created.ok) throw new Error(`the demo negotiation "${negotiation.id}" exists already`)
-    writeDemoProposals(tx, proposals)
-    writeDemoRounds(
+    await writeDemoProposals(tx, proposals)
+    await writeDemoRounds(
       tx,
       negotiation.id,
       history,
       demoProposalEvents(proposals.proposals, proposals.positions),
     )
-    tx.participants.replaceAll(negotiation.id, participants)
-    writeDemoStances(tx, stances)
-    writeDemoCoalitions(tx, negotiation.id, manyHands.demo)
+    await tx.participants.replaceAll(negotiation.id, participants)
+    await writeDemoStances(tx, stances)
+    await writeDemoCoalitions(tx, negotiation.id, manyHands.demo)
   })
   return true
 }

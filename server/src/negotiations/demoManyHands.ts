@@ -117,13 +117,13 @@ export function readManyHandsDemo(file: string, ctx: ManyHandsContext): ManyHand
 }
 
 /** Creates the file's coalitions with their members per round, inside the demo's transaction. */
-export function writeDemoCoalitions(
+export async function writeDemoCoalitions(
   tx: StorageTransaction,
   negotiationId: string,
   demo: ManyHandsDemo,
-): void {
+): Promise<void> {
   for (const c of demo.coalitions) {
-    const created = tx.members.createGroup(negotiationId, {
+    const created = await tx.members.createGroup(negotiationId, {
       id: c.id,
       name: c.name,
       kind: 'coalition',
@@ -132,7 +132,7 @@ export function writeDemoCoalitions(
     })
     if (!created.ok) throw new Error(`the demo's group "${c.id}" exists already`)
     for (const m of c.memberships) {
-      tx.members.setCoalitionMembers(negotiationId, c.id, m.roundId, m.actorIds)
+      await tx.members.setCoalitionMembers(negotiationId, c.id, m.roundId, m.actorIds)
     }
   }
 }

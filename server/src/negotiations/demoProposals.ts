@@ -120,14 +120,19 @@ export function readDemoProposals(
 }
 
 /** Writes the demo's proposals, their histories and positions inside a storage transaction. */
-export function writeDemoProposals(tx: StorageTransaction, demo: DemoProposals): void {
+export async function writeDemoProposals(
+  tx: StorageTransaction,
+  demo: DemoProposals,
+): Promise<void> {
   for (const p of demo.proposals) {
-    tx.proposals.put(p)
-    p.history.forEach((change) => tx.proposals.addStatusChange(p.negotiationId, p.id, change))
+    await tx.proposals.put(p)
+    for (const change of p.history) {
+      await tx.proposals.addStatusChange(p.negotiationId, p.id, change)
+    }
   }
   for (const p of demo.positions) {
     const proposal = demo.proposals.find((q) => q.id === p.proposalId)
     if (!proposal) throw new Error(`position ${p.id} is on an unknown proposal ${p.proposalId}`)
-    tx.proposals.addPosition(proposal.negotiationId, p)
+    await tx.proposals.addPosition(proposal.negotiationId, p)
   }
 }

@@ -101,19 +101,19 @@ export function readDemoRounds(
 }
 
 /** Stores the demo's rounds in the first start's transaction, with every event in time order. */
-export function writeDemoRounds(
+export async function writeDemoRounds(
   tx: StorageTransaction,
   negotiationId: string,
   demo: DemoRounds,
   proposalEvents: NewEvent[],
-): void {
+): Promise<void> {
   for (const e of demo.events) {
-    if (e.type === 'round-opened' && e.roundId) tx.rounds.open(negotiationId, e.roundId, e.at)
+    if (e.type === 'round-opened' && e.roundId) await tx.rounds.open(negotiationId, e.roundId, e.at)
   }
-  for (const s of demo.snapshots) tx.rounds.close(negotiationId, s)
-  for (const { roundId, at } of demo.ended) tx.rounds.end(negotiationId, roundId, at)
+  for (const s of demo.snapshots) await tx.rounds.close(negotiationId, s)
+  for (const { roundId, at } of demo.ended) await tx.rounds.end(negotiationId, roundId, at)
   const all = [...demo.events, ...proposalEvents].sort((a, b) => a.at.localeCompare(b.at))
-  for (const e of all) tx.events.append(e)
+  for (const e of all) await tx.events.append(e)
 }
 
 const DECISIONS: Partial<Record<StatusChange['to'], string>> = {

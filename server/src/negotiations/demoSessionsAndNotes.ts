@@ -85,14 +85,14 @@ export async function loadDemoSessionsAndNotes(
     }))
     const named = await Promise.all(sessions.map((s) => withNamesOne(storage, s)))
     const rooms = demoNotesRooms(negotiationId, notes, person)
-    await storage.atomically((tx) => {
-      sessions.forEach((s, i) => {
-        if (!tx.sessions.create(s).ok)
-          throw new Error(`the demo's session "${s.id}" exists already`)
+    await storage.atomically(async (tx) => {
+      for (const [i, s] of sessions.entries()) {
+        const created = await tx.sessions.create(s)
+        if (!created.ok) throw new Error(`the demo's session "${s.id}" exists already`)
         const session = named[i]
-        if (session) appendSessionEvent(ctx, tx, 'session-created', session, { at })
-      })
-      for (const { room, update } of rooms) tx.appendUpdate(room, update)
+        if (session) await appendSessionEvent(ctx, tx, 'session-created', session, { at })
+      }
+      for (const { room, update } of rooms) await tx.appendUpdate(room, update)
     })
     for (const s of demo.sessions.filter((s) => s.status === 'in-session')) {
       const opened = await openSession(ctx, negotiationId, s.id, chair)

@@ -211,15 +211,15 @@ export function readDemoStances(
 }
 
 /** Writes the demo's issues, statements, target lists, declarations and treaty status in a transaction. */
-export function writeDemoStances(tx: StorageTransaction, demo: DemoStances): void {
-  demo.issues.forEach((i) => tx.issues.putIssue(i))
-  demo.statements.forEach((s) => tx.issues.addStatement(s))
-  demo.targetLists.forEach((l) => tx.campaign.putTarget(l))
-  demo.declarations.forEach((d) => tx.declarations.putDeclaration(d))
-  demo.endorsements.forEach((e) => tx.declarations.putEndorsement(e))
-  demo.roundCounts.forEach((c) => tx.declarations.addRoundCount(c))
+export async function writeDemoStances(tx: StorageTransaction, demo: DemoStances): Promise<void> {
+  for (const i of demo.issues) await tx.issues.putIssue(i)
+  for (const s of demo.statements) await tx.issues.addStatement(s)
+  for (const l of demo.targetLists) await tx.campaign.putTarget(l)
+  for (const d of demo.declarations) await tx.declarations.putDeclaration(d)
+  for (const e of demo.endorsements) await tx.declarations.putEndorsement(e)
+  for (const c of demo.roundCounts) await tx.declarations.addRoundCount(c)
   const first = demo.treatyStatus[0]
-  if (first) tx.declarations.replaceTreatyStatus(first.negotiationId, demo.treatyStatus)
+  if (first) await tx.declarations.replaceTreatyStatus(first.negotiationId, demo.treatyStatus)
 }
 
 function readJson<T extends z.ZodType>(file: string, schema: T): z.infer<T> {

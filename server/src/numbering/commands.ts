@@ -50,18 +50,18 @@ export async function renumberText(
             },
           },
         ],
-        (tx) => {
+        async (tx) => {
           if (writes.set === 0) return
           const at = new Date().toISOString()
           const by = { accountId: ctx.principal.accountId, byName: ctx.byName }
-          concordance = tx.concordances.append({
+          concordance = await tx.concordances.append({
             negotiationId: ctx.negotiationId,
             at,
             ...by,
             articles: writes.articles,
             clauses: writes.clauses,
           })
-          tx.events.append(
+          await tx.events.append(
             newEvent({
               negotiationId: ctx.negotiationId,
               type: 'text-renumbered',

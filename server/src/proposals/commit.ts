@@ -21,7 +21,7 @@ export async function commitAtomically(
   storage: Storage,
   origin: Origin,
   changes: RoomChange[],
-  write: (tx: StorageTransaction) => void,
+  write: (tx: StorageTransaction) => Promise<void>,
 ): Promise<void> {
   const staged: StagedChange[] = []
   try {
@@ -31,9 +31,11 @@ export async function commitAtomically(
     throw error
   }
   try {
-    await storage.atomically((tx) => {
-      for (const { room, updates } of staged) updates.forEach((u) => tx.appendUpdate(room, u))
-      write(tx)
+    await storage.atomically(async (tx) => {
+      for (const { room, updates } of staged) {
+        for (const update of updates) await tx.appendUpdate(room, update)
+      }
+      await write(tx)
     })
   } catch (error) {
     staged.forEach((s) => s.discard('storage failed'))

@@ -132,10 +132,10 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
     input.params.kind === 'new-article',
   )
   const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
-  await ctx.storage.atomically((tx) => {
-    tx.proposals.put(proposal)
-    tx.proposals.addStatusChange(ctx.negotiationId, proposal.id, created)
-    tx.events.append(
+  await ctx.storage.atomically(async (tx) => {
+    await tx.proposals.put(proposal)
+    await tx.proposals.addStatusChange(ctx.negotiationId, proposal.id, created)
+    await tx.events.append(
       newEvent({
         negotiationId: ctx.negotiationId,
         type: 'proposal-created',
@@ -155,7 +155,7 @@ export async function createProposal(ctx: ProposalContext, body: unknown) {
         },
       }),
     )
-    tx.appendUpdate(draftRoom(ctx.negotiationId, proposal.id), wordingUpdate(wording))
+    await tx.appendUpdate(draftRoom(ctx.negotiationId, proposal.id), wordingUpdate(wording))
   })
   return readText(ctx, (view) => ({ proposal: proposalJson(ctx, proposal, view) }))
 }
@@ -245,7 +245,7 @@ export async function updateDraft(ctx: ProposalContext, id: string, body: unknow
       coSponsors,
       anchor,
     }
-    await ctx.storage.atomically((tx) => tx.proposals.put(next))
+    await ctx.storage.atomically(async (tx) => tx.proposals.put(next))
     if (input.coSponsors !== undefined) {
       // Who may write the draft changed: its connections reconnect with their new access.
       await ctx.registry.closeRoom(

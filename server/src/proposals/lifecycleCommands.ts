@@ -101,10 +101,10 @@ async function runCommand(
       status: result.status,
       history: [...proposal.history, change],
     }
-    const record = (tx: StorageTransaction, p: Proposal) => {
-      tx.proposals.put(p)
-      tx.proposals.addStatusChange(ctx.negotiationId, p.id, change)
-      tx.events.append(lifecycleEvent(ctx, p, command, change))
+    const record = async (tx: StorageTransaction, p: Proposal) => {
+      await tx.proposals.put(p)
+      await tx.proposals.addStatusChange(ctx.negotiationId, p.id, change)
+      await tx.events.append(lifecycleEvent(ctx, p, command, change))
     }
     const origin = commandOrigin(command.type)
     const register = registerRoom(ctx.negotiationId)
@@ -195,7 +195,7 @@ async function incorporateInto(
   text: Room,
   register: Room,
   next: Proposal,
-  record: (tx: StorageTransaction, p: Proposal) => void,
+  record: (tx: StorageTransaction, p: Proposal) => Promise<void>,
 ) {
   const view = textView(text.doc)
   const range = next.anchor ? resolveAnchor(view, next.anchor, next.articleId) : null

@@ -93,9 +93,9 @@ export async function writePosition(
         ctx.storage,
         commandOrigin('record-position'),
         [{ room: register as Room, change: (doc) => putPosition(doc, position) }],
-        (tx) => {
-          tx.proposals.addPosition(ctx.negotiationId, position)
-          tx.events.append(
+        async (tx) => {
+          await tx.proposals.addPosition(ctx.negotiationId, position)
+          await tx.events.append(
             newEvent({
               negotiationId: ctx.negotiationId,
               type: 'position-recorded',

@@ -60,7 +60,7 @@ export async function rebuildEmptyRegisters(storage: Storage): Promise<string[]>
     if (proposals.length === 0) continue
     const positions = await storage.proposals.listPositions(id)
     const update = registerUpdate(proposals, positions)
-    await storage.atomically((tx) => tx.appendUpdate(name, update))
+    await storage.atomically(async (tx) => tx.appendUpdate(name, update))
     rebuilt.push(id)
   }
   return rebuilt

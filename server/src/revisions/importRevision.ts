@@ -169,10 +169,10 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
               void prosemirrorToYXmlFragment(revised, doc.getXmlFragment(TEXT_FRAGMENT)),
           },
         ],
-        (tx) => {
-          tx.rounds.add(ctx.negotiationId, round)
-          tx.rounds.open(ctx.negotiationId, round.id, at)
-          tx.events.append(
+        async (tx) => {
+          await tx.rounds.add(ctx.negotiationId, round)
+          await tx.rounds.open(ctx.negotiationId, round.id, at)
+          await tx.events.append(
             newEvent({
               negotiationId: ctx.negotiationId,
               type: 'round-opened',
@@ -183,7 +183,7 @@ export async function importRevision(ctx: RoundContext, body: unknown) {
               data: { name: round.name, place: round.place },
             }),
           )
-          tx.events.append(
+          await tx.events.append(
             newEvent({
               negotiationId: ctx.negotiationId,
               type: 'text-imported',

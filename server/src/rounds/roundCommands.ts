@@ -82,11 +82,11 @@ export async function createRound(ctx: RoundContext, body: unknown) {
     }
     if (open !== false) refuseIfOpen(rounds)
     const at = new Date().toISOString()
-    await ctx.storage.atomically((tx) => {
-      tx.rounds.add(ctx.negotiationId, round)
+    await ctx.storage.atomically(async (tx) => {
+      await tx.rounds.add(ctx.negotiationId, round)
       if (open === false) return
-      tx.rounds.open(ctx.negotiationId, round.id, at)
-      tx.events.append(
+      await tx.rounds.open(ctx.negotiationId, round.id, at)
+      await tx.events.append(
         roundEvent(ctx, 'round-opened', round.id, at, { name: round.name, place: round.place }),
       )
     })
@@ -106,9 +106,9 @@ export async function openRound(ctx: RoundContext, roundId: string) {
     }
     refuseIfOpen(rounds)
     const at = new Date().toISOString()
-    await ctx.storage.atomically((tx) => {
-      tx.rounds.open(ctx.negotiationId, roundId, at)
-      tx.events.append(
+    await ctx.storage.atomically(async (tx) => {
+      await tx.rounds.open(ctx.negotiationId, roundId, at)
+      await tx.events.append(
         roundEvent(ctx, 'round-opened', roundId, at, { name: round.name, place: round.place }),
       )
     })
@@ -145,7 +145,7 @@ export async function closeRound(ctx: RoundContext, roundId: string, body: unkno
         ctx.storage,
         FREEZE_ORIGIN,
         [{ room: room as Room, change: (doc) => freezeLabels(doc.getXmlFragment(TEXT_FRAGMENT)) }],
-        (tx) => {
+        async (tx) => {
           const ydoc = (room as Room).doc
           frozen = {
             roundId,
@@ -158,8 +158,8 @@ export async function closeRound(ctx: RoundContext, roundId: string, body: unkno
             ).toJSON(),
             state: Y.encodeStateAsUpdate(ydoc),
           }
-          tx.rounds.close(ctx.negotiationId, frozen)
-          tx.events.append(
+          await tx.rounds.close(ctx.negotiationId, frozen)
+          await tx.events.append(
             roundEvent(ctx, 'round-closed', roundId, frozen.closedAt, {
               snapshotName: frozen.name,
             }),

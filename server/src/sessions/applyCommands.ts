@@ -168,9 +168,9 @@ export async function applySessionText(
               void prosemirrorToYXmlFragment(next.doc, doc.getXmlFragment(TEXT_FRAGMENT)),
           },
         ],
-        (tx) => {
-          tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
-          appendSessionEvent(ctx, tx, 'session-text-applied', session, {
+        async (tx) => {
+          await tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
+          await appendSessionEvent(ctx, tx, 'session-text-applied', session, {
             articleId,
             roundId,
             at: outcome.at,
@@ -204,9 +204,9 @@ export async function leaveSessionText(
     const outcome = outcomeNow(ctx, articleId, 'left')
     const session = await withNamesOne(ctx.storage, s)
     const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
-    await ctx.storage.atomically((tx) => {
-      tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
-      appendSessionEvent(ctx, tx, 'session-text-left', session, {
+    await ctx.storage.atomically(async (tx) => {
+      await tx.sessions.addOutcome(ctx.negotiationId, sessionId, outcome)
+      await appendSessionEvent(ctx, tx, 'session-text-left', session, {
         articleId,
         roundId,
         at: outcome.at,

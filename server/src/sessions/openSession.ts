@@ -66,9 +66,9 @@ export async function openSession(
               void prosemirrorToYXmlFragment(copy.doc, doc.getXmlFragment(TEXT_FRAGMENT)),
           },
         ],
-        (tx) => {
-          tx.sessions.update(opened)
-          appendSessionEvent(ctx, tx, 'session-opened', session, {
+        async (tx) => {
+          await tx.sessions.update(opened)
+          await appendSessionEvent(ctx, tx, 'session-opened', session, {
             at,
             data: { articles: s.articleIds.length },
           })
@@ -119,9 +119,9 @@ export async function reportSession(
       const at = new Date().toISOString()
       const reported = { ...s, status: 'reported-back' as const, reportedAt: at }
       const session = await withNamesOne(ctx.storage, reported)
-      await ctx.storage.atomically((tx) => {
-        tx.sessions.update(reported)
-        appendSessionEvent(ctx, tx, 'session-reported', session, { at })
+      await ctx.storage.atomically(async (tx) => {
+        await tx.sessions.update(reported)
+        await appendSessionEvent(ctx, tx, 'session-reported', session, { at })
       })
       ;(live as Room).refuseWriters(
         () => true,

@@ -94,7 +94,7 @@ async function checked(
 }
 
 /** Appends a session event in a transaction: its data says which session, kind and day. */
-export function appendSessionEvent(
+export async function appendSessionEvent(
   ctx: SessionContext,
   tx: StorageTransaction,
   type: EventType,
@@ -106,8 +106,8 @@ export function appendSessionEvent(
     roundId?: string | null
     data?: Record<string, unknown>
   } = {},
-): void {
-  tx.events.append(
+): Promise<void> {
+  await tx.events.append(
     newEvent({
       negotiationId: ctx.negotiationId,
       type,
@@ -161,9 +161,9 @@ export async function createSession(
     }
     const session = await withNamesOne(ctx.storage, stored)
     let created = true
-    await ctx.storage.atomically((tx) => {
-      created = tx.sessions.create(stored).ok
-      if (created) appendSessionEvent(ctx, tx, 'session-created', session, { at })
+    await ctx.storage.atomically(async (tx) => {
+      created = (await tx.sessions.create(stored)).ok
+      if (created) await appendSessionEvent(ctx, tx, 'session-created', session, { at })
     })
     if (!created) return refuse('session_taken', `A session "${id}" exists already.`)
     return done(session)
@@ -200,9 +200,9 @@ export async function changeSession(
     if (!articles.ok) return articles
     if (change.articleIds !== undefined) next.articleIds = articles.value
     const session = await withNamesOne(ctx.storage, next)
-    await ctx.storage.atomically((tx) => {
-      tx.sessions.update(next)
-      appendSessionEvent(ctx, tx, 'session-changed', session, {
+    await ctx.storage.atomically(async (tx) => {
+      await tx.sessions.update(next)
+      await appendSessionEvent(ctx, tx, 'session-changed', session, {
         data: { fields: Object.keys(change).sort() },
       })
     })

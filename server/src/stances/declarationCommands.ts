@@ -85,7 +85,7 @@ export async function createDeclaration(ctx: CommandContext, body: unknown) {
     source: input.source,
     reportedCounts: input.reportedCounts,
   }
-  await ctx.storage.atomically((tx) => tx.declarations.putDeclaration(declaration))
+  await ctx.storage.atomically(async (tx) => tx.declarations.putDeclaration(declaration))
   return { declaration }
 }
 
@@ -107,7 +107,7 @@ export async function changeDeclaration(ctx: CommandContext, declarationId: stri
     source: input.source,
     reportedCounts: input.reportedCounts,
   }
-  await ctx.storage.atomically((tx) => tx.declarations.putDeclaration(declaration))
+  await ctx.storage.atomically(async (tx) => tx.declarations.putDeclaration(declaration))
   return { declaration }
 }
 
@@ -137,9 +137,9 @@ export async function setEndorsement(
   }
   const byName = await askerName(ctx)
   const roundId = declaration.roundId ?? (await currentRoundId(ctx.storage, ctx.negotiationId))
-  await ctx.storage.atomically((tx) => {
-    tx.declarations.putEndorsement(endorsement)
-    tx.events.append(
+  await ctx.storage.atomically(async (tx) => {
+    await tx.declarations.putEndorsement(endorsement)
+    await tx.events.append(
       newEvent({
         negotiationId: ctx.negotiationId,
         type: 'declaration-endorsed',
@@ -176,9 +176,9 @@ export async function removeEndorsement(
   }
   const byName = await askerName(ctx)
   const roundId = declaration.roundId ?? (await currentRoundId(ctx.storage, ctx.negotiationId))
-  await ctx.storage.atomically((tx) => {
-    tx.declarations.removeEndorsement(ctx.negotiationId, declarationId, actorId)
-    tx.events.append(
+  await ctx.storage.atomically(async (tx) => {
+    await tx.declarations.removeEndorsement(ctx.negotiationId, declarationId, actorId)
+    await tx.events.append(
       newEvent({
         negotiationId: ctx.negotiationId,
         type: 'endorsement-withdrawn',
@@ -199,6 +199,6 @@ export async function addRoundCount(ctx: CommandContext, body: unknown) {
   const input = parseBody(RoundCountInputSchema, body)
   await knownRound(ctx, input.roundId)
   const count: RoundCount = { negotiationId: ctx.negotiationId, ...input }
-  await ctx.storage.atomically((tx) => tx.declarations.addRoundCount(count))
+  await ctx.storage.atomically(async (tx) => tx.declarations.addRoundCount(count))
   return { roundCount: count }
 }

@@ -126,9 +126,9 @@ export async function createIssue(ctx: ProposalContext, body: unknown) {
     }
     requireSourceIfReported(issue)
     await checkLinks(ctx, issue, null)
-    await ctx.storage.atomically((tx) => {
-      tx.issues.putIssue(issue)
-      tx.events.append(issueEvent(ctx, 'issue-created', issue, issue.createdAt))
+    await ctx.storage.atomically(async (tx) => {
+      await tx.issues.putIssue(issue)
+      await tx.events.append(issueEvent(ctx, 'issue-created', issue, issue.createdAt))
     })
     return { issue }
   })
@@ -152,9 +152,9 @@ export async function changeIssue(ctx: ProposalContext, issueId: string, body: u
     requireSourceIfReported(issue)
     await checkLinks(ctx, issue, before)
     const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined)
-    await ctx.storage.atomically((tx) => {
-      tx.issues.putIssue(issue)
-      tx.events.append(issueEvent(ctx, 'issue-changed', issue, undefined, { changed }))
+    await ctx.storage.atomically(async (tx) => {
+      await tx.issues.putIssue(issue)
+      await tx.events.append(issueEvent(ctx, 'issue-changed', issue, undefined, { changed }))
     })
     return { issue }
   })

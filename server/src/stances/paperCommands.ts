@@ -80,10 +80,10 @@ export async function createPaper(ctx: ProposalContext, issueId: string, body: u
         },
       ],
     }
-    await ctx.storage.atomically((tx) => {
+    await ctx.storage.atomically(async (tx) => {
       const { versions, ...row } = paper
-      tx.issues.putPaper(row)
-      versions.forEach((v) => tx.issues.addPaperVersion(ctx.negotiationId, paper.id, v))
+      await tx.issues.putPaper(row)
+      for (const v of versions) await tx.issues.addPaperVersion(ctx.negotiationId, paper.id, v)
     })
     return { paper }
   })
@@ -119,8 +119,8 @@ export async function addPaperVersion(ctx: ProposalContext, paperId: string, bod
       at: new Date().toISOString(),
       byName: ctx.byName,
     }
-    await ctx.storage.atomically((tx) =>
-      tx.issues.addPaperVersion(ctx.negotiationId, paper.id, version),
+    await ctx.storage.atomically(
+      async (tx) => await tx.issues.addPaperVersion(ctx.negotiationId, paper.id, version),
     )
     return { paper: { ...paper, versions: [...paper.versions, version] } }
   })
@@ -134,7 +134,7 @@ export async function publishPaper(ctx: ProposalContext, paperId: string) {
     requireWriter(ctx, paper.groupId)
     if (paper.published) return { paper }
     const { versions, ...row } = paper
-    await ctx.storage.atomically((tx) => tx.issues.putPaper({ ...row, published: true }))
+    await ctx.storage.atomically(async (tx) => tx.issues.putPaper({ ...row, published: true }))
     return { paper: { ...row, published: true, versions } }
   })
 }

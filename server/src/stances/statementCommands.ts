@@ -140,10 +140,10 @@ export async function recordStatement(ctx: ProposalContext, body: unknown) {
     recordedAt: new Date().toISOString(),
     recordedBy: ctx.byName,
   }
-  await ctx.storage.atomically((tx) => {
-    tx.issues.addStatement(statement)
+  await ctx.storage.atomically(async (tx) => {
+    await tx.issues.addStatement(statement)
     if (isPublic) {
-      tx.events.append(
+      await tx.events.append(
         statementEvent(
           ctx,
           'statement-recorded',
@@ -181,9 +181,9 @@ export async function publishStatement(ctx: ProposalContext, statementId: string
     if (statement.published) return { statement }
     const target = await targetOf(ctx, statement)
     const at = new Date().toISOString()
-    await ctx.storage.atomically((tx) => {
-      tx.issues.publishStatement(ctx.negotiationId, statement.id, at, ctx.byName)
-      tx.events.append(
+    await ctx.storage.atomically(async (tx) => {
+      await tx.issues.publishStatement(ctx.negotiationId, statement.id, at, ctx.byName)
+      await tx.events.append(
         statementEvent(ctx, 'statement-published', statement, target.title, target.articleId, at),
       )
     })

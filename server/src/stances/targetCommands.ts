@@ -70,7 +70,7 @@ export async function createTarget(ctx: CommandContext, groupId: string, body: u
     groupId,
     actorIds: [...new Set(input.actorIds)],
   }
-  await ctx.storage.atomically((tx) => tx.campaign.putTarget(list))
+  await ctx.storage.atomically(async (tx) => tx.campaign.putTarget(list))
   return { targetList: list }
 }
 
@@ -95,7 +95,7 @@ export async function changeTarget(
     groupId,
     actorIds: [...new Set(input.actorIds)],
   }
-  await ctx.storage.atomically((tx) => tx.campaign.putTarget(list))
+  await ctx.storage.atomically(async (tx) => tx.campaign.putTarget(list))
   return { targetList: list }
 }
 
@@ -103,7 +103,9 @@ export async function changeTarget(
 export async function removeTarget(ctx: CommandContext, groupId: string, listId: string) {
   authorizeCommand(ctx, { type: 'group-work', groupId })
   await listOf(ctx, groupId, listId)
-  await ctx.storage.atomically((tx) => tx.campaign.removeTarget(ctx.negotiationId, groupId, listId))
+  await ctx.storage.atomically(async (tx) =>
+    tx.campaign.removeTarget(ctx.negotiationId, groupId, listId),
+  )
   return { removed: listId }
 }
 
@@ -139,6 +141,6 @@ export async function addAction(ctx: CommandContext, groupId: string, body: unkn
     recordedAt: new Date().toISOString(),
     recordedBy: await askerName(ctx),
   }
-  await ctx.storage.atomically((tx) => tx.campaign.addAction(action))
+  await ctx.storage.atomically(async (tx) => tx.campaign.addAction(action))
   return { action }
 }

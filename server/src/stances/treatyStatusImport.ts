@@ -84,9 +84,9 @@ export async function importTreatyStatusCsv(
   const rows: TreatyStatus[] = parsed.rows.map((r) => ({ ...r, negotiationId: ctx.negotiationId }))
   const byName = await askerName(ctx)
   const roundId = await currentRoundId(ctx.storage, ctx.negotiationId)
-  await ctx.storage.atomically((tx) => {
-    tx.declarations.replaceTreatyStatus(ctx.negotiationId, rows)
-    tx.events.append(
+  await ctx.storage.atomically(async (tx) => {
+    await tx.declarations.replaceTreatyStatus(ctx.negotiationId, rows)
+    await tx.events.append(
       newEvent({
         negotiationId: ctx.negotiationId,
         type: 'treaty-status-imported',

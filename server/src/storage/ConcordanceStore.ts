@@ -9,5 +9,5 @@ export interface ConcordanceStore {
 /** Appends inside `storage.atomically`, so a renumbering commits with its text change and event. */
 export interface ConcordanceWrites {
   /** Appends one renumbering; answers it with its `seq` in the negotiation. */
-  append(concordance: NewConcordance): Concordance
+  append(concordance: NewConcordance): Promise<Concordance>
 }

@@ -12,8 +12,8 @@ export interface EventStore {
   list(negotiationId: string, filter?: EventFilter): Promise<NegotiationEvent[]>
 }
 
-/** Appends inside `storage.atomically`: synchronous, committed or rolled back with the rest. */
+/** Appends inside `storage.atomically` (await each), committed or rolled back with the rest. */
 export interface EventWrites {
   /** Appends one event; answers it with its `seq`. */
-  append(event: NewEvent): NegotiationEvent
+  append(event: NewEvent): Promise<NegotiationEvent>
 }

@@ -72,17 +72,17 @@ export interface MemberStore {
   ): Promise<void>
 }
 
-/** Writes of memberships and groups inside `storage.atomically`: synchronous, committed together. */
+/** Writes of memberships and groups inside `storage.atomically` (await each), committed together. */
 export interface MemberWrites {
   /** Sets an account's membership in a negotiation (adds or replaces it). */
-  put(negotiationId: string, accountId: string, membership: Membership): void
+  put(negotiationId: string, accountId: string, membership: Membership): Promise<void>
   /** Creates a group (a campaign group unless `kind` says coalition). */
-  createGroup(negotiationId: string, group: CampaignGroup): CreateGroupResult
+  createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult>
   /** Sets a coalition's members from a round on (replacing that round's list). */
   setCoalitionMembers(
     negotiationId: string,
     groupId: string,
     roundId: string | null,
     actorIds: string[],
-  ): void
+  ): Promise<void>
 }

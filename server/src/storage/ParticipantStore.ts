@@ -24,8 +24,8 @@ export interface ParticipantStore {
   replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void>
 }
 
-/** Writes of participants inside `storage.atomically`: synchronous, committed with the rest. */
+/** Writes of participants inside `storage.atomically` (await each), committed with the rest. */
 export interface ParticipantWrites {
   /** Replaces every participant of a negotiation. */
-  replaceAll(negotiationId: string, participants: readonly Participant[]): void
+  replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void>
 }

@@ -17,14 +17,14 @@ export interface ProposalStore {
 }
 
 /**
- * Writes of proposals inside `storage.atomically`: synchronous, so that they commit or roll back
- * together with everything else in that transaction.
+ * Writes of proposals inside `storage.atomically`, awaited in order, so that they commit or roll
+ * back together with everything else in that transaction.
  */
 export interface ProposalWrites {
   /** Inserts or replaces a proposal's row; its history is appended with `addStatusChange`. */
-  put(proposal: Proposal): void
+  put(proposal: Proposal): Promise<void>
   /** Appends one status change to a proposal's history. */
-  addStatusChange(negotiationId: string, proposalId: string, change: StatusChange): void
+  addStatusChange(negotiationId: string, proposalId: string, change: StatusChange): Promise<void>
   /** Appends one position. */
-  addPosition(negotiationId: string, position: Position): void
+  addPosition(negotiationId: string, position: Position): Promise<void>
 }

@@ -20,11 +20,11 @@ export interface RoundStore {
 /** Round writes inside `storage.atomically`. */
 export interface RoundWrites {
   /** Adds a round after the negotiation's others, planned. */
-  add(negotiationId: string, round: Round): void
+  add(negotiationId: string, round: Round): Promise<void>
   /** Marks a round open at `at`. */
-  open(negotiationId: string, roundId: string, at: string): void
+  open(negotiationId: string, roundId: string, at: string): Promise<void>
   /** Marks a round closed at the snapshot's `closedAt` and freezes its text. */
-  close(negotiationId: string, snapshot: StoredRoundSnapshot): void
+  close(negotiationId: string, snapshot: StoredRoundSnapshot): Promise<void>
   /** Marks a round closed at `at` with no text frozen (a conference without one, as Oslo). */
-  end(negotiationId: string, roundId: string, at: string): void
+  end(negotiationId: string, roundId: string, at: string): Promise<void>
 }

@@ -14,12 +14,12 @@ export interface SessionStore {
   get(negotiationId: string, sessionId: string): Promise<StoredSession | null>
 }
 
-/** Writes of sessions inside `storage.atomically`: synchronous, committed together. */
+/** Writes of sessions inside `storage.atomically` (await each), committed together. */
 export interface SessionWrites {
   /** Stores a new session (its `outcomes` are ignored). */
-  create(session: StoredSession): CreateSessionResult
+  create(session: StoredSession): Promise<CreateSessionResult>
   /** Replaces a stored session's fields (all but id, negotiation and outcomes). */
-  update(session: StoredSession): void
+  update(session: StoredSession): Promise<void>
   /** Appends what the chair did with one article of the session's text. */
-  addOutcome(negotiationId: string, sessionId: string, outcome: SessionOutcome): void
+  addOutcome(negotiationId: string, sessionId: string, outcome: SessionOutcome): Promise<void>
 }

@@ -33,17 +33,22 @@ export interface IssueStore {
   getPaper(negotiationId: string, paperId: string): Promise<Paper | null>
 }
 
-/** Writes of issues, statements and papers inside `storage.atomically`: synchronous. */
+/** Writes of issues, statements and papers inside `storage.atomically` (await each). */
 export interface IssueWrites {
   /** Inserts or replaces an issue. */
-  putIssue(issue: Issue): void
+  putIssue(issue: Issue): Promise<void>
   /** Appends a statement (append-only; its `published` is read from publications). */
-  addStatement(statement: Statement): void
+  addStatement(statement: Statement): Promise<void>
   /** A group publishes one entry of its record. */
-  publishStatement(negotiationId: string, statementId: string, at: string, byName: string): void
+  publishStatement(
+    negotiationId: string,
+    statementId: string,
+    at: string,
+    byName: string,
+  ): Promise<void>
   /** Inserts or replaces a paper's row (its versions are appended with `addPaperVersion`). */
-  putPaper(paper: Omit<Paper, 'versions'>): void
-  addPaperVersion(negotiationId: string, paperId: string, version: PaperVersion): void
+  putPaper(paper: Omit<Paper, 'versions'>): Promise<void>
+  addPaperVersion(negotiationId: string, paperId: string, version: PaperVersion): Promise<void>
 }
 
 /** Outcome documents with their endorsements, and each state's treaty status. */
@@ -56,13 +61,13 @@ export interface DeclarationStore {
 }
 
 export interface DeclarationWrites {
-  putDeclaration(declaration: Declaration): void
+  putDeclaration(declaration: Declaration): Promise<void>
   /** Inserts or replaces one actor's endorsement of a declaration. */
-  putEndorsement(endorsement: Endorsement): void
-  removeEndorsement(negotiationId: string, declarationId: string, actorId: string): void
+  putEndorsement(endorsement: Endorsement): Promise<void>
+  removeEndorsement(negotiationId: string, declarationId: string, actorId: string): Promise<void>
   /** Replaces the treaty status of every state of a negotiation (an import), all or nothing. */
-  replaceTreatyStatus(negotiationId: string, rows: readonly TreatyStatus[]): void
-  addRoundCount(count: RoundCount): void
+  replaceTreatyStatus(negotiationId: string, rows: readonly TreatyStatus[]): Promise<void>
+  addRoundCount(count: RoundCount): Promise<void>
 }
 
 /** Campaign groups' target lists and actions: private to each group (the commands check). */
@@ -74,7 +79,7 @@ export interface CampaignStore {
 }
 
 export interface CampaignWrites {
-  putTarget(list: TargetList): void
-  removeTarget(negotiationId: string, groupId: string, listId: string): void
-  addAction(action: CampaignAction): void
+  putTarget(list: TargetList): Promise<void>
+  removeTarget(negotiationId: string, groupId: string, listId: string): Promise<void>
+  addAction(action: CampaignAction): Promise<void>
 }

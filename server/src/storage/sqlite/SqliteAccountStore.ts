@@ -6,6 +6,7 @@ import type {
   CreateAccountResult,
   NewAccount,
 } from '../AccountStore'
+import { WriteGate } from './WriteGate'
 
 interface AccountRow {
   id: string
@@ -51,7 +52,10 @@ export function insertAccount(db: Database.Database, account: NewAccount): Creat
 export class SqliteAccountStore implements AccountStore {
   private readonly stmt
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.stmt = {
       get: db.prepare<[string], AccountRow>(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`),
       byUsername: db.prepare<[string], AccountRow>(
@@ -62,8 +66,10 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   /** Creates an account unless its username is taken (in any case). */
-  async create(account: NewAccount): Promise<CreateAccountResult> {
-    return this.db.transaction(() => insertAccount(this.db, account)).immediate()
+  create(account: NewAccount): Promise<CreateAccountResult> {
+    return this.gate.write(() =>
+      this.db.transaction(() => insertAccount(this.db, account)).immediate(),
+    )
   }
 
   /** One account by id, or null. */

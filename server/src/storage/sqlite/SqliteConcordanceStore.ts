@@ -6,6 +6,7 @@ import type {
   NewConcordance,
 } from '../../../../shared/domain/concordance'
 import type { ConcordanceStore, ConcordanceWrites } from '../ConcordanceStore'
+import type { Synchronous } from './promised'
 
 interface ConcordanceRow {
   negotiation_id: string
@@ -28,7 +29,7 @@ const toConcordance = (row: ConcordanceRow): Concordance => ({
 })
 
 /** Renumberings in SQLite (table concordances, append-only by trigger). */
-export class SqliteConcordanceStore implements ConcordanceStore, ConcordanceWrites {
+export class SqliteConcordanceStore implements ConcordanceStore, Synchronous<ConcordanceWrites> {
   constructor(private readonly db: Database.Database) {}
 
   async list(negotiationId: string): Promise<Concordance[]> {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ApiToken, CredentialStore, Session } from '../CredentialStore'
+import { WriteGate } from './WriteGate'
 
 interface SessionRow {
   token_hash: string
@@ -33,7 +34,10 @@ export class SqliteCredentialStore implements CredentialStore {
   // API token id → its last use not yet written.
   private readonly lastUses = new Map<string, string>()
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.stmt = {
       insertSession: db.prepare<[string, string, string, string]>(
         `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
@@ -67,9 +71,11 @@ export class SqliteCredentialStore implements CredentialStore {
   }
 
   /** Stores a new session, and forgets sessions that have expired. */
-  async createSession(s: Session): Promise<void> {
-    this.stmt.deleteExpired.run(s.createdAt)
-    this.stmt.insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)
+  createSession(s: Session): Promise<void> {
+    return this.gate.write(() => {
+      this.stmt.deleteExpired.run(s.createdAt)
+      this.stmt.insertSession.run(s.tokenHash, s.accountId, s.createdAt, s.expiresAt)
+    })
   }
 
   /** The unexpired session with this token hash, or null. */
@@ -85,13 +91,15 @@ export class SqliteCredentialStore implements CredentialStore {
   }
 
   /** Ends a session. */
-  async deleteSession(tokenHash: string): Promise<boolean> {
-    return this.stmt.deleteSession.run(tokenHash).changes > 0
+  deleteSession(tokenHash: string): Promise<boolean> {
+    return this.gate.write(() => this.stmt.deleteSession.run(tokenHash).changes > 0)
   }
 
   /** Stores a new API token under the hash of its secret. */
-  async createApiToken(t: ApiToken, tokenHash: string): Promise<void> {
-    this.stmt.insertToken.run(t.id, tokenHash, t.accountId, t.name, t.createdAt)
+  createApiToken(t: ApiToken, tokenHash: string): Promise<void> {
+    return this.gate.write(() => {
+      this.stmt.insertToken.run(t.id, tokenHash, t.accountId, t.name, t.createdAt)
+    })
   }
 
   /**
@@ -121,18 +129,19 @@ export class SqliteCredentialStore implements CredentialStore {
   // Last uses are written together on the next turn of the event loop: a thousand programs
   // connecting at once make one transaction, not a thousand.
   private recordLastUse(id: string, at: string): void {
-    if (this.lastUses.size === 0) setImmediate(() => this.flushLastUses())
+    if (this.lastUses.size === 0)
+      setImmediate(() => void this.gate.write(() => this.flushLastUses()))
     this.lastUses.set(id, at)
   }
 
   /** An account's API tokens, oldest first. */
   async listApiTokens(accountId: string): Promise<ApiToken[]> {
-    this.flushLastUses()
+    await this.gate.write(() => this.flushLastUses())
     return this.stmt.tokens.all(accountId).map(toToken)
   }
 
   /** Revokes one of an account's API tokens. */
-  async deleteApiToken(accountId: string, id: string): Promise<boolean> {
-    return this.stmt.deleteToken.run(accountId, id).changes > 0
+  deleteApiToken(accountId: string, id: string): Promise<boolean> {
+    return this.gate.write(() => this.stmt.deleteToken.run(accountId, id).changes > 0)
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Distribution, DocumentSettings } from '../../../../shared/domain/documents'
 import type { DocumentStore, VisitStore } from '../DocumentStore'
+import { WriteGate } from './WriteGate'
 
 interface SettingsRow {
   round_key: string
@@ -23,7 +24,10 @@ const COLUMNS = 'round_key, symbol, distribution, updated_at, updated_by'
 
 /** Document settings in SQLite (table document_settings). */
 export class SqliteDocumentStore implements DocumentStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {}
 
   async get(negotiationId: string, roundId: string | null): Promise<DocumentSettings | null> {
     const row = this.db
@@ -43,21 +47,26 @@ export class SqliteDocumentStore implements DocumentStore {
       .map(toSettings)
   }
 
-  async set(negotiationId: string, s: DocumentSettings): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO document_settings (negotiation_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (negotiation_id, round_key) DO UPDATE SET symbol = excluded.symbol,
-           distribution = excluded.distribution, updated_at = excluded.updated_at,
-           updated_by = excluded.updated_by`,
-      )
-      .run(negotiationId, keyOf(s.roundId), s.symbol, s.distribution, s.updatedAt, s.updatedBy)
+  set(negotiationId: string, s: DocumentSettings): Promise<void> {
+    return this.gate.write(() => {
+      this.db
+        .prepare(
+          `INSERT INTO document_settings (negotiation_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (negotiation_id, round_key) DO UPDATE SET symbol = excluded.symbol,
+             distribution = excluded.distribution, updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by`,
+        )
+        .run(negotiationId, keyOf(s.roundId), s.symbol, s.distribution, s.updatedAt, s.updatedBy)
+    })
   }
 }
 
 /** Report visits in SQLite (table report_visits). */
 export class SqliteVisitStore implements VisitStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {}
 
   async last(negotiationId: string, accountId: string): Promise<string | null> {
     const row = this.db
@@ -68,12 +77,14 @@ export class SqliteVisitStore implements VisitStore {
     return row?.visited_at ?? null
   }
 
-  async record(negotiationId: string, accountId: string, at: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO report_visits (negotiation_id, account_id, visited_at) VALUES (?, ?, ?)
-         ON CONFLICT (negotiation_id, account_id) DO UPDATE SET visited_at = excluded.visited_at`,
-      )
-      .run(negotiationId, accountId, at)
+  record(negotiationId: string, accountId: string, at: string): Promise<void> {
+    return this.gate.write(() => {
+      this.db
+        .prepare(
+          `INSERT INTO report_visits (negotiation_id, account_id, visited_at) VALUES (?, ?, ?)
+           ON CONFLICT (negotiation_id, account_id) DO UPDATE SET visited_at = excluded.visited_at`,
+        )
+        .run(negotiationId, accountId, at)
+    })
   }
 }

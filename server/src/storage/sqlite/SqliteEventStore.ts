@@ -6,6 +6,7 @@ import type {
   NewEvent,
 } from '../../../../shared/domain/events'
 import type { EventStore } from '../EventStore'
+import { WriteGate } from './WriteGate'
 
 interface EventRow {
   seq: number
@@ -39,7 +40,10 @@ const toEvent = (row: EventRow): NegotiationEvent => ({
 export class SqliteEventStore implements EventStore {
   private readonly insert
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.insert = db.prepare(
       `INSERT INTO events (negotiation_id, type, at, account_id, by_name, actor_id, round_id,
          article_id, proposal_id, data)
@@ -66,8 +70,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Appends one event on its own. */
-  async append(e: NewEvent): Promise<NegotiationEvent> {
-    return this.appendNow(e)
+  append(e: NewEvent): Promise<NegotiationEvent> {
+    return this.gate.write(() => this.appendNow(e))
   }
 
   /** Events in seq order (or newest first), narrowed by the filter. */

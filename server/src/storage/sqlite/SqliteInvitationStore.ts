@@ -8,6 +8,7 @@ import type {
 } from '../InvitationStore'
 import { insertAccount, toAccount } from './SqliteAccountStore'
 import { membershipColumns, toMembership, type MembershipColumns } from './membershipRow'
+import { WriteGate } from './WriteGate'
 
 interface InvitationRow extends MembershipColumns {
   token_hash: string
@@ -42,7 +43,10 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 export class SqliteInvitationStore implements InvitationStore {
   private readonly stmt
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.stmt = {
       insert: db.prepare<
         [string, string, string, string | null, string | null, string, string, string]
@@ -81,28 +85,30 @@ export class SqliteInvitationStore implements InvitationStore {
   }
 
   /** Stores a new invitation. */
-  async create(inv: NewInvitation): Promise<Invitation> {
-    const [role, actorId, groupId] = membershipColumns(inv.membership)
-    this.stmt.insert.run(
-      inv.tokenHash,
-      inv.negotiationId,
-      role,
-      actorId,
-      groupId,
-      inv.createdBy,
-      inv.createdAt,
-      inv.expiresAt,
-    )
-    return {
-      id: idOf(inv.tokenHash),
-      negotiationId: inv.negotiationId,
-      membership: inv.membership,
-      createdBy: inv.createdBy,
-      createdAt: inv.createdAt,
-      expiresAt: inv.expiresAt,
-      usedBy: null,
-      usedAt: null,
-    }
+  create(inv: NewInvitation): Promise<Invitation> {
+    return this.gate.write(() => {
+      const [role, actorId, groupId] = membershipColumns(inv.membership)
+      this.stmt.insert.run(
+        inv.tokenHash,
+        inv.negotiationId,
+        role,
+        actorId,
+        groupId,
+        inv.createdBy,
+        inv.createdAt,
+        inv.expiresAt,
+      )
+      return {
+        id: idOf(inv.tokenHash),
+        negotiationId: inv.negotiationId,
+        membership: inv.membership,
+        createdBy: inv.createdBy,
+        createdAt: inv.createdAt,
+        expiresAt: inv.expiresAt,
+        usedBy: null,
+        usedAt: null,
+      }
+    })
   }
 
   /** The invitation whose token has this hash, or null. */
@@ -117,39 +123,43 @@ export class SqliteInvitationStore implements InvitationStore {
   }
 
   /** Withdraws an invitation by its id. */
-  async delete(negotiationId: string, id: string): Promise<boolean> {
-    if (id.length !== ID_LENGTH) return false
-    return this.stmt.remove.run(negotiationId, ID_LENGTH, id).changes > 0
+  delete(negotiationId: string, id: string): Promise<boolean> {
+    return this.gate.write(() => {
+      if (id.length !== ID_LENGTH) return false
+      return this.stmt.remove.run(negotiationId, ID_LENGTH, id).changes > 0
+    })
   }
 
   /** Uses an invitation once, in one immediate transaction. */
-  async redeem(tokenHash: string, now: string, redeemer: Redeemer): Promise<RedeemResult> {
-    const redeem = this.db.transaction((): RedeemResult => {
-      const row = this.stmt.byHash.get(tokenHash)
-      if (!row) return { ok: false, reason: 'not-found' }
-      if (row.used_by !== null) return { ok: false, reason: 'used' }
-      if (row.expires_at <= now) return { ok: false, reason: 'expired' }
-      let account
-      if ('newAccount' in redeemer) {
-        const created = insertAccount(this.db, redeemer.newAccount)
-        if (!created.ok) return created
-        account = created.account
-      } else {
-        const found = this.stmt.account.get(redeemer.accountId)
-        if (!found) return { ok: false, reason: 'not-found' }
-        account = toAccount(found)
-      }
-      const before = this.stmt.membership.get(row.negotiation_id, account.id)
-      this.stmt.markUsed.run(account.id, now, tokenHash)
-      const [role, actorId, groupId] = membershipColumns(toMembership(row))
-      this.stmt.putMembership.run(row.negotiation_id, account.id, role, actorId, groupId, now)
-      return {
-        ok: true,
-        account,
-        invitation: toInvitation({ ...row, used_by: account.id, used_at: now }),
-        previous: before ? toMembership(before) : null,
-      }
+  redeem(tokenHash: string, now: string, redeemer: Redeemer): Promise<RedeemResult> {
+    return this.gate.write(() => {
+      const redeem = this.db.transaction((): RedeemResult => {
+        const row = this.stmt.byHash.get(tokenHash)
+        if (!row) return { ok: false, reason: 'not-found' }
+        if (row.used_by !== null) return { ok: false, reason: 'used' }
+        if (row.expires_at <= now) return { ok: false, reason: 'expired' }
+        let account
+        if ('newAccount' in redeemer) {
+          const created = insertAccount(this.db, redeemer.newAccount)
+          if (!created.ok) return created
+          account = created.account
+        } else {
+          const found = this.stmt.account.get(redeemer.accountId)
+          if (!found) return { ok: false, reason: 'not-found' }
+          account = toAccount(found)
+        }
+        const before = this.stmt.membership.get(row.negotiation_id, account.id)
+        this.stmt.markUsed.run(account.id, now, tokenHash)
+        const [role, actorId, groupId] = membershipColumns(toMembership(row))
+        this.stmt.putMembership.run(row.negotiation_id, account.id, role, actorId, groupId, now)
+        return {
+          ok: true,
+          account,
+          invitation: toInvitation({ ...row, used_by: account.id, used_at: now }),
+          previous: before ? toMembership(before) : null,
+        }
+      })
+      return redeem.immediate()
     })
-    return redeem.immediate()
   }
 }

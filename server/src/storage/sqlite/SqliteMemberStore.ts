@@ -11,6 +11,8 @@ import type {
   StoredGroup,
 } from '../MemberStore'
 import { membershipColumns, toMembership, type MembershipColumns } from './membershipRow'
+import type { Synchronous } from './promised'
+import { WriteGate } from './WriteGate'
 
 interface MemberRow extends MembershipColumns {
   account_id: string
@@ -28,7 +30,10 @@ interface AccountMembershipRow extends MembershipColumns {
 export class SqliteMemberStore implements MemberStore {
   private readonly stmt
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.stmt = {
       get: db.prepare<[string, string], MembershipColumns>(
         `SELECT role, actor_id, group_id FROM memberships
@@ -111,13 +116,13 @@ export class SqliteMemberStore implements MemberStore {
   }
 
   /** Adds or replaces an account's membership in a negotiation. */
-  async put(negotiationId: string, accountId: string, membership: Membership): Promise<void> {
-    this.writes.put(negotiationId, accountId, membership)
+  put(negotiationId: string, accountId: string, membership: Membership): Promise<void> {
+    return this.gate.write(() => this.writes.put(negotiationId, accountId, membership))
   }
 
   /** Removes an account from a negotiation. */
-  async remove(negotiationId: string, accountId: string): Promise<boolean> {
-    return this.stmt.remove.run(negotiationId, accountId).changes > 0
+  remove(negotiationId: string, accountId: string): Promise<boolean> {
+    return this.gate.write(() => this.stmt.remove.run(negotiationId, accountId).changes > 0)
   }
 
   /** The stored groups of a negotiation. */
@@ -131,8 +136,8 @@ export class SqliteMemberStore implements MemberStore {
   }
 
   /** Creates a group unless its id is taken in the negotiation. */
-  async createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult> {
-    return this.writes.createGroup(negotiationId, group)
+  createGroup(negotiationId: string, group: CampaignGroup): Promise<CreateGroupResult> {
+    return this.gate.write(() => this.writes.createGroup(negotiationId, group))
   }
 
   /** Every coalition's membership lists. */
@@ -145,17 +150,19 @@ export class SqliteMemberStore implements MemberStore {
   }
 
   /** Sets a coalition's members from a round on. */
-  async setCoalitionMembers(
+  setCoalitionMembers(
     negotiationId: string,
     groupId: string,
     roundId: string | null,
     actorIds: string[],
   ): Promise<void> {
-    this.writes.setCoalitionMembers(negotiationId, groupId, roundId, actorIds)
+    return this.gate.write(() =>
+      this.writes.setCoalitionMembers(negotiationId, groupId, roundId, actorIds),
+    )
   }
 
   /** The same writes, synchronous, for `storage.atomically`'s transaction. */
-  readonly writes: MemberWrites = {
+  readonly writes: Synchronous<MemberWrites> = {
     put: (negotiationId, accountId, membership) => {
       const [role, actorId, groupId] = membershipColumns(membership)
       const now = new Date().toISOString()

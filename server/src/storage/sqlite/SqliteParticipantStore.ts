@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { Participant } from '../../../../shared/domain/actors'
 import type { ParticipantStore, ParticipantWrites } from '../ParticipantStore'
+import type { Synchronous } from './promised'
+import { WriteGate } from './WriteGate'
 
 interface ParticipantRow {
   actor_id: string
@@ -36,7 +38,10 @@ const toParticipant = (row: ParticipantRow): Participant => ({
 export class SqliteParticipantStore implements ParticipantStore {
   private readonly stmt
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     const columns = 'actor_id, user_state, producer, stockpiler, affected, note'
     this.stmt = {
       list: db.prepare<[string], ParticipantRow>(
@@ -96,33 +101,37 @@ export class SqliteParticipantStore implements ParticipantStore {
   }
 
   /** Read, change and write one participant in one immediate transaction. */
-  async update(
+  update(
     negotiationId: string,
     actorId: string,
     change: (current: Participant | null) => Participant,
   ): Promise<Participant> {
-    return this.db
-      .transaction(() => {
-        const next = change(this.read(negotiationId, actorId))
-        if (next.actorId !== actorId) throw new Error('a change cannot rename a participant')
-        this.write(negotiationId, next)
-        return next
-      })
-      .immediate()
+    return this.gate.write(() =>
+      this.db
+        .transaction(() => {
+          const next = change(this.read(negotiationId, actorId))
+          if (next.actorId !== actorId) throw new Error('a change cannot rename a participant')
+          this.write(negotiationId, next)
+          return next
+        })
+        .immediate(),
+    )
   }
 
   /** Deletes one participant; its round records go with it (ON DELETE CASCADE). */
-  async remove(negotiationId: string, actorId: string): Promise<boolean> {
-    return this.stmt.deleteOne.run(negotiationId, actorId).changes > 0
+  remove(negotiationId: string, actorId: string): Promise<boolean> {
+    return this.gate.write(() => this.stmt.deleteOne.run(negotiationId, actorId).changes > 0)
   }
 
   /** Deletes a negotiation's participants and inserts the new ones, in one transaction. */
-  async replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void> {
-    this.db.transaction(() => this.writes.replaceAll(negotiationId, participants)).immediate()
+  replaceAll(negotiationId: string, participants: readonly Participant[]): Promise<void> {
+    return this.gate.write(() =>
+      this.db.transaction(() => this.writes.replaceAll(negotiationId, participants)).immediate(),
+    )
   }
 
   /** The same writes, synchronous, for `storage.atomically`'s transaction. */
-  readonly writes: ParticipantWrites = {
+  readonly writes: Synchronous<ParticipantWrites> = {
     replaceAll: (negotiationId, participants) => {
       this.stmt.deleteRounds.run(negotiationId)
       this.stmt.deleteAll.run(negotiationId)

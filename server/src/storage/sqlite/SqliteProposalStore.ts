@@ -10,6 +10,7 @@ import type {
 } from '../../../../shared/domain/proposals/types'
 import type { Provenance, RecordKey } from '../../../../shared/domain/stances/types'
 import type { ProposalStore, ProposalWrites } from '../ProposalStore'
+import type { Synchronous } from './promised'
 
 interface ProposalRow {
   negotiation_id: string
@@ -110,7 +111,7 @@ const toPosition = (row: PositionRow): Position => ({
 })
 
 /** Proposals, their status changes and positions in the SQLite database. */
-export class SqliteProposalStore implements ProposalStore, ProposalWrites {
+export class SqliteProposalStore implements ProposalStore, Synchronous<ProposalWrites> {
   private readonly stmt
 
   constructor(private readonly db: Database.Database) {

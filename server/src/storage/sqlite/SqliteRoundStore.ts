@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { roundStatus, type Round, type RoundState } from '../../../../shared/domain/rounds'
 import type { RoundStore, RoundWrites, StoredRoundSnapshot } from '../RoundStore'
+import type { Synchronous } from './promised'
 
 interface RoundRow {
   id: string
@@ -54,7 +55,7 @@ const toSnapshot = (row: SnapshotRow): StoredRoundSnapshot => ({
 })
 
 /** Rounds and their frozen texts in the shared SQLite database. */
-export class SqliteRoundStore implements RoundStore, RoundWrites {
+export class SqliteRoundStore implements RoundStore, Synchronous<RoundWrites> {
   private readonly stmt
 
   constructor(db: Database.Database) {

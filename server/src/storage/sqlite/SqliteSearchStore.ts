@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { SearchUnit } from '../../../../shared/domain/search/documents'
 import { MARK_CLOSE, MARK_OPEN, type SearchKind } from '../../../../shared/domain/search/query'
 import type { SearchFilter, SearchMatch, SearchSource, SearchStore } from '../SearchStore'
+import { WriteGate } from './WriteGate'
 
 interface MatchRow {
   source: string
@@ -22,7 +23,10 @@ type SearchArgs = [string, string, string, string, string, string, string, strin
 export class SqliteSearchStore implements SearchStore {
   private readonly stmt
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate = new WriteGate(),
+  ) {
     this.stmt = {
       digests: db.prepare<[string, string], { unit: string; digest: string }>(
         'SELECT unit, digest FROM search_units WHERE negotiation_id = ? AND source = ?',
@@ -84,34 +88,36 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   /** Replaces units and deletes others in one transaction. */
-  async write(
+  write(
     negotiationId: string,
     source: SearchSource,
     units: readonly SearchUnit[],
     removed: readonly string[] = [],
   ): Promise<void> {
-    this.db.transaction(() => {
-      for (const key of [...removed, ...units.map((u) => u.unit)])
-        this.drop(negotiationId, source, key)
-      for (const key of removed) this.stmt.deleteUnit.run(negotiationId, source, key)
-      for (const u of units) {
-        for (const d of u.docs) {
-          const { lastInsertRowid } = this.stmt.insertDoc.run(
-            negotiationId,
-            source,
-            u.unit,
-            d.kind,
-            d.refId,
-            d.articleId,
-            d.clause,
-            d.audience,
-            d.label,
-          )
-          this.stmt.insertFts.run(lastInsertRowid, d.title, d.body)
+    return this.gate.write(() => {
+      this.db.transaction(() => {
+        for (const key of [...removed, ...units.map((u) => u.unit)])
+          this.drop(negotiationId, source, key)
+        for (const key of removed) this.stmt.deleteUnit.run(negotiationId, source, key)
+        for (const u of units) {
+          for (const d of u.docs) {
+            const { lastInsertRowid } = this.stmt.insertDoc.run(
+              negotiationId,
+              source,
+              u.unit,
+              d.kind,
+              d.refId,
+              d.articleId,
+              d.clause,
+              d.audience,
+              d.label,
+            )
+            this.stmt.insertFts.run(lastInsertRowid, d.title, d.body)
+          }
+          this.stmt.putUnit.run(negotiationId, source, u.unit, u.digest)
         }
-        this.stmt.putUnit.run(negotiationId, source, u.unit, u.digest)
-      }
-    })()
+      })()
+    })
   }
 
   private drop(negotiationId: string, source: string, unit: string): void {
@@ -126,8 +132,10 @@ export class SqliteSearchStore implements SearchStore {
   }
 
   /** Records how far a source was indexed. */
-  async setMarker(negotiationId: string, source: SearchSource, marker: number): Promise<void> {
-    this.stmt.setMarker.run(negotiationId, source, marker)
+  setMarker(negotiationId: string, source: SearchSource, marker: number): Promise<void> {
+    return this.gate.write(() => {
+      this.stmt.setMarker.run(negotiationId, source, marker)
+    })
   }
 
   /** The room's last stored log position. */

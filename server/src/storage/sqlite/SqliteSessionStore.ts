@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { SessionOutcome } from '../../../../shared/domain/sessions'
 import type { SessionStore, SessionWrites, StoredSession } from '../SessionStore'
+import type { Synchronous } from './promised'
 
 interface SessionRow {
   negotiation_id: string
@@ -162,7 +163,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   /** The same writes, synchronous, for `storage.atomically`'s transaction. */
-  readonly writes: SessionWrites = {
+  readonly writes: Synchronous<SessionWrites> = {
     create: (session) => {
       const { changes } = this.stmt.insert.run(toRow(session))
       return changes > 0 ? { ok: true } : { ok: false, reason: 'id-taken' }

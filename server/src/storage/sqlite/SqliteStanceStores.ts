@@ -26,6 +26,7 @@ import type {
   IssueStore,
   IssueWrites,
 } from '../StanceStore'
+import type { Synchronous } from './promised'
 
 interface IssueRow {
   negotiation_id: string
@@ -124,7 +125,7 @@ interface PaperVersionRow {
 }
 
 /** Issues, statements and papers in SQLite (statements and paper versions append-only). */
-export class SqliteIssueStore implements IssueStore, IssueWrites {
+export class SqliteIssueStore implements IssueStore, Synchronous<IssueWrites> {
   constructor(private readonly db: Database.Database) {}
 
   async list(negotiationId: string): Promise<Issue[]> {
@@ -352,7 +353,7 @@ interface StatusRow {
 }
 
 /** Declarations, endorsements and treaty status in SQLite. */
-export class SqliteDeclarationStore implements DeclarationStore, DeclarationWrites {
+export class SqliteDeclarationStore implements DeclarationStore, Synchronous<DeclarationWrites> {
   constructor(private readonly db: Database.Database) {}
 
   async list(negotiationId: string): Promise<Declaration[]> {
@@ -541,7 +542,7 @@ const toTarget = (r: TargetRow): TargetList => ({
 })
 
 /** Campaign target lists and actions in SQLite. */
-export class SqliteCampaignStore implements CampaignStore, CampaignWrites {
+export class SqliteCampaignStore implements CampaignStore, Synchronous<CampaignWrites> {
   constructor(private readonly db: Database.Database) {}
 
   async listTargets(negotiationId: string, groupId: string): Promise<TargetList[]> {

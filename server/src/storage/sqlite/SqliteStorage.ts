@@ -4,14 +4,24 @@ import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN } from '../../../../shared/collab'
 import type { Round, RoundState } from '../../../../shared/domain/rounds'
+import { SerialQueue } from '../../proposals/SerialQueue'
+import type { ConcordanceWrites } from '../ConcordanceStore'
+import type { MemberWrites } from '../MemberStore'
+import type { ParticipantWrites } from '../ParticipantStore'
+import type { ProposalWrites } from '../ProposalStore'
+import type { RoundWrites } from '../RoundStore'
+import type { SessionWrites } from '../SessionStore'
+import type { CampaignWrites, DeclarationWrites, IssueWrites } from '../StanceStore'
 import type {
   CreateNegotiationResult,
   InitialRoom,
   Negotiation,
+  RoomState,
   Storage,
   StorageTransaction,
 } from '../Storage'
 import { migrate } from './migrations'
+import { promised } from './promised'
 import { SqliteAccountStore } from './SqliteAccountStore'
 import { SqliteConcordanceStore } from './SqliteConcordanceStore'
 import { SqliteCampaignStore, SqliteDeclarationStore, SqliteIssueStore } from './SqliteStanceStores'
@@ -25,6 +35,7 @@ import { SqliteParticipantStore } from './SqliteParticipantStore'
 import { SqliteProposalStore } from './SqliteProposalStore'
 import { SqliteRoundStore } from './SqliteRoundStore'
 import { SqliteSearchStore } from './SqliteSearchStore'
+import { WriteGate } from './WriteGate'
 
 /** Options of the SQLite storage. */
 export interface SqliteStorageOptions {
@@ -89,6 +100,12 @@ export class SqliteStorage implements Storage {
   private readonly logLength = new Map<string, number>()
   // Rooms with a compaction scheduled by `compactSoon`.
   private readonly compacting = new Set<string>()
+  // Every write outside `atomically` waits while its transaction is open (WriteGate.ts).
+  private readonly gate = new WriteGate()
+  // The in-process locks of `exclusive`: one process is the only one on a SQLite file.
+  private readonly locks = new SerialQueue()
+  // The store writes of a transaction, made once: the same for every transaction.
+  private readonly txWrites: Omit<StorageTransaction, 'createNegotiation' | 'appendUpdate'>
   private readonly stmt
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
@@ -98,24 +115,67 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
-    this.accounts = new SqliteAccountStore(this.db)
-    this.credentials = new SqliteCredentialStore(this.db)
-    this.members = new SqliteMemberStore(this.db)
-    this.invitations = new SqliteInvitationStore(this.db)
-    this.participants = new SqliteParticipantStore(this.db)
+    this.accounts = new SqliteAccountStore(this.db, this.gate)
+    this.credentials = new SqliteCredentialStore(this.db, this.gate)
+    this.members = new SqliteMemberStore(this.db, this.gate)
+    this.invitations = new SqliteInvitationStore(this.db, this.gate)
+    this.participants = new SqliteParticipantStore(this.db, this.gate)
     this.proposals = new SqliteProposalStore(this.db)
-    this.events = new SqliteEventStore(this.db)
+    this.events = new SqliteEventStore(this.db, this.gate)
     this.rounds = new SqliteRoundStore(this.db)
     this.concordances = new SqliteConcordanceStore(this.db)
-    this.documents = new SqliteDocumentStore(this.db)
-    this.visits = new SqliteVisitStore(this.db)
-    this.search = new SqliteSearchStore(this.db)
+    this.documents = new SqliteDocumentStore(this.db, this.gate)
+    this.visits = new SqliteVisitStore(this.db, this.gate)
+    this.search = new SqliteSearchStore(this.db, this.gate)
     this.issues = new SqliteIssueStore(this.db)
     this.sessions = new SqliteSessionStore(this.db)
     this.declarations = new SqliteDeclarationStore(this.db)
     this.campaign = new SqliteCampaignStore(this.db)
     this.compactAfter = options.compactAfter ?? 1000
+    this.txWrites = {
+      proposals: promised<ProposalWrites>(this.proposals, {
+        put: true,
+        addStatusChange: true,
+        addPosition: true,
+      }),
+      participants: promised<ParticipantWrites>(this.participants.writes, { replaceAll: true }),
+      members: promised<MemberWrites>(this.members.writes, {
+        put: true,
+        createGroup: true,
+        setCoalitionMembers: true,
+      }),
+      events: { append: async (event) => this.events.appendNow(event) },
+      rounds: promised<RoundWrites>(this.rounds, { add: true, open: true, close: true, end: true }),
+      concordances: promised<ConcordanceWrites>(this.concordances, { append: true }),
+      issues: promised<IssueWrites>(this.issues, {
+        putIssue: true,
+        addStatement: true,
+        publishStatement: true,
+        putPaper: true,
+        addPaperVersion: true,
+      }),
+      declarations: promised<DeclarationWrites>(this.declarations, {
+        putDeclaration: true,
+        putEndorsement: true,
+        removeEndorsement: true,
+        replaceTreatyStatus: true,
+        addRoundCount: true,
+      }),
+      campaign: promised<CampaignWrites>(this.campaign, {
+        putTarget: true,
+        removeTarget: true,
+        addAction: true,
+      }),
+      sessions: promised<SessionWrites>(this.sessions.writes, {
+        create: true,
+        update: true,
+        addOutcome: true,
+      }),
+    }
     this.stmt = {
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
       list: this.db.prepare<[], NegotiationRow>(
         'SELECT id, name, created_at FROM negotiations ORDER BY created_at, id',
       ),
@@ -156,10 +216,12 @@ export class SqliteStorage implements Storage {
   }
 
   /** Records that the one-time data step `name` is done. */
-  async markDataStep(name: string): Promise<void> {
-    this.db
-      .prepare('INSERT OR IGNORE INTO data_steps (name, done_at) VALUES (?, ?)')
-      .run(name, new Date().toISOString())
+  markDataStep(name: string): Promise<void> {
+    return this.gate.write(() => {
+      this.db
+        .prepare('INSERT OR IGNORE INTO data_steps (name, done_at) VALUES (?, ?)')
+        .run(name, new Date().toISOString())
+    })
   }
 
   /** All negotiations, oldest first. */
@@ -179,51 +241,55 @@ export class SqliteStorage implements Storage {
     rooms: InitialRoom[],
     rounds: Round[] = [],
   ): Promise<CreateNegotiationResult> {
-    return this.atomically((tx) => tx.createNegotiation(negotiation, rooms, rounds))
+    return this.atomically(async (tx) => tx.createNegotiation(negotiation, rooms, rounds))
   }
 
   /**
-   * One immediate SQLite transaction; a room it appended to whose log is far past the threshold
-   * (no live room folds it) is compacted soon after it commits, off this call's path.
+   * One immediate SQLite transaction around the awaited callback, holding the write gate from
+   * BEGIN to COMMIT or ROLLBACK (better-sqlite3's `transaction()` takes no async function). A room
+   * it appended to whose log is far past the threshold (no live room folds it) is compacted soon
+   * after it commits, off this call's path.
    */
-  async atomically<T>(write: (tx: StorageTransaction) => T): Promise<T> {
-    const touched = new Map<string, number>()
-    const touch = (room: string) => touched.set(room, (touched.get(room) ?? 0) + 1)
-    const tx: StorageTransaction = {
-      createNegotiation: (negotiation, rooms, rounds = []) => {
-        const result = this.insertNegotiation(negotiation, rooms, rounds)
-        if (result.ok) rooms.forEach(({ room }) => touch(room))
-        return result
-      },
-      appendUpdate: (room, update) => {
-        this.stmt.append.run(room, update)
-        touch(room)
-      },
-      proposals: this.proposals,
-      participants: this.participants.writes,
-      members: this.members.writes,
-      events: { append: (event) => this.events.appendNow(event) },
-      rounds: this.rounds,
-      concordances: this.concordances,
-      issues: this.issues,
-      declarations: this.declarations,
-      campaign: this.campaign,
-      sessions: this.sessions.writes,
-    }
-    const result = this.db
-      .transaction(() => {
-        const value = write(tx)
-        if (value instanceof Promise) throw new Error('a storage transaction must be synchronous')
-        return value
-      })
-      .immediate()
+  atomically<T>(write: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    return this.gate.hold(async () => {
+      const touched = new Map<string, number>()
+      const touch = (room: string) => touched.set(room, (touched.get(room) ?? 0) + 1)
+      const tx: StorageTransaction = {
+        createNegotiation: async (negotiation, rooms, rounds = []) => {
+          const result = this.insertNegotiation(negotiation, rooms, rounds)
+          if (result.ok) rooms.forEach(({ room }) => touch(room))
+          return result
+        },
+        appendUpdate: async (room, update) => {
+          const seq = this.insertUpdate(room, update)
+          touch(room)
+          return seq
+        },
+        ...this.txWrites,
+      }
+      this.stmt.begin.run()
+      let result: T
+      try {
+        result = await write(tx)
+        this.stmt.commit.run()
+      } catch (error) {
+        // SQLite may have rolled back already (a failed COMMIT, a full disk).
+        if (this.db.inTransaction) this.stmt.rollback.run()
+        throw error
+      }
+      this.noteAppends(touched)
+      return result
+    })
+  }
+
+  // Counts a committed transaction's appends into the rooms' log lengths.
+  private noteAppends(touched: Map<string, number>): void {
     for (const [room, appended] of touched) {
       const known = this.logLength.get(room)
       const length = known === undefined ? this.countSinceSnapshot(room) : known + appended
       this.logLength.set(room, length)
       if (length > 2 * this.compactAfter) this.compactSoon(room)
     }
-    return result
   }
 
   private insertNegotiation(
@@ -234,7 +300,7 @@ export class SqliteStorage implements Storage {
     const createdAt = new Date().toISOString()
     if (this.stmt.get.get(negotiation.id)) return { ok: false, reason: 'id-taken' }
     this.stmt.insertNegotiation.run(negotiation.id, negotiation.name, createdAt)
-    for (const { room, update } of rooms) this.stmt.append.run(room, update)
+    for (const { room, update } of rooms) this.insertUpdate(room, update)
     for (const r of rounds) this.rounds.add(negotiation.id, r)
     return { ok: true, negotiation: { ...negotiation, createdAt } }
   }
@@ -252,22 +318,50 @@ export class SqliteStorage implements Storage {
     const { updates, uptoSeq, logRows } = this.db.transaction(() => this.readRoom(room))()
     this.logLength.set(room, logRows)
     if (logRows <= this.compactAfter) return updates
+    // A transaction is open (perhaps the caller's own): fold later, not into it.
+    if (!this.gate.idle) {
+      this.compactSoon(room)
+      return updates
+    }
     return [this.fold(room, updates, uptoSeq)]
   }
 
   /**
-   * Appends one update; synchronous under the hood, so it is on disk when this returns. Never
-   * compacts: the live room asks `wantsCompaction` and folds the log in its idle time.
+   * The room's updates after `afterSeq`: its snapshot first when rows after `afterSeq` were
+   * folded into it. SQLite's sequence numbers are the log's row ids (increasing, not contiguous);
+   * a snapshot holds every row up to its `upto_seq`. With nothing after `afterSeq`, `seq` is
+   * `afterSeq`.
    */
-  async appendUpdate(room: string, update: Uint8Array): Promise<void> {
-    this.stmt.append.run(room, update)
-    const known = this.logLength.get(room)
-    if (known !== undefined) this.logLength.set(room, known + 1)
+  async loadRoomState(room: string, afterSeq = 0): Promise<RoomState> {
+    return this.db.transaction((): RoomState => {
+      const snapshot = this.stmt.snapshot.get(room)
+      const folded = snapshot !== undefined && afterSeq < snapshot.upto_seq
+      const from = folded ? snapshot.upto_seq : afterSeq
+      const rows = this.stmt.updatesAfter.all(room, from)
+      const updates = rows.map((r) => new Uint8Array(r.update_data))
+      if (folded) updates.unshift(new Uint8Array(snapshot.snapshot))
+      const last = rows[rows.length - 1]
+      return { updates, seq: last ? last.seq : from }
+    })()
+  }
+
+  /**
+   * Appends one update; synchronous under the hood, so it is on disk when the promise resolves
+   * (at once unless a transaction is open). Never compacts: the live room asks `wantsCompaction`
+   * and folds the log in its idle time.
+   */
+  appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    return this.gate.write(() => {
+      const seq = this.insertUpdate(room, update)
+      const known = this.logLength.get(room)
+      if (known !== undefined) this.logLength.set(room, known + 1)
+      return seq
+    })
   }
 
   /** Folds a room's log into its snapshot. */
-  async compactRoom(room: string): Promise<void> {
-    this.compact(room)
+  compactRoom(room: string): Promise<void> {
+    return this.gate.write(() => this.compact(room))
   }
 
   /** Whether the room's log past its snapshot is longer than the threshold (in memory, no I/O). */
@@ -276,19 +370,29 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Stores `snapshot` (the live document, holding every update appended to the room) as the
-   * room's snapshot up to its last appended row, and deletes the rows it covers, in one transaction.
+   * Stores `snapshot` (the live document) as the room's snapshot up to `uptoSeq` (default: its
+   * last appended row), and deletes the rows it covers, in one transaction. A snapshot already
+   * stored up to `uptoSeq` or further stays (its rows are gone: replacing it would lose them).
    */
-  async compactWith(room: string, snapshot: Uint8Array): Promise<void> {
-    this.db
-      .transaction(() => {
-        const last = this.stmt.lastSeq.get(room)?.seq
-        if (last == null) return
-        this.stmt.putSnapshot.run(room, snapshot, last)
-        this.stmt.deleteUpTo.run(room, last)
-      })
-      .immediate()
-    this.logLength.set(room, 0)
+  compactWith(room: string, snapshot: Uint8Array, uptoSeq?: number): Promise<void> {
+    return this.gate.write(() => {
+      this.db
+        .transaction(() => {
+          const upto = uptoSeq ?? this.stmt.lastSeq.get(room)?.seq
+          if (upto == null) return
+          const stored = this.stmt.snapshot.get(room)?.upto_seq ?? 0
+          if (stored >= upto) return
+          this.stmt.putSnapshot.run(room, snapshot, upto)
+          this.stmt.deleteUpTo.run(room, upto)
+        })
+        .immediate()
+      this.logLength.set(room, uptoSeq === undefined ? 0 : this.countSinceSnapshot(room))
+    })
+  }
+
+  /** Runs `task` after every task queued under `key` in this process (SQLite has one). */
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.locks.run(key, task)
   }
 
   /** Number of log rows past the room's snapshot. */
@@ -297,9 +401,17 @@ export class SqliteStorage implements Storage {
   }
 
   /** Closes the database file. */
-  async close(): Promise<void> {
-    this.credentials.flushLastUses()
-    if (this.db.open) this.db.close()
+  close(): Promise<void> {
+    // After an open transaction ends, not in the middle of it.
+    return this.gate.write(() => {
+      this.credentials.flushLastUses()
+      if (this.db.open) this.db.close()
+    })
+  }
+
+  // Inserts one row into the room's log; its row id is the update's sequence number.
+  private insertUpdate(room: string, update: Uint8Array): number {
+    return Number(this.stmt.append.run(room, update).lastInsertRowid)
   }
 
   private readRoom(room: string): { updates: Uint8Array[]; uptoSeq: number; logRows: number } {
@@ -317,7 +429,9 @@ export class SqliteStorage implements Storage {
     this.compacting.add(room)
     setImmediate(() => {
       this.compacting.delete(room)
-      if (this.db.open && this.wantsCompaction(room)) this.compact(room)
+      void this.gate.write(() => {
+        if (this.db.open && this.wantsCompaction(room)) this.compact(room)
+      })
     })
   }
 
