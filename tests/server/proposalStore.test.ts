@@ -1,10 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
+import type { Storage } from '../../server/src/storage/Storage'
 import type { Position, Proposal, StatusChange } from '../../shared/domain/proposals/types'
-import { tempDataDir } from '../support/startServer'
+import { rawSql } from '../support/rawSql'
+import { storageBackends, type OpenedBackend } from '../support/storageBackends'
 
 const change = (from: StatusChange['from'], to: StatusChange['to']): StatusChange => ({
   from,
@@ -47,21 +45,22 @@ const position: Position = {
   recordedBy: 'Chair',
 }
 
-// Proposals in SQLite: the row, its history and positions, and writes that go all or nothing.
-describe('the proposal store', () => {
-  let dir: string
-  let storage: SqliteStorage
+// Proposals on every backend: the row, its history and positions, and writes that go all or
+// nothing.
+describe.each(storageBackends)('the proposal store on $name', (backend) => {
+  let opened: OpenedBackend
+  let storage: Storage
   beforeEach(async () => {
-    dir = tempDataDir()
-    storage = new SqliteStorage(path.join(dir, 'plenary.sqlite'))
+    opened = await backend.open()
+    storage = opened.storage
     await storage.createNegotiation({ id: 'ccm', name: 'CCM' }, [])
   })
   afterEach(async () => {
-    await storage.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    await opened.cleanup()
   })
 
   it('keeps a proposal with its history and positions, in order', async () => {
+    expect(await storage.proposals.maxTabledSeq('ccm')).toBe(0)
     await storage.atomically(async (tx) => {
       await tx.proposals.put(proposal)
       await tx.proposals.addStatusChange('ccm', 'p-1', proposal.history[0] as StatusChange)
@@ -86,6 +85,58 @@ describe('the proposal store', () => {
     expect(await storage.proposals.get('ccm', 'p-2')).toBeNull()
   })
 
+  it('reads back what it wrote: optional fields absent or present, JSON equal, list order', async () => {
+    // Created at the same time as p-1: the id decides, byte-wise (1, Z, a), whatever the locale.
+    const coalition: Proposal = {
+      ...proposal,
+      id: 'p-Z',
+      params: { kind: 'transition-period', years: 10 },
+      anchor: null,
+      wording: { type: 'wording', content: [{ type: 'text', text: 'ten years', marks: [] }] },
+      wordingText: 'ten years',
+      synthetic: true,
+      coalitionId: 'core-group',
+      history: [{ ...change('draft', 'deferred'), deferredTo: 'dublin-2008', note: 'Later.' }],
+    }
+    const older: Proposal = {
+      ...proposal,
+      id: 'p-9',
+      createdAt: '2007-12-04T09:00:00.000Z',
+      history: [],
+    }
+    const lower: Proposal = { ...proposal, id: 'p-a', history: [] }
+    await storage.atomically(async (tx) => {
+      for (const p of [lower, proposal, coalition, older]) {
+        await tx.proposals.put(p)
+        for (const c of p.history) await tx.proposals.addStatusChange('ccm', p.id, c)
+      }
+      await tx.proposals.addPosition('ccm', { ...position, proposalId: 'p-Z', id: 'pos-z' })
+      await tx.proposals.addPosition('ccm', {
+        ...position,
+        id: 'pos-3',
+        synthetic: true,
+        provenance: 'synthetic',
+        record: 'delegation:AUT',
+      })
+    })
+    expect(await storage.proposals.list('ccm')).toEqual([older, proposal, coalition, lower])
+    // A later put replaces the row, but not when or by whom it was created.
+    await storage.atomically((tx) =>
+      tx.proposals.put({ ...coalition, createdAt: '2020-01-01T00:00:00.000Z', createdBy: 'a2' }),
+    )
+    expect(await storage.proposals.get('ccm', 'p-Z')).toEqual(coalition)
+    expect(await storage.proposals.listPositions('ccm')).toEqual([
+      { ...position, proposalId: 'p-Z', id: 'pos-z' },
+      {
+        ...position,
+        id: 'pos-3',
+        synthetic: true,
+        provenance: 'synthetic',
+        record: 'delegation:AUT',
+      },
+    ])
+  })
+
   it('stores nothing of a transaction that throws: rooms, rows and history alike', async () => {
     await expect(
       storage.atomically(async (tx) => {
@@ -105,14 +156,10 @@ describe('the proposal store', () => {
       await tx.proposals.addStatusChange('ccm', 'p-1', change(null, 'draft'))
       await tx.proposals.addPosition('ccm', position)
     })
-    await storage.close()
-    const db = new Database(path.join(dir, 'plenary.sqlite'))
-    try {
-      expect(() => db.exec("UPDATE positions SET stance = 'supports'")).toThrow(/append-only/)
-      expect(() => db.exec('DELETE FROM proposal_status_changes')).toThrow(/append-only/)
-    } finally {
-      db.close()
-    }
-    storage = new SqliteStorage(path.join(dir, 'plenary.sqlite'))
+    const sql = rawSql(storage)
+    await expect(sql("UPDATE positions SET stance = 'supports'")).rejects.toThrow(/append-only/)
+    await expect(sql('DELETE FROM proposal_status_changes')).rejects.toThrow(/append-only/)
+    expect(await storage.proposals.get('ccm', 'p-1')).toEqual(proposal)
+    expect(await storage.proposals.listPositions('ccm')).toEqual([position])
   })
 })
