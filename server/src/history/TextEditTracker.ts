@@ -95,6 +95,9 @@ class WatchedText {
   private readonly cleaning = new Map<string, CleaningCounts>()
   // Who last added, moved or deleted an article, to name them in the structural events.
   private structuralAuthor: string | null | undefined
+  // Whether this instance's clients changed the outline (blocks, a title, an article's
+  // attributes) since the last summary: another instance's change must not be absorbed then.
+  private outlinePending = false
 
   constructor(
     private readonly room: Room,
@@ -138,6 +141,9 @@ class WatchedText {
   // edits before it, and take the text after it as the new baseline.
   private readonly beforeTransaction = (tr: Y.Transaction) => {
     if (isServerCommand(tr.origin) && this.pending.size > 0) this.flushAll()
+    // Another instance's change may alter the outline too; summarise ours first if it could be
+    // taken for theirs (rare: only while our clients' structural or title edits wait).
+    if (isRemote(tr.origin) && this.outlinePending) this.flushAll()
   }
 
   private readonly afterTransaction = (tr: Y.Transaction) => {
@@ -149,7 +155,9 @@ class WatchedText {
 
   private readonly onChange = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], tr: Y.Transaction) => {
     const origin = tr.origin
+    if (isRemote(origin)) return this.absorbRemote(events)
     if (!isOrigin(origin) || origin.kind !== 'client') return
+    if (events.some((event) => changesOutline(event, this.fragment))) this.outlinePending = true
     const accountId = this.room.connection(origin.connectionId)?.owner?.accountId ?? null
     // Articles whose brackets or option blocks this change may have altered.
     const recount = new Map<string, Y.XmlElement>()
@@ -175,6 +183,23 @@ class WatchedText {
       this.cleaning.set(articleId, after)
       const change = cleaningChange(before, after)
       if (change) this.note(accountId, articleId, 'article', 0, 0, change)
+    }
+  }
+
+  // Another instance's clients made this change (issue 16): that instance summarises it, so it
+  // never becomes ours, but our baselines (outline, bracket counts) take it in, or our next
+  // summary would report it again under our author's name.
+  private absorbRemote(events: Y.YEvent<Y.XmlElement | Y.XmlText>[]): void {
+    for (const event of events) {
+      const top = topLevel(event.target, this.fragment)
+      const isArticle = top instanceof Y.XmlElement && top.nodeName === 'article'
+      const articleId = isArticle ? String(top.getAttribute('id') ?? '') || null : null
+      if (articleId && mayChangeCleaning(event)) {
+        this.cleaning.set(articleId, cleaningOfY(top as Y.XmlElement))
+      }
+    }
+    if (events.some((event) => changesOutline(event, this.fragment))) {
+      this.outline = this.readOutline()
     }
   }
 
@@ -240,7 +265,35 @@ class WatchedText {
     }
     this.outline = outline
     this.structuralAuthor = undefined
+    this.outlinePending = false
   }
+}
+
+const isRemote = (origin: unknown) => isOrigin(origin) && origin.kind === 'remote'
+
+// Whether a change can alter the outline: blocks added, moved or deleted, an article's
+// attributes (number, label) or its title (inserted, deleted, or typed in). Conservative: a
+// deletion inside an article counts, in case it took the title.
+function changesOutline(event: Y.YEvent<Y.XmlElement | Y.XmlText>, fragment: Y.XmlFragment) {
+  const target = event.target
+  if ((target as unknown) === fragment) return true
+  if (target instanceof Y.XmlElement && target.nodeName === 'article') {
+    return (
+      (event as Y.YXmlEvent).attributesChanged.size > 0 ||
+      event.delta.some(
+        (op) =>
+          op.delete !== undefined ||
+          (Array.isArray(op.insert) &&
+            op.insert.some((t) => t instanceof Y.XmlElement && t.nodeName === 'article_title')),
+      )
+    )
+  }
+  let node: { parent: unknown } | null = target
+  while (node && node !== (fragment as unknown)) {
+    if (node instanceof Y.XmlElement && node.nodeName === 'article_title') return true
+    node = node.parent as { parent: unknown } | null
+  }
+  return false
 }
 
 const NO_CLEANING: CleaningEdit = {
