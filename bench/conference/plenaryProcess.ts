@@ -37,7 +37,7 @@ export async function startPlenary<T>(
   compiled?: string,
 ): Promise<{ server: PlenaryProcess; prepared: T }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-conference-'))
-  const storage = openStorage(dataDir)
+  const storage = await openStorage(dataDir)
   let prepared: T
   try {
     if (await loadDemoIfEmpty(storage)) await loadDemoAccounts(storage)

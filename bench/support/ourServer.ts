@@ -39,7 +39,7 @@ export async function prepareOurData(
   negotiationId = 'ccm',
 ): Promise<PreparedData> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-data-'))
-  const storage = openStorage(dataDir)
+  const storage = await openStorage(dataDir)
   const accounts: Record<string, BenchAccount[]> = {}
   try {
     await loadDemoIfEmpty(storage)

@@ -34,6 +34,11 @@ export interface ServerOptions {
   loginLimiter?: LoginLimiter
   /** Compact a room's log past this many updates (default 1000). */
   compactAfter?: number
+  /**
+   * DATABASE_URL: PostgreSQL shared by every instance (schema from the URL's search_path,
+   * `?options=-c%20search_path%3D<schema>`) instead of SQLite in the data folder.
+   */
+  databaseUrl?: string
   /** The built client to serve (default dist/client). */
   clientDir?: string
   /** Who may do what in a room (default: the permissions policy, by session or API token). */
@@ -62,7 +67,10 @@ const GOING_AWAY = 1001
 
 /** Starts Plenary: storage, REST, websocket sync, on one http server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const storage = openStorage(path.resolve(options.dataDir), { compactAfter: options.compactAfter })
+  const storage = await openStorage(path.resolve(options.dataDir), {
+    compactAfter: options.compactAfter,
+    databaseUrl: options.databaseUrl,
+  })
   try {
     await ensureAdmin(storage, options.adminPassword)
     if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)

@@ -36,7 +36,7 @@ const EDITS = 1200
 
 // Appends `count` summaries of text edits to an article into a stopped server's data folder.
 async function recordEdits(dataDir: string, articleId: string, count: number): Promise<void> {
-  const storage = openStorage(dataDir)
+  const storage = await openStorage(dataDir)
   try {
     await storage.atomically(async (tx) => {
       for (let i = 0; i < count; i++) {

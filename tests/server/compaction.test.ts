@@ -36,7 +36,7 @@ describe('compaction of a live room', () => {
     const room = roomName({ negotiationId: 'ccm', kind: 'text' })
     // 120 keystrokes went in; the live room folds its log from its document once typing pauses
     // (appending never compacts). Read through a second connection to the same database file.
-    const reader = openStorage(server.dataDir)
+    const reader = await openStorage(server.dataDir)
     try {
       const deadline = Date.now() + 20_000
       while ((await reader.pendingUpdates(room)) > 25 && Date.now() < deadline)

@@ -74,7 +74,7 @@ describe('connecting with API tokens', () => {
   it('admits many accounts at once, each by its own token, and refuses a token once revoked', async () => {
     server = await startServer()
     // Accounts made through a second handle on the same database while the server runs.
-    const storage = openStorage(server.dataDir)
+    const storage = await openStorage(server.dataDir)
     const readers = await createBenchAccounts(storage, 'ccm', 'reader', 40, () => ({
       role: 'observer',
     }))

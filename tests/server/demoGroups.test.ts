@@ -144,7 +144,7 @@ describe('the many-hands file', () => {
   type ManyHands = ReturnType<typeof ManyHandsDemoSchema.parse>
 
   it('is stored whole by a first start: coalition, session in session, notes room', async () => {
-    const storage = openStorage(temp())
+    const storage = await openStorage(temp())
     try {
       expect(await loadDemoIfEmpty(storage)).toBe(true)
       await loadDemoAccounts(storage)
@@ -203,7 +203,7 @@ describe('the many-hands file', () => {
     const content = fixture()
     breakIt(content)
     fs.writeFileSync(broken, JSON.stringify(content))
-    const storage = openStorage(temp())
+    const storage = await openStorage(temp())
     try {
       const loading = loadDemoIfEmpty(
         storage,

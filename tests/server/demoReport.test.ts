@@ -250,7 +250,7 @@ describe('a broken demo fixture', () => {
     const content = fixture(DEMO_STANCE_FILES[which]) as never
     ;(breakIt as (f: never) => void)(content)
     fs.writeFileSync(broken, JSON.stringify(content))
-    const storage = openStorage(temp())
+    const storage = await openStorage(temp())
     try {
       await expect(
         loadDemoIfEmpty(storage, undefined, undefined, undefined, undefined, {

@@ -37,7 +37,7 @@ const readText = (updates: Uint8Array[]) => {
 
 describe('schema 3 migration: texts circulated before numbers could freeze', () => {
   it('freezes the live text of a negotiation with a closed round once, and never one never circulated', async () => {
-    const storage = openStorage(tempDataDir())
+    const storage = await openStorage(tempDataDir())
     try {
       const round = (id: string) => ({
         id,

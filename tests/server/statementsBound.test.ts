@@ -13,7 +13,7 @@ describe('a record holds a bounded number of entries', () => {
     expect(made.status).toBe(201)
     const issueId = made.body.issue.id as string
     // Fill the record beside the running server, through the storage's own writes.
-    const storage = openStorage(harness.server.dataDir)
+    const storage = await openStorage(harness.server.dataDir)
     const said = statementMaker(issueId)
     const before = (await storage.issues.countStatements('ccm', 'secretariat')) as number
     await storage.atomically(async (tx) => {

@@ -13,7 +13,7 @@ export const OSLO_TEXT = 'Oslo Discussion Text'
  * storage API. Start a server on the folder afterwards.
  */
 export async function closeOsloRound(dataDir: string): Promise<void> {
-  const storage = openStorage(dataDir)
+  const storage = await openStorage(dataDir)
   try {
     const doc = new Y.Doc()
     for (const u of await storage.loadRoom('ccm/text')) Y.applyUpdate(doc, u)

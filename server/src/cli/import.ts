@@ -58,7 +58,10 @@ async function main(): Promise<number> {
     )
   }
   for (const dropped of docx?.warnings ?? []) console.error(`${file}: warning: ${dropped}`)
-  const storage = openStorage(process.env.DATA_DIR ?? './data')
+  // DATABASE_URL: import into the PostgreSQL the instances share, as they would read it.
+  const storage = await openStorage(process.env.DATA_DIR ?? './data', {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+  })
   try {
     const result = await importNegotiation(storage, {
       text,
