@@ -4,21 +4,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getActor } from '../../server/src/actors/catalogue'
 import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { DEMO_PARTICIPANTS } from '../../server/src/negotiations/demoParticipants'
-import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
+import type { Storage } from '../../server/src/storage/Storage'
 import { changeRound, newParticipant, toCsv, type Participant } from '../../shared/domain/actors'
+import { storageBackends, type OpenedBackend } from '../support/storageBackends'
 import { tempDataDir } from '../support/startServer'
 
 const ROUNDS = ['oslo-2007', 'lima-2007', 'vienna-2007', 'wellington-2008', 'dublin-2008']
 
-describe('participants in SQLite', () => {
+describe.each(storageBackends)('participants on $name', (backend) => {
   let dir: string
-  let storage: SqliteStorage
-  beforeEach(() => {
+  let opened: OpenedBackend
+  let storage: Storage
+  beforeEach(async () => {
     dir = tempDataDir()
-    storage = new SqliteStorage(path.join(dir, 'plenary.sqlite'))
+    opened = await backend.open()
+    storage = opened.storage
   })
   afterEach(async () => {
-    await storage.close()
+    await opened.cleanup()
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
@@ -92,5 +95,21 @@ describe('participants in SQLite', () => {
       storage.participants.replaceAll('ccm', [newParticipant('NZL'), broken]),
     ).rejects.toThrow()
     expect(await storage.participants.list('ccm')).toEqual([newParticipant('VAT')])
+  })
+
+  it('keeps both of two changes made at once to one participant, even a new one', async () => {
+    await storage.createNegotiation({ id: 'ccm', name: 'CCM' }, [])
+    const attended = { attended: true, endorsed: false }
+    const endorsed = { attended: false, endorsed: true }
+    await Promise.all(
+      [...ROUNDS.entries()].map(([i, roundId]) =>
+        storage.participants.update('ccm', 'NZL', (current) =>
+          changeRound(current, 'NZL', roundId, i % 2 === 0 ? attended : endorsed),
+        ),
+      ),
+    )
+    expect((await storage.participants.get('ccm', 'NZL'))?.rounds).toEqual(
+      Object.fromEntries(ROUNDS.map((r, i) => [r, i % 2 === 0 ? attended : endorsed])),
+    )
   })
 })
