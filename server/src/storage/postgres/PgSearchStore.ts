@@ -3,14 +3,20 @@ import type { SearchUnit } from '../../../../shared/domain/search/documents'
 import { MARK_CLOSE, MARK_OPEN, type SearchKind } from '../../../../shared/domain/search/query'
 import type { SearchFilter, SearchMatch, SearchSource, SearchStore } from '../SearchStore'
 import {
+  B,
   bm25,
   highlight,
+  idfOf,
   instancesOf,
+  K1,
   parsePhrases,
   snippet,
   tokenize,
   tsqueryOf,
   tsvectorOf,
+  type IndexStats,
+  type Instance,
+  type Phrase,
 } from './searchText'
 
 type Db = Pool | PoolClient
@@ -28,6 +34,9 @@ interface CandidateRow {
   body: string
   tokens: number
 }
+
+const COLUMNS = `d.id, d.source, d.kind, d.ref_id, d.article_id, d.clause, d.audience, d.label,
+  d.title, d.body, d.tokens`
 
 // snippet()'s arguments in the SQLite store: the body, an ellipsis, at most 24 tokens.
 const SNIPPET_TOKENS = 24
@@ -165,69 +174,103 @@ export class PgSearchStore implements SearchStore {
   async search(negotiationId: string, f: SearchFilter): Promise<SearchMatch[]> {
     const phrases = parsePhrases(f.match)
     if (phrases.length === 0 || f.limit <= 0) return []
-    const query = tsqueryOf(phrases)
+    const stats = await this.stats(negotiationId, phrases)
+    const where = `negotiation_id = $1 AND kind = $2 AND source = ANY($3::text[])
+      AND audience = ANY($4::text[]) AND words @@ $5::tsquery`
+    const values = [negotiationId, f.kind, f.sources, f.audiences, tsqueryOf(phrases)]
+    let rows: CandidateRow[]
+    if (phrases.every((p) => p.words.length === 1)) {
+      // One word per phrase (all `ftsQuery` writes): PostgreSQL ranks, counting each word's
+      // positions in the row's tsvector, and only the best `limit` rows come back.
+      const { rows: best } = await this.db.query<CandidateRow>(
+        `SELECT ${COLUMNS} FROM search_docs d,
+           LATERAL (SELECT SUM(q.idf * ((f.n * ($9::float8 + 1)) /
+               (f.n + $9::float8 * (1 - $10::float8 + ($10::float8 * d.tokens) / $11::float8))))
+               AS score
+             FROM unnest($6::text[], $7::bool[], $8::float8[]) WITH ORDINALITY
+               AS q (word, prefix, idf, i),
+             LATERAL (SELECT COALESCE(SUM(array_length(u.positions, 1)), 0)::float8 AS n
+               FROM unnest(d.words) u
+               WHERE CASE WHEN q.prefix THEN starts_with(u.lexeme, q.word)
+                     ELSE u.lexeme = q.word END) f) s
+          WHERE ${where}
+          ORDER BY s.score DESC, d.id LIMIT $12`,
+        [
+          ...values,
+          phrases.map((p) => p.words[0]),
+          phrases.map((p) => p.prefix),
+          idfOf(stats),
+          K1,
+          B,
+          stats.tokens / stats.rows,
+          f.limit,
+        ],
+      )
+      rows = best
+    } else {
+      // Phrases of several words: every candidate is ranked here, on its tokens.
+      const { rows: all } = await this.db.query<CandidateRow>(
+        `SELECT ${COLUMNS} FROM search_docs d WHERE ${where}`,
+        values,
+      )
+      rows = all
+        .map((row) => ({
+          row,
+          score: bm25(this.instances(row, phrases), phrases.length, row.tokens, stats),
+        }))
+        .sort((a, b) => b.score - a.score || Number(a.row.id) - Number(b.row.id))
+        .slice(0, f.limit)
+        .map((r) => r.row)
+    }
+    return rows.map((row) => {
+      const title = tokenize(row.title)
+      const body = tokenize(row.body)
+      const instances = instancesOf([title, body], phrases)
+      return {
+        source: row.source,
+        kind: row.kind,
+        refId: row.ref_id,
+        articleId: row.article_id,
+        clause: row.clause,
+        audience: row.audience,
+        label: row.label,
+        title: highlight(row.title, title, instances, phrases, 0, MARK_OPEN, MARK_CLOSE),
+        snippet: snippet(
+          row.body,
+          body,
+          instances,
+          phrases,
+          1,
+          MARK_OPEN,
+          MARK_CLOSE,
+          ELLIPSIS,
+          SNIPPET_TOKENS,
+        ),
+      }
+    })
+  }
+
+  private instances(row: CandidateRow, phrases: readonly Phrase[]): Instance[] {
+    return instancesOf([tokenize(row.title), tokenize(row.body)], phrases)
+  }
+
+  // bm25's statistics over the negotiation's rows: how many, their tokens, rows per phrase.
+  private async stats(negotiationId: string, phrases: readonly Phrase[]): Promise<IndexStats> {
     const hits = phrases.map(
       (_, i) => `(SELECT COUNT(*) FROM search_docs
         WHERE negotiation_id = $1 AND words @@ $${i + 2}::tsquery)::int AS h${i}`,
     )
-    const [found, stats] = await Promise.all([
-      this.db.query<CandidateRow>(
-        `SELECT id, source, kind, ref_id, article_id, clause, audience, label, title, body, tokens
-           FROM search_docs
-          WHERE negotiation_id = $1 AND kind = $2 AND source = ANY($3::text[])
-            AND audience = ANY($4::text[]) AND words @@ $5::tsquery`,
-        [negotiationId, f.kind, f.sources, f.audiences, query],
-      ),
-      this.db.query<Record<string, number | string>>(
-        `SELECT (SELECT COUNT(*) FROM search_docs WHERE negotiation_id = $1)::int AS n,
-                (SELECT COALESCE(SUM(tokens), 0) FROM search_docs
-                  WHERE negotiation_id = $1)::float8 AS t,
-                ${hits.join(', ')}`,
-        [negotiationId, ...phrases.map((p) => tsqueryOf([p]))],
-      ),
-    ])
-    const s = stats.rows[0] ?? {}
-    const indexStats = {
+    const { rows } = await this.db.query<Record<string, number | string>>(
+      `SELECT COUNT(*)::int AS n, COALESCE(SUM(tokens), 0)::float8 AS t, ${hits.join(', ')}
+         FROM search_docs WHERE negotiation_id = $1`,
+      [negotiationId, ...phrases.map((p) => tsqueryOf([p]))],
+    )
+    const s = rows[0] ?? {}
+    return {
       rows: Number(s.n ?? 0),
       tokens: Number(s.t ?? 0),
       hits: phrases.map((_, i) => Number(s[`h${i}`] ?? 0)),
     }
-    const ranked = found.rows
-      .map((row) => {
-        const title = tokenize(row.title)
-        const body = tokenize(row.body)
-        const instances = instancesOf([title, body], phrases)
-        return {
-          row,
-          title,
-          body,
-          instances,
-          score: bm25(instances, phrases.length, row.tokens, indexStats),
-        }
-      })
-      .sort((a, b) => b.score - a.score || Number(a.row.id) - Number(b.row.id))
-      .slice(0, f.limit)
-    return ranked.map(({ row, title, body, instances }) => ({
-      source: row.source,
-      kind: row.kind,
-      refId: row.ref_id,
-      articleId: row.article_id,
-      clause: row.clause,
-      audience: row.audience,
-      label: row.label,
-      title: highlight(row.title, title, instances, phrases, 0, MARK_OPEN, MARK_CLOSE),
-      snippet: snippet(
-        row.body,
-        body,
-        instances,
-        phrases,
-        1,
-        MARK_OPEN,
-        MARK_CLOSE,
-        ELLIPSIS,
-        SNIPPET_TOKENS,
-      ),
-    }))
   }
 
   // On the transaction's client when built on one (inside `atomically`); else BEGIN … COMMIT

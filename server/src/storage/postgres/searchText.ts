@@ -19,9 +19,13 @@ export interface Token {
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu
 const LATIN = /\p{Script=Latin}/u
 const MARKS = /\p{M}/gu
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/
 
 /** A token folded as unicode61 folds it: lower case, Latin letters without their diacritics. */
 export function fold(token: string): string {
+  // Most words are ASCII: lower case is all there is to do.
+  if (ASCII.test(token)) return token.toLowerCase()
   let out = ''
   for (const ch of token) {
     out += LATIN.test(ch) ? ch.normalize('NFD').replace(MARKS, '') : ch
@@ -176,20 +180,28 @@ export function bm25(
   rowTokens: number,
   stats: IndexStats,
 ): number {
-  const k1 = 1.2
-  const b = 0.75
   const avgdl = stats.tokens / stats.rows
+  const idf = idfOf(stats)
   const freq = new Array<number>(phrases).fill(0)
   for (const inst of instances) freq[inst.phrase] = (freq[inst.phrase] ?? 0) + 1
   let score = 0
   for (let i = 0; i < phrases; i++) {
-    const hit = stats.hits[i] ?? 0
-    let idf = Math.log((stats.rows - hit + 0.5) / (hit + 0.5))
-    if (idf <= 0) idf = 1e-6
     const f = freq[i] ?? 0
-    score += idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * rowTokens) / avgdl)))
+    score += (idf[i] ?? 0) * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * rowTokens) / avgdl)))
   }
   return score
+}
+
+/** bm25's constants as FTS5 sets them. */
+export const K1 = 1.2
+export const B = 0.75
+
+/** Each phrase's inverse document frequency as FTS5 computes it (never 0 or less). */
+export function idfOf(stats: IndexStats): number[] {
+  return stats.hits.map((hit) => {
+    const idf = Math.log((stats.rows - hit + 0.5) / (hit + 0.5))
+    return idf <= 0 ? 1e-6 : idf
+  })
 }
 
 // FTS5's coalesced instance iterator over one column: overlapping instances merge into one.
