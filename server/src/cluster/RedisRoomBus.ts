@@ -46,7 +46,13 @@ export class RedisRoomBus implements RoomBus {
     this.instance = instance
     this.prefix = prefix
     const options: RedisOptions = { retryStrategy, lazyConnect: false }
-    this.pub = new Redis(url, { ...options, connectionName: `plenary-pub-${instance}` })
+    // No offline queue: a publication made while Redis is away fails at once rather than piling
+    // up; the listeners read it from storage when they are back (`reconnected`).
+    this.pub = new Redis(url, {
+      ...options,
+      connectionName: `plenary-pub-${instance}`,
+      enableOfflineQueue: false,
+    })
     // Subscriptions wait for as long as Redis is away: a room's `ready` resolves once it is back.
     this.sub = new Redis(url, {
       ...options,

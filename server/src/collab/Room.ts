@@ -1,5 +1,18 @@
 import * as Y from 'yjs'
-import { CloseCode, STORAGE_ORIGIN, type Origin, type RoomRef } from '../../../shared/collab'
+import {
+  CloseCode,
+  REMOTE_ORIGIN,
+  STORAGE_ORIGIN,
+  type Origin,
+  type RoomRef,
+} from '../../../shared/collab'
+import {
+  localRoomBus,
+  type RoomBus,
+  type RoomMessage,
+  type RoomSubscription,
+} from '../cluster/RoomBus'
+import { RoomSeqs } from '../cluster/RoomSeqs'
 import type { Storage } from '../storage/Storage'
 import { wouldChange } from './access'
 import type { Connection } from './Connection'
@@ -12,6 +25,14 @@ import { SyncReplies } from './SyncReplies'
 /** How long after a commit a room waits before folding its log, so typing is not held up. */
 export const COMPACTION_DELAY_MS = 300
 
+/**
+ * How long a hole in the room's log (another instance's update not heard, while later ones were)
+ * may stay before the room reads the missing updates from storage. Redis delivers each
+ * publisher's messages in order, so a hole is two instances' publications crossing (gone in a
+ * millisecond) or a lost message.
+ */
+export const HOLE_WAIT_MS = 1000
+
 /** Thrown when the room's storage failed; the room has reset itself and every client resyncs. */
 export class StorageFailureError extends Error {
   override name = 'StorageFailureError'
@@ -23,8 +44,11 @@ export interface StagedChange {
   room: string
   /** The Yjs updates the change made, to store in order. */
   updates: Uint8Array[]
-  /** Sends the updates to everyone in the room; only once they are stored. */
-  publish(): void
+  /**
+   * Sends the updates to everyone in the room, on this instance and (with `seqs`, the sequence
+   * numbers storing them gave, in order) on the others; only once they are stored.
+   */
+  publish(seqs?: readonly number[]): void
   /** Gives up the change: the room resets and its clients resync from storage. */
   discard(reason: string): void
 }
@@ -49,6 +73,10 @@ export class Room {
   private compaction: NodeJS.Timeout | undefined
   private broken = false
   private destroyed = false
+  // Which of the room's log entries the document holds, by sequence number.
+  private readonly seqs: RoomSeqs
+  // The catch-up that fills a hole left too long, if one is due.
+  private holeCheck: NodeJS.Timeout | undefined
 
   private constructor(
     /** The room's name, as in `<negotiation>/text`. */
@@ -60,18 +88,25 @@ export class Room {
     outboxes: OutboxFactory,
     private readonly onReset: (room: Room) => void,
     departedIds: DepartedIds,
+    seq: number,
+    private readonly bus: RoomBus,
+    private readonly subscription: RoomSubscription,
   ) {
     this.doc = new Y.Doc({ gc: true })
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
     this.outbox = outboxes(() => this.connections.values())
     this.syncReplies = new SyncReplies(this.doc)
-    this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox)
+    this.seqs = new RoomSeqs(seq, bus.shared)
+    this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox, (update) =>
+      bus.publishAwareness(name, update),
+    )
   }
 
   /**
    * Loads a room's document from storage; `onReset` hears when the room gives up its state, and
    * `departedIds` keeps the presence ids of connections that left, across the room's reloads
-   * (the registry's; a room loaded alone keeps its own).
+   * (the registry's; a room loaded alone keeps its own). With a shared `bus` the room listens to
+   * the other instances holding it before it reads storage, so that nothing falls between.
    */
   static async load(
     name: string,
@@ -80,9 +115,37 @@ export class Room {
     outboxes: OutboxFactory,
     onReset: (room: Room) => void,
     departedIds: DepartedIds = new DepartedIds(),
+    bus: RoomBus = localRoomBus,
   ): Promise<Room> {
-    const updates = await storage.loadRoom(name)
-    return new Room(name, ref, updates, storage, outboxes, onReset, departedIds)
+    // What the bus says while storage is read waits here, then goes to the room.
+    const early: (RoomMessage | 'reconnected')[] = []
+    let hear = (message: RoomMessage | 'reconnected'): void => void early.push(message)
+    const subscription = bus.subscribe(name, {
+      message: (message) => hear(message),
+      reconnected: () => hear('reconnected'),
+    })
+    try {
+      await subscription.ready
+      const { updates, seq } = await storage.loadRoomState(name)
+      const room = new Room(
+        name,
+        ref,
+        updates,
+        storage,
+        outboxes,
+        onReset,
+        departedIds,
+        seq,
+        bus,
+        subscription,
+      )
+      hear = (message) => room.hear(message)
+      early.forEach(hear)
+      return room
+    } catch (error) {
+      subscription.close()
+      throw error
+    }
   }
 
   /** The number of connections in the room. */
@@ -160,13 +223,15 @@ export class Room {
   /** Runs a server-side change (a REST command) through the same store-then-broadcast path. */
   async transact(origin: Origin, change: (doc: Y.Doc) => void): Promise<void> {
     const staged = this.stage(origin, change)
+    const seqs: number[] = []
     try {
-      for (const update of staged.updates) await this.storage.appendUpdate(this.name, update)
+      for (const update of staged.updates)
+        seqs.push(await this.storage.appendUpdate(this.name, update))
     } catch (error) {
       staged.discard('storage failed')
       throw new StorageFailureError(String(error))
     }
-    staged.publish()
+    staged.publish(seqs)
   }
 
   /**
@@ -185,8 +250,12 @@ export class Room {
     return {
       room: this.name,
       updates: changes,
-      publish: () => {
-        changes.forEach((u) => this.outbox.update(u))
+      publish: (seqs) => {
+        changes.forEach((update, i) => {
+          const seq = seqs?.[i]
+          if (seq !== undefined) this.stored(seq, update)
+          this.outbox.update(update)
+        })
         if (changes.length > 0) this.scheduleCompaction()
       },
       discard: (reason) => {
@@ -224,11 +293,13 @@ export class Room {
     this.connections.clear()
   }
 
-  /** Releases the document and presence timers. */
+  /** Releases the document and presence timers, and stops listening to other instances. */
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.subscription.close()
     clearTimeout(this.compaction)
+    clearTimeout(this.holeCheck)
     this.syncReplies.destroy()
     this.outbox.destroy()
     this.presence.destroy()
@@ -254,7 +325,7 @@ export class Room {
   private async commit(changes: Uint8Array[], from?: Connection): Promise<void> {
     for (const update of changes) {
       try {
-        await this.storage.appendUpdate(this.name, update)
+        this.stored(await this.storage.appendUpdate(this.name, update), update)
       } catch (error) {
         this.reset('storage failed')
         throw new StorageFailureError(String(error))
@@ -262,6 +333,79 @@ export class Room {
       this.outbox.update(update, from)
     }
     if (changes.length > 0) this.scheduleCompaction()
+  }
+
+  // An update of this instance's is stored as `seq`: the other instances holding the room apply it.
+  private stored(seq: number, update: Uint8Array): void {
+    this.seqs.own(seq)
+    this.bus.publishUpdate(this.name, seq, update)
+    this.checkHoleLater()
+  }
+
+  // What another instance said of the room: presence at once, updates in the room's queue.
+  private hear(message: RoomMessage | 'reconnected'): void {
+    if (this.destroyed) return
+    if (message === 'reconnected') {
+      void this.runRemote(() => this.catchUp())
+    } else if (message.kind === 'awareness') {
+      this.presence.applyRemote(message.update)
+    } else {
+      void this.runRemote(() => this.applyRemote(this.seqs.remote(message.seq, message.update)))
+    }
+  }
+
+  private runRemote(task: () => Promise<void>): Promise<void> {
+    return this.run(async () => {
+      if (this.destroyed || this.broken) return
+      await task()
+      this.checkHoleLater()
+    }).catch((error) => console.error(`room ${this.name}: update from another instance:`, error))
+  }
+
+  // Reads what the room's log holds past `held` (a message was lost, or the bus was away).
+  private async catchUp(): Promise<void> {
+    let state
+    try {
+      state = await this.storage.loadRoomState(this.name, this.seqs.held)
+    } catch (error) {
+      this.reset('storage failed')
+      throw new StorageFailureError(String(error))
+    }
+    await this.applyRemote([...state.updates, ...this.seqs.caughtUp(state.seq)])
+  }
+
+  // Applies stored updates of other instances and sends what they changed to this instance's
+  // connections. A client's update that waited for a missing part may integrate with them: that
+  // part is stored nowhere yet, so the change is stored (again, harmlessly) as this instance's.
+  private async applyRemote(updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return
+    const waited = this.waitsForMissing
+    const { changes, error } = this.capture(() =>
+      this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), REMOTE_ORIGIN),
+    )
+    if (error !== undefined) {
+      this.reset('a stored update could not be applied')
+      throw error
+    }
+    if (waited) await this.commit(changes)
+    else changes.forEach((update) => this.outbox.update(update))
+  }
+
+  // A hole in the room's log that outlives HOLE_WAIT_MS is filled from storage.
+  private checkHoleLater(): void {
+    const since = this.seqs.waitingSince
+    if (since === null || this.holeCheck || this.destroyed) return
+    this.holeCheck = setTimeout(
+      () => {
+        this.holeCheck = undefined
+        void this.runRemote(async () => {
+          const waiting = this.seqs.waitingSince
+          if (waiting !== null && Date.now() - waiting >= HOLE_WAIT_MS) await this.catchUp()
+        })
+      },
+      Math.max(0, since + HOLE_WAIT_MS - Date.now()),
+    )
+    this.holeCheck.unref()
   }
 
   // Folds the room's log into a snapshot of the live document once storage asks for it: once per
@@ -273,7 +417,8 @@ export class Room {
       void this.run(async () => {
         this.compaction = undefined
         if (this.destroyed || this.broken || !this.storage.wantsCompaction(this.name)) return
-        await this.storage.compactWith(this.name, Y.encodeStateAsUpdate(this.doc))
+        // The snapshot holds every entry up to `held` (and some past it, which replay harmlessly).
+        await this.storage.compactWith(this.name, Y.encodeStateAsUpdate(this.doc), this.seqs.held)
       }).catch((error) => console.error(`room ${this.name}: compaction failed:`, error))
     }, COMPACTION_DELAY_MS)
     this.compaction.unref()

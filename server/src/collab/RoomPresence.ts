@@ -1,5 +1,11 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { REMOTE_ORIGIN, isOrigin } from '../../../shared/collab'
 import {
   PRESENCE_BOUNDS,
   ROOM_SUMMARY_FIELD,
@@ -33,6 +39,10 @@ const articleOf = (state: Record<string, unknown> | undefined): string | null =>
  * (the latest state wins, a trailing relay carries it; removals go at once); readers past the
  * bound are counted, and the room's own awareness state publishes the counts per article
  * (see shared/collab/presence.ts) at most once a second, when they changed.
+ *
+ * With several instances (issue 16), what this room's own connections announce is published to
+ * the others (`publish`), and what theirs announce is applied here (`applyRemote`) and relayed
+ * like the rest; the counts per article stay each instance's own (its summary is never published).
  */
 export class RoomPresence {
   /** Presence of the room's clients, relayed but never stored; its local state is the summary. */
@@ -58,6 +68,7 @@ export class RoomPresence {
     doc: Y.Doc,
     departedIds: DepartedIds,
     private readonly outbox: Outbox,
+    private readonly publish: (update: Uint8Array) => void = () => {},
   ) {
     this.owners = new PresenceOwners(roomName, departedIds)
     this.awareness = new Awareness(doc)
@@ -73,6 +84,11 @@ export class RoomPresence {
     const admitted = admitAwareness(connection, theirs, this.owners, this.awareness)
     if (admitted.length === 0) return
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(admitted), connection.origin)
+  }
+
+  /** Applies presence that another instance's connections announced (an awareness update). */
+  applyRemote(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
   }
 
   /** Removes the presence a leaving connection announced (not an id another tab took over). */
@@ -121,7 +137,13 @@ export class RoomPresence {
     }))
   }
 
-  private readonly onUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+  private readonly onUpdate = (
+    { added, updated, removed }: AwarenessChange,
+    origin: unknown,
+  ): void => {
+    if (isOrigin(origin) && origin.kind === 'client') {
+      this.publish(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]))
+    }
     const now = Date.now()
     const relayNow: number[] = []
     for (const id of removed) this.forget(id, now, relayNow)

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN, parseRoomName, type RoomRef } from '../../../shared/collab'
+import { localRoomBus, type RoomBus } from '../cluster/RoomBus'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { defaultOutbox, type OutboxFactory } from './Outbox'
@@ -55,6 +56,8 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly outboxes: OutboxFactory = defaultOutbox,
     private readonly observer?: RoomObserver,
+    /** Keeps rooms in step with other instances holding them (default: this instance alone). */
+    private readonly bus: RoomBus = localRoomBus,
   ) {}
 
   /** Names of the rooms loaded (or loading) now. */
@@ -220,6 +223,7 @@ export class RoomRegistry {
       this.outboxes,
       (r) => this.forget(r),
       this.departedIds,
+      this.bus,
     )
     this.rooms.set(name, loading)
     loading.then(

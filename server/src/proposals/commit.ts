@@ -30,10 +30,15 @@ export async function commitAtomically(
     staged.forEach((s) => s.discard('a server command failed half way'))
     throw error
   }
+  // The sequence number each stored update got in its room, for the other instances holding it.
+  const seqs: number[][] = []
   try {
     await storage.atomically(async (tx) => {
+      seqs.length = 0
       for (const { room, updates } of staged) {
-        for (const update of updates) await tx.appendUpdate(room, update)
+        const roomSeqs: number[] = []
+        for (const update of updates) roomSeqs.push(await tx.appendUpdate(room, update))
+        seqs.push(roomSeqs)
       }
       await write(tx)
     })
@@ -42,7 +47,7 @@ export async function commitAtomically(
     console.error('a proposal command could not be stored:', error)
     throw new HttpError(503, 'storage_failure', 'Nothing was changed: storage failed. Try again.')
   }
-  staged.forEach((s) => s.publish())
+  staged.forEach((s, i) => s.publish(seqs[i]))
 }
 
 /** The origin of a transaction made by a REST command. */
