@@ -7,6 +7,8 @@ import type { LoginLimiter } from './auth/LoginLimiter'
 import type { AccessDecider } from './collab/access'
 import { policyAccess } from './collab/policyAccess'
 import { RoomRegistry } from './collab/rooms'
+import { RedisRoomBus } from './cluster/RedisRoomBus'
+import { localRoomBus } from './cluster/RoomBus'
 import { TextEditTracker } from './history/TextEditTracker'
 import { createWebSocketServer } from './collab/socket'
 import { createUpgradeHandler } from './collab/upgrade'
@@ -49,6 +51,10 @@ export interface ServerOptions {
   trustProxy?: TrustProxy
   /** How long a session lasts (default 14 days); its websockets close when it ends. */
   sessionLifetimeMs?: number
+  /** REDIS_URL: instances serving the same storage share cuts and limits (and rooms) through it. */
+  redisUrl?: string
+  /** REDIS_PREFIX: of every Redis key and channel (default `plenary:`). */
+  redisPrefix?: string
 }
 
 /** A running server. */
@@ -82,7 +88,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error
   }
   const edits = new TextEditTracker(storage, { quietMs: options.textEditQuietMs })
-  const registry = new RoomRegistry(storage, undefined, edits)
+  // With Redis, every instance on this storage may hold any room: the bus keeps them in step.
+  const bus = options.redisUrl
+    ? new RedisRoomBus({ url: options.redisUrl, prefix: options.redisPrefix })
+    : localRoomBus
+  const registry = new RoomRegistry(storage, undefined, edits, bus)
   const wss = createWebSocketServer()
   const { publicOrigin } = options
   // Resolved from the project root, so that the compiled bundle (dist/server/) finds it too.
@@ -116,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       wss.clients.forEach((ws) => ws.terminate())
       server.closeAllConnections()
       await stopped
+      await bus.close()
       await storage.close()
     })())
   return { url: `http://localhost:${port}`, port, loadedRooms: () => registry.loaded, close }
