@@ -13,11 +13,11 @@ import {
 import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { loadDemoAccounts } from '../../server/src/negotiations/demoAccounts'
 import { DEMO_MANY_HANDS } from '../../server/src/negotiations/demoManyHands'
-import { openStorage } from '../../server/src/storage/openStorage'
 import { openRaw } from '../support/api'
 import { clauseText, waitFor } from '../support/collabClient'
 import { placementIn } from '../support/annotations'
 import { useTestServer } from '../support/serverHarness'
+import { storageBackends, type OpenedBackend } from '../support/storageBackends'
 
 const CORE_GROUP = ['AUT', 'VAT', 'IRL', 'MEX', 'NZL', 'NOR', 'PER']
 const SESSION = 'fop-art-2'
@@ -132,34 +132,40 @@ describe('the many-hands demo', () => {
   })
 })
 
-describe('the many-hands file', () => {
+// On every storage backend: a first start stores it all, a broken file nothing.
+describe.each(storageBackends)('the many-hands file on $name', (backend) => {
   const dirs: string[] = []
   const temp = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-many-hands-'))
     dirs.push(dir)
     return dir
   }
-  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+  let opened: OpenedBackend | undefined
+  const open = async () => {
+    opened = await backend.open()
+    return opened.storage
+  }
+  afterEach(async () => {
+    await opened?.cleanup()
+    opened = undefined
+    dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
+  })
   const fixture = () => JSON.parse(fs.readFileSync(DEMO_MANY_HANDS, 'utf8')) as ManyHands
   type ManyHands = ReturnType<typeof ManyHandsDemoSchema.parse>
 
   it('is stored whole by a first start: coalition, session in session, notes room', async () => {
-    const storage = await openStorage(temp())
-    try {
-      expect(await loadDemoIfEmpty(storage)).toBe(true)
-      await loadDemoAccounts(storage)
-      const members = await storage.members.listCoalitionMembers('ccm')
-      expect(members).toEqual([{ groupId: 'core-group', roundId: null, actorIds: CORE_GROUP }])
-      const session = await storage.sessions.get('ccm', SESSION)
-      expect(session).toMatchObject({ status: 'in-session', provenance: 'synthetic' })
-      const types = (
-        await storage.events.list('ccm', { types: ['session-created', 'session-opened'] })
-      ).map((e) => e.type)
-      expect(types).toEqual(['session-created', 'session-opened'])
-      expect(await storage.loadRoom('ccm/notes/delegation-fra')).not.toEqual([])
-    } finally {
-      await storage.close()
-    }
+    const storage = await open()
+    expect(await loadDemoIfEmpty(storage)).toBe(true)
+    await loadDemoAccounts(storage)
+    const members = await storage.members.listCoalitionMembers('ccm')
+    expect(members).toEqual([{ groupId: 'core-group', roundId: null, actorIds: CORE_GROUP }])
+    const session = await storage.sessions.get('ccm', SESSION)
+    expect(session).toMatchObject({ status: 'in-session', provenance: 'synthetic' })
+    const types = (
+      await storage.events.list('ccm', { types: ['session-created', 'session-opened'] })
+    ).map((e) => e.type)
+    expect(types).toEqual(['session-created', 'session-opened'])
+    expect(await storage.loadRoom('ccm/notes/delegation-fra')).not.toEqual([])
   })
 
   it.each([
@@ -203,24 +209,20 @@ describe('the many-hands file', () => {
     const content = fixture()
     breakIt(content)
     fs.writeFileSync(broken, JSON.stringify(content))
-    const storage = await openStorage(temp())
-    try {
-      const loading = loadDemoIfEmpty(
-        storage,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        broken,
-      )
-      await expect(loading).rejects.toThrow(why)
-      await expect(loading).rejects.toThrow(broken)
-      expect(await storage.listNegotiations()).toEqual([])
-      expect(await storage.members.listGroups('ccm')).toEqual([])
-      expect(await storage.sessions.list('ccm')).toEqual([])
-    } finally {
-      await storage.close()
-    }
+    const storage = await open()
+    const loading = loadDemoIfEmpty(
+      storage,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      broken,
+    )
+    await expect(loading).rejects.toThrow(why)
+    await expect(loading).rejects.toThrow(broken)
+    expect(await storage.listNegotiations()).toEqual([])
+    expect(await storage.members.listGroups('ccm')).toEqual([])
+    expect(await storage.sessions.list('ccm')).toEqual([])
   })
 })
