@@ -5,11 +5,11 @@ import { TEXT_FRAGMENT } from '../../shared/collab'
 import { outlineOf } from '../../shared/domain/numbering'
 import { treatySchema } from '../../shared/schema'
 import { freezeCirculatedTexts } from '../../server/src/numbering/freezeCirculated'
-import { openStorage } from '../../server/src/storage/openStorage'
 import { call, type Caller } from '../support/api'
 import { article, article_title, doc, numbered_paragraph } from '../support/builders'
 import { connectClient, waitFor } from '../support/collabClient'
-import { startServer, tempDataDir, type TestServer } from '../support/startServer'
+import { startServer, type TestServer } from '../support/startServer'
+import { storageBackends } from '../support/storageBackends'
 
 const threeArticles = () =>
   doc(
@@ -35,71 +35,75 @@ const readText = (updates: Uint8Array[]) => {
   return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(TEXT_FRAGMENT), treatySchema)
 }
 
-describe('schema 3 migration: texts circulated before numbers could freeze', () => {
-  it('freezes the live text of a negotiation with a closed round once, and never one never circulated', async () => {
-    const storage = await openStorage(tempDataDir())
-    try {
-      const round = (id: string) => ({
-        id,
-        name: `Round ${id}`,
-        place: 'Geneva, Switzerland',
-        startDate: '2009-01-10',
-        endDate: '2009-01-12',
-        verified: false,
-      })
-      await storage.atomically(async (tx) => {
-        for (const id of ['circ', 'draft']) {
-          await tx.createNegotiation(
-            { id, name: id },
-            [{ room: `${id}/text`, update: encode(threeArticles()) }],
-            [round('r1')],
-          )
-        }
-        await tx.rounds.open('circ', 'r1', '2009-01-10T09:00:00.000Z')
-        await tx.rounds.close('circ', {
-          roundId: 'r1',
-          name: 'Geneva text',
-          closedAt: '2009-01-12T17:00:00.000Z',
-          closedBy: 'Chair',
-          doc: threeArticles().toJSON(),
-          state: encode(threeArticles()),
+describe.each(storageBackends)(
+  'schema 3 migration on $name: texts circulated before numbers could freeze',
+  (backend) => {
+    it('freezes the live text of a negotiation with a closed round once, and never one never circulated', async () => {
+      const opened = await backend.open()
+      const storage = opened.storage
+      try {
+        const round = (id: string) => ({
+          id,
+          name: `Round ${id}`,
+          place: 'Geneva, Switzerland',
+          startDate: '2009-01-10',
+          endDate: '2009-01-12',
+          verified: false,
         })
-      })
-      expect(await freezeCirculatedTexts(storage)).toEqual(['circ'])
-      const frozen = readText(await storage.loadRoom('circ/text'))
-      const labels = (n: typeof frozen) =>
-        Array.from({ length: n.childCount }, (_, i) => [
-          n.child(i).attrs.label,
-          n.child(i).child(1).attrs.label,
-          n.child(i).child(2).attrs.label,
+        await storage.atomically(async (tx) => {
+          for (const id of ['circ', 'draft']) {
+            await tx.createNegotiation(
+              { id, name: id },
+              [{ room: `${id}/text`, update: encode(threeArticles()) }],
+              [round('r1')],
+            )
+          }
+          await tx.rounds.open('circ', 'r1', '2009-01-10T09:00:00.000Z')
+          await tx.rounds.close('circ', {
+            roundId: 'r1',
+            name: 'Geneva text',
+            closedAt: '2009-01-12T17:00:00.000Z',
+            closedBy: 'Chair',
+            doc: threeArticles().toJSON(),
+            state: encode(threeArticles()),
+          })
+        })
+        expect(await freezeCirculatedTexts(storage)).toEqual(['circ'])
+        const frozen = readText(await storage.loadRoom('circ/text'))
+        const labels = (n: typeof frozen) =>
+          Array.from({ length: n.childCount }, (_, i) => [
+            n.child(i).attrs.label,
+            n.child(i).child(1).attrs.label,
+            n.child(i).child(2).attrs.label,
+          ])
+        expect(labels(frozen)).toEqual([
+          ['1', '1.', '2.'],
+          ['2', '1.', '2.'],
+          ['3', '1.', '2.'],
         ])
-      expect(labels(frozen)).toEqual([
-        ['1', '1.', '2.'],
-        ['2', '1.', '2.'],
-        ['3', '1.', '2.'],
-      ])
-      expect(labels(readText(await storage.loadRoom('draft/text')))).toEqual([
-        ['', '', ''],
-        ['', '', ''],
-        ['', '', ''],
-      ])
-      // Idempotent: a second start finds nothing to do and stores nothing.
-      const rows = await storage.pendingUpdates('circ/text')
-      const loads = vi.spyOn(storage, 'loadRoom')
-      expect(await freezeCirculatedTexts(storage)).toEqual([])
-      expect(await storage.pendingUpdates('circ/text')).toBe(rows)
-      // Recorded as done: a later start loads no text for it.
-      expect(loads).not.toHaveBeenCalled()
-      loads.mockRestore()
-      // The frozen round text, stored as JSON before schema 3, reads as before.
-      const snapshot = await storage.rounds.snapshot('circ', 'r1')
-      const old = treatySchema.nodeFromJSON(snapshot?.doc)
-      expect(outlineOf(old).map((a) => a.label)).toEqual(['1', '2', '3'])
-    } finally {
-      await storage.close()
-    }
-  })
-})
+        expect(labels(readText(await storage.loadRoom('draft/text')))).toEqual([
+          ['', '', ''],
+          ['', '', ''],
+          ['', '', ''],
+        ])
+        // Idempotent: a second start finds nothing to do and stores nothing.
+        const rows = await storage.pendingUpdates('circ/text')
+        const loads = vi.spyOn(storage, 'loadRoom')
+        expect(await freezeCirculatedTexts(storage)).toEqual([])
+        expect(await storage.pendingUpdates('circ/text')).toBe(rows)
+        // Recorded as done: a later start loads no text for it.
+        expect(loads).not.toHaveBeenCalled()
+        loads.mockRestore()
+        // The frozen round text, stored as JSON before schema 3, reads as before.
+        const snapshot = await storage.rounds.snapshot('circ', 'r1')
+        const old = treatySchema.nodeFromJSON(snapshot?.doc)
+        expect(outlineOf(old).map((a) => a.label)).toEqual(['1', '2', '3'])
+      } finally {
+        await opened.cleanup()
+      }
+    })
+  },
+)
 
 describe('a schema 2 JSON export, and a concordance, into a fresh instance', () => {
   let source: TestServer
