@@ -4,6 +4,7 @@ import path from 'node:path'
 import { createApp } from './app'
 import { ensureAdmin } from './auth/bootstrap'
 import type { LoginLimiter } from './auth/LoginLimiter'
+import { startClusterServices, type ClusterServices } from './cluster/clusterServices'
 import type { AccessDecider } from './collab/access'
 import { policyAccess } from './collab/policyAccess'
 import { RoomRegistry } from './collab/rooms'
@@ -78,11 +79,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     databaseUrl: options.databaseUrl,
   })
   try {
-    await ensureAdmin(storage, options.adminPassword)
-    if ((options.demo ?? true) && (await loadDemoIfEmpty(storage))) await loadDemoAccounts(storage)
-    await rebuildEmptyRegisters(storage)
-    // Schema 3: texts circulated before numbers could freeze are frozen once, before any room loads.
-    await freezeCirculatedTexts(storage)
+    // Under the storage's lock: of two instances starting together, one loads the demo and the
+    // other finds it loaded.
+    await storage.exclusive('startup', async () => {
+      await ensureAdmin(storage, options.adminPassword)
+      if ((options.demo ?? true) && (await loadDemoIfEmpty(storage)))
+        await loadDemoAccounts(storage)
+      await rebuildEmptyRegisters(storage)
+      // Schema 3: texts circulated before numbers could freeze are frozen once, before any room loads.
+      await freezeCirculatedTexts(storage)
+    })
   } catch (error) {
     await storage.close()
     throw error
@@ -93,6 +99,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? new RedisRoomBus({ url: options.redisUrl, prefix: options.redisPrefix })
     : localRoomBus
   const registry = new RoomRegistry(storage, undefined, edits, bus)
+  let cluster: ClusterServices | undefined
+  if (options.redisUrl) {
+    try {
+      cluster = await startClusterServices(registry, {
+        url: options.redisUrl,
+        prefix: options.redisPrefix,
+      })
+    } catch (error) {
+      await storage.close()
+      throw error
+    }
+  }
   const wss = createWebSocketServer()
   const { publicOrigin } = options
   // Resolved from the project root, so that the compiled bundle (dist/server/) finds it too.
@@ -102,14 +120,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registry,
     clientDir,
     publicOrigin,
-    limiter: options.loginLimiter,
+    limiter: options.loginLimiter ?? cluster?.limiter,
     edits,
     trustProxy: options.trustProxy,
     sessionLifetimeMs: options.sessionLifetimeMs,
   })
   const server = http.createServer(app)
   const decideAccess = options.decideAccess ?? policyAccess(storage, publicOrigin)
-  server.on('upgrade', createUpgradeHandler({ wss, storage, registry, decideAccess }))
+  const slots = cluster?.slots
+  server.on('upgrade', createUpgradeHandler({ wss, storage, registry, decideAccess, slots }))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, () => resolve())
@@ -127,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.closeAllConnections()
       await stopped
       await bus.close()
+      await cluster?.close()
       await storage.close()
     })())
   return { url: `http://localhost:${port}`, port, loadedRooms: () => registry.loaded, close }
