@@ -4,7 +4,6 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadDemoIfEmpty } from '../../server/src/negotiations/demo'
 import { DEMO_STANCE_FILES } from '../../server/src/negotiations/demoStances'
-import { openStorage } from '../../server/src/storage/openStorage'
 import type { Participant } from '../../shared/domain/actors'
 import {
   DeclarationsFileSchema,
@@ -15,6 +14,7 @@ import {
 import type { StanceData } from '../../shared/domain/stances/stanceData'
 import type { Statement } from '../../shared/domain/stances/types'
 import { useTestServer } from '../support/serverHarness'
+import { storageBackends } from '../support/storageBackends'
 
 const fixture = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as unknown
 const TABLE = ReportPositionsFileSchema.parse(fixture(DEMO_STANCE_FILES.positions))
@@ -213,7 +213,9 @@ describe('the demo reproduces the Vienna report', () => {
   })
 })
 
-describe('a broken demo fixture', () => {
+// All or nothing on every backend: a file that fails part-way leaves no issue, statement or
+// declaration behind.
+describe.each(storageBackends)('a broken demo fixture on $name', (backend) => {
   const dirs: string[] = []
   afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
   const temp = () => {
@@ -250,7 +252,8 @@ describe('a broken demo fixture', () => {
     const content = fixture(DEMO_STANCE_FILES[which]) as never
     ;(breakIt as (f: never) => void)(content)
     fs.writeFileSync(broken, JSON.stringify(content))
-    const storage = await openStorage(temp())
+    const opened = await backend.open()
+    const { storage } = opened
     try {
       await expect(
         loadDemoIfEmpty(storage, undefined, undefined, undefined, undefined, {
@@ -260,8 +263,10 @@ describe('a broken demo fixture', () => {
       ).rejects.toThrow(broken)
       expect(await storage.listNegotiations()).toEqual([])
       expect(await storage.issues.list('ccm')).toEqual([])
+      expect(await storage.issues.listStatements('ccm')).toEqual([])
+      expect(await storage.declarations.list('ccm')).toEqual([])
     } finally {
-      await storage.close()
+      await opened.cleanup()
     }
   })
 })
