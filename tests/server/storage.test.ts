@@ -1,9 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
-import { tempDataDir } from '../support/startServer'
+import type { Storage } from '../../server/src/storage/Storage'
+import {
+  storageBackends,
+  type BackendOptions,
+  type OpenedBackend,
+} from '../support/storageBackends'
 
 // The state a list of stored updates amounts to.
 const stateOf = (updates: Uint8Array[]) => {
@@ -12,18 +14,21 @@ const stateOf = (updates: Uint8Array[]) => {
   return { text: doc.getText('t').toString(), vector: Y.encodeStateVector(doc) }
 }
 
-describe('SQLite storage', () => {
-  let dir: string
-  let file: string
-  beforeEach(() => {
-    dir = tempDataDir()
-    file = path.join(dir, 'plenary.sqlite')
+describe.each(storageBackends)('storage ($name)', (kind) => {
+  let backend: OpenedBackend | undefined
+  // A fresh storage for this test (each test opens one, with its own options).
+  const open = async (options: BackendOptions = {}): Promise<Storage> => {
+    backend = await kind.open(options)
+    return backend.storage
+  }
+  afterEach(async () => {
+    await backend?.cleanup()
+    backend = undefined
   })
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
   it('keeps appended updates across a reopen, in order', async () => {
     const doc = new Y.Doc()
-    const storage = new SqliteStorage(file)
+    const storage = await open()
     const appends: Promise<number>[] = []
     doc.on('update', (u: Uint8Array) => appends.push(storage.appendUpdate('x/text', u)))
     for (const word of ['Each ', 'State ', 'Party'])
@@ -31,14 +36,14 @@ describe('SQLite storage', () => {
     await Promise.all(appends)
     await storage.close()
 
-    const reopened = new SqliteStorage(file)
+    const reopened = await backend!.reopen()
     expect(stateOf(await reopened.loadRoom('x/text')).text).toBe('Each State Party')
     expect(await reopened.loadRoom('y/text')).toEqual([])
     await reopened.close()
   })
 
   it('never compacts on append; folds the live document when asked, keeping the content', async () => {
-    const storage = new SqliteStorage(file, { compactAfter: 50 })
+    const storage = await open({ compactAfter: 50 })
     expect(await storage.loadRoom('x/text')).toEqual([])
     const doc = new Y.Doc()
     const appends: Promise<number>[] = []
@@ -73,7 +78,7 @@ describe('SQLite storage', () => {
   })
 
   it('folds a long log when a room is loaded, and after REST appends far past the threshold', async () => {
-    const writer = new SqliteStorage(file, { compactAfter: 20 })
+    const writer = await open({ compactAfter: 20 })
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []
     doc.on('update', (u: Uint8Array) => updates.push(u))
@@ -81,7 +86,7 @@ describe('SQLite storage', () => {
     for (const u of updates.splice(0)) await writer.appendUpdate('x/text', u)
     await writer.close()
 
-    const storage = new SqliteStorage(file, { compactAfter: 20 })
+    const storage = await backend!.reopen({ compactAfter: 20 })
     const loaded = await storage.loadRoom('x/text')
     expect(loaded).toHaveLength(1)
     expect(stateOf(loaded).text).toBe('a'.repeat(30))
@@ -100,7 +105,7 @@ describe('SQLite storage', () => {
   })
 
   it('creates a negotiation with its rooms all at once, or not at all', async () => {
-    const storage = new SqliteStorage(file)
+    const storage = await open()
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'first')
     const update = Y.encodeStateAsUpdate(doc)

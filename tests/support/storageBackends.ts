@@ -15,6 +15,11 @@ export interface BackendOptions {
 /** A fresh, empty storage, and how to release it and remove its data. */
 export interface OpenedBackend {
   storage: Storage
+  /**
+   * Another storage on the same data: a restart, or a second instance beside the first. The
+   * caller closes it (cleanup closes only `storage`).
+   */
+  reopen(options?: BackendOptions): Promise<Storage>
   /** Closes the storage (if still open) and deletes its data folder or schema. */
   cleanup(): Promise<void>
 }
@@ -30,9 +35,11 @@ const sqlite: StorageBackend = {
   name: 'sqlite',
   async open(options = {}) {
     const dir = tempDataDir()
-    const storage = new SqliteStorage(path.join(dir, 'plenary.sqlite'), options)
+    const file = path.join(dir, 'plenary.sqlite')
+    const storage = new SqliteStorage(file, options)
     return {
       storage,
+      reopen: async (again = {}) => new SqliteStorage(file, again),
       async cleanup() {
         await storage.close()
         fs.rmSync(dir, { recursive: true, force: true })
@@ -41,14 +48,18 @@ const sqlite: StorageBackend = {
   },
 }
 
+// Small pools: a suite opens a storage per test, many suites at once, all on one PostgreSQL.
+const PG_TEST_POOLS = { poolSize: 4, lockPoolSize: 2 }
+
 const postgres: StorageBackend = {
   name: 'postgres',
   async open(options = {}) {
     const schema = await freshPgSchema()
     try {
-      const storage = await PgStorage.open(schema.url, { ...options, poolSize: 4, lockPoolSize: 4 })
+      const storage = await PgStorage.open(schema.url, { ...options, ...PG_TEST_POOLS })
       return {
         storage,
+        reopen: (again = {}) => PgStorage.open(schema.url, { ...again, ...PG_TEST_POOLS }),
         async cleanup() {
           await storage.close()
           await schema.drop()

@@ -33,8 +33,9 @@ export interface PgStorageOptions {
   /** Connections of the main pool, which every query and transaction uses (default 10). */
   poolSize?: number
   /**
-   * Connections that only hold `exclusive` locks (default 10): a task under the lock runs its
-   * queries on the main pool, so a full main pool never keeps a lock from being released.
+   * Connections that wait for an `exclusive` lock another process holds (default 10); beside
+   * them one connection takes the locks nobody holds. None is from the main pool: a task under
+   * the lock runs its queries there, so a full main pool never keeps a lock from being released.
    */
   lockPoolSize?: number
 }
@@ -114,10 +115,15 @@ export class PgStorage implements Storage {
   // PostgreSQL for the lock, in the order tasks came.
   private readonly exclusiveTails = new Map<string, Promise<unknown>>()
   private closed = false
+  // Rooms with a compaction scheduled by `compactSoon`.
+  private readonly compacting = new Set<string>()
+  // The session that takes uncontended exclusive locks (pg_try_advisory_lock), opened on first use.
+  private lockSession: Promise<pg.Client> | undefined
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly lockPool: pg.Pool,
+    private readonly url: string,
     // The schema the connections work in: part of every advisory lock key, so that two schemas
     // in one database (tests) never contend.
     private readonly schema: string,
@@ -170,7 +176,7 @@ export class PgStorage implements Storage {
       } finally {
         client.release()
       }
-      return new PgStorage(pool, lockPool, schema, options)
+      return new PgStorage(pool, lockPool, url, schema, options)
     } catch (error) {
       await Promise.all([pool.end(), lockPool.end()])
       throw error
@@ -244,7 +250,7 @@ export class PgStorage implements Storage {
       await client.query('BEGIN')
       const value = await write(tx)
       await client.query('COMMIT')
-      for (const [room, appended] of touched) this.counted(room, appended)
+      for (const [room, appended] of touched) this.afterCommit(room, appended)
       return value
     } catch (error) {
       await client.query('ROLLBACK').catch((e: Error) => {
@@ -374,16 +380,40 @@ export class PgStorage implements Storage {
     if (this.closed) return
     this.closed = true
     await this.credentials.flushLastUses()
-    await Promise.all([this.pool.end(), this.lockPool.end()])
+    const session = this.lockSession
+    this.lockSession = undefined
+    await Promise.all([
+      this.pool.end(),
+      this.lockPool.end(),
+      session?.then((c) => c.end()).catch(() => undefined),
+    ])
   }
 
   private lockKey(kind: string, name: string): string {
     return `plenary:${this.schema}:${kind}:${name}`
   }
 
+  // Takes the session lock `key`: at once on the lock session when no process holds it, else by
+  // waiting in PostgreSQL's queue (first come, first served) on a connection of the lock pool.
   private async underSessionLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const client = await this.lockPool.connect()
     const lock = this.lockKey('exclusive', key)
+    const session = await this.openLockSession()
+    const got = await one<{ locked: boolean }>(
+      session,
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [lock],
+    )
+    if (got?.locked) {
+      try {
+        return await task()
+      } finally {
+        // A session that broke took the lock with it: nothing is left to release.
+        await session
+          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lock])
+          .catch(() => undefined)
+      }
+    }
+    const client = await this.lockPool.connect()
     let broken: Error | undefined
     try {
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lock])
@@ -399,6 +429,26 @@ export class PgStorage implements Storage {
     } finally {
       client.release(broken)
     }
+  }
+
+  // The lock session, connected on first use and again after it broke.
+  private openLockSession(): Promise<pg.Client> {
+    if (this.closed) return Promise.reject(new Error('storage closed'))
+    if (!this.lockSession) {
+      const client = new pg.Client({ connectionString: this.url })
+      const opened = client.connect().then(() => client)
+      const forget = () => {
+        if (this.lockSession === opened) this.lockSession = undefined
+      }
+      client.on('error', (e) => {
+        console.error('PostgreSQL lock session lost:', e.message)
+        forget()
+      })
+      client.on('end', forget)
+      opened.catch(forget)
+      this.lockSession = opened
+    }
+    return this.lockSession
   }
 
   private async underCompactionLock(
@@ -460,6 +510,39 @@ export class PgStorage implements Storage {
     const row = await one<{ seq: string }>(db, APPEND, [room, update])
     if (!row) throw new Error(`room ${room}: update not stored`)
     return Number(row.seq)
+  }
+
+  // A room a transaction appended to whose log is far past the threshold (REST commands to a
+  // room no live room folds) is compacted soon after, off the transaction's path.
+  private afterCommit(room: string, appended: number): void {
+    const known = this.logLength.get(room)
+    if (known !== undefined) {
+      this.logLength.set(room, known + appended)
+      if (known + appended > 2 * this.compactAfter) this.compactSoon(room)
+      return
+    }
+    this.pendingUpdates(room).then(
+      (length) => {
+        this.logLength.set(room, length)
+        if (length > 2 * this.compactAfter) this.compactSoon(room)
+      },
+      () => undefined, // counted again after the next transaction
+    )
+  }
+
+  // Compacts a room on a later turn of the event loop, once however often it is asked.
+  private compactSoon(room: string): void {
+    if (this.compacting.has(room)) return
+    this.compacting.add(room)
+    setImmediate(() => {
+      if (this.closed || !this.wantsCompaction(room)) {
+        this.compacting.delete(room)
+        return
+      }
+      this.compactRoom(room)
+        .catch((e: unknown) => console.error(`room ${room}: compaction failed`, e))
+        .finally(() => this.compacting.delete(room))
+    })
   }
 
   private counted(room: string, appended: number): void {
