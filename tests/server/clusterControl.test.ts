@@ -35,15 +35,14 @@ describe('two instances: cuts, decisions and limits hold across them', () => {
     return body.members.find((m: { username: string }) => m.username === username).accountId
   }
 
-  it("the chair's decision made through B shows in A's clients", async () => {
-    const QUOTE = 'not later than eight years'
-    const WORDING = 'not later than four years'
+  // Germany drafts a new wording of `quote` in Art. 3 on A, and tables it once B has it.
+  const tabledProposal = async (quote: string, wording: string) => {
     const text = await connect('germany', A, 'ccm/text')
     const created = await api('germany', A, 'POST', '/proposals', {
       params: { kind: 'deadline-change', fromYears: 8, toYears: 4 },
-      title: 'Destroy stockpiles in four years',
+      title: `Say: ${wording}`,
       articleId: 'art-3',
-      anchor: anchorOn(text.doc, 'art-3', QUOTE),
+      anchor: anchorOn(text.doc, 'art-3', quote),
     })
     expect(created.status).toBe(201)
     const id: string = created.body.proposal.id
@@ -51,10 +50,17 @@ describe('two instances: cuts, decisions and limits hold across them', () => {
     const draft = await connect('germany', A, `ccm/draft/${id}`)
     const line = blockText(draft.doc, 0)
     line.delete(0, line.length)
-    line.insert(0, WORDING)
+    line.insert(0, wording)
     const watcher = await connect('germany', B, `ccm/draft/${id}`)
-    await waitFor('the wording on B', () => blockText(watcher.doc, 0).toString() === WORDING)
+    await waitFor('the wording on B', () => blockText(watcher.doc, 0).toString() === wording)
     expect((await api('germany', A, 'POST', `/proposals/${id}/table`)).status).toBe(200)
+    return { id, text }
+  }
+
+  it("the chair's decision made through B shows in A's clients", async () => {
+    const QUOTE = 'not later than eight years'
+    const WORDING = 'not later than four years'
+    const { id, text } = await tabledProposal(QUOTE, WORDING)
 
     const onA = [await connect('france', A, 'ccm/text'), await connect('observer', A, 'ccm/text')]
     const decided = await api('chair', B, 'POST', `/proposals/${id}/decision`, {
@@ -72,6 +78,24 @@ describe('two instances: cuts, decisions and limits hold across them', () => {
     // And A answers with the decision too: one database.
     const read = await api('france', A, 'GET', `/proposals/${id}`)
     expect(read.body.proposal.status).toBe('incorporated')
+  })
+
+  it('two decisions on one proposal at once, on A and on B: one is made, the other refused', async () => {
+    const { id } = await tabledProposal('not later than', 'no later than')
+    const answers = await Promise.all([
+      api('chair', A, 'POST', `/proposals/${id}/decision`, { decision: 'incorporate' }),
+      api('chair', B, 'POST', `/proposals/${id}/decision`, { decision: 'reject' }),
+    ])
+    // The negotiation's command queue is the storage's lock: the second reads the first's result.
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+    const refused = answers.find((a) => a.status === 409)
+    expect(refused?.body.error.code).toBe('illegal_transition')
+    const made = answers.find((a) => a.status === 200)
+    const read = await api('chair', B, 'GET', `/proposals/${id}`)
+    expect(read.body.proposal.status).toBe(made?.body.proposal.status)
+    expect(
+      read.body.proposal.history.filter((h: { from: string }) => h.from === 'tabled'),
+    ).toHaveLength(1)
   })
 
   it('removing a member on A closes their socket on B, and a role change on A reconnects them', async () => {
