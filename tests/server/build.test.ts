@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags'
 import { connectClient, type CollabClient } from '../support/collabClient'
+import { freshPgSchema, type PgSchema } from '../support/pgSchema'
 import { createToken, login, tempDataDir, TEST_ADMIN_PASSWORD } from '../support/startServer'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -12,12 +13,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 function startBundle(
   bundle: string,
   dataDir: string,
+  more: NodeJS.ProcessEnv = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
     DATA_DIR: dataDir,
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    ...more,
   }
   delete env.NODE_OPTIONS
   const child = spawn(process.execPath, [bundle], {
@@ -47,15 +50,25 @@ describe('the compiled server', () => {
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true })
   const outDir = fs.mkdtempSync(path.join(ROOT, '.tmp/build-test-'))
   const dataDir = tempDataDir()
+  const bundle = path.join(outDir, 'index.js')
   let child: ChildProcess | undefined
   let client: CollabClient | undefined
-  afterAll(async () => {
-    client?.destroy()
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve))
-      child.kill('SIGTERM')
+  let pgChild: ChildProcess | undefined
+  let pgClient: CollabClient | undefined
+  let schema: PgSchema | undefined
+  const stop = async (c: ChildProcess | undefined) => {
+    if (c && c.exitCode === null) {
+      const exited = new Promise((resolve) => c.once('exit', resolve))
+      c.kill('SIGTERM')
       await exited
     }
+  }
+  afterAll(async () => {
+    client?.destroy()
+    pgClient?.destroy()
+    await stop(child)
+    await stop(pgChild)
+    await schema?.drop()
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
@@ -71,7 +84,6 @@ describe('the compiled server', () => {
   })
 
   it('runs with plain node and serves the demo negotiation', async () => {
-    const bundle = path.join(outDir, 'index.js')
     const built = spawnSync(process.execPath, ['scripts/build-server.mjs', bundle], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -99,5 +111,29 @@ describe('the compiled server', () => {
     await client.synced()
     expect(client.pmDoc().textContent).toMatch(/Convention on Cluster Munitions|cluster munition/i)
     expect(client.pmDoc().childCount).toBeGreaterThan(10)
+  }, 120_000)
+
+  it('runs on PostgreSQL with DATABASE_URL (pg bundled as a package, no pg-native)', async () => {
+    expect(fs.existsSync(bundle)).toBe(true) // built by the test above
+    schema = await freshPgSchema()
+    const emptyDir = tempDataDir()
+    try {
+      const started = await startBundle(bundle, emptyDir, { DATABASE_URL: schema.url })
+      pgChild = started.child
+      // The demo went to PostgreSQL, not to the data folder.
+      expect(fs.readdirSync(emptyDir)).toEqual([])
+      const session = await login(started.url, 'chair', 'plenary-demo')
+      const res = await fetch(`${started.url}/api/negotiations`, { headers: { ...session } })
+      const { negotiations } = (await res.json()) as { negotiations: { id: string }[] }
+      expect(negotiations.map((n) => n.id)).toContain('ccm')
+      const token = await createToken(started.url, session)
+      pgClient = connectClient(`${started.url.replace(/^http/, 'ws')}/collab`, 'ccm/text', {
+        token,
+      })
+      await pgClient.synced()
+      expect(pgClient.pmDoc().childCount).toBeGreaterThan(10)
+    } finally {
+      fs.rmSync(emptyDir, { recursive: true, force: true })
+    }
   }, 120_000)
 })
