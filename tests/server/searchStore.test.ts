@@ -215,6 +215,15 @@ describe.each(storageBackends)('search store on $name', (backend) => {
     })
   })
 
+  it('keeps a unit once when several write it at once (instances indexing one change)', async () => {
+    const again = unit('a1', doc('a1', 'Mine action, written again'))
+    await Promise.all(
+      Array.from({ length: 8 }, () => storage.search.write('n', 'text:current', [again])),
+    )
+    expect(await refs('mine')).toEqual(['a1'])
+    expect(await refs('written')).toEqual(['a1'])
+  })
+
   it('gives a room a version that grows with every stored change', async () => {
     const room = 'n/text'
     expect(await storage.search.roomVersion(room)).toBe(0)

@@ -87,6 +87,14 @@ export class PgSearchStore implements SearchStore {
     )
     const column = <T>(f: (x: (typeof docs)[number]) => T): T[] => docs.map(f)
     await this.inTransaction(async (db) => {
+      // One writer per source at a time across instances: a second waits, then deletes what the
+      // first inserted (a DELETE sees only rows committed before it starts; without the lock
+      // two instances indexing one change at once would each leave their rows behind).
+      await db.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended(
+           'plenary:search:' || current_schema() || ':' || $1 || ':' || $2, 0))`,
+        [negotiationId, source],
+      )
       await db.query(
         'DELETE FROM search_docs WHERE negotiation_id = $1 AND source = $2 AND unit = ANY($3)',
         [negotiationId, source, [...removed, ...units.map((u) => u.unit)]],
