@@ -165,4 +165,24 @@ describe('rooms kept in step across instances through Redis', () => {
     await typing
     await waitFor('B to hold all of A’s text', () => textOf(b) === textOf(a))
   })
+
+  it('loads a room while Redis is away, and catches up once it is back', async () => {
+    const redis: OwnRedis = await startOwnRedis()
+    cleanups.push(() => redis.stop())
+    const log = new MemoryLog()
+    const prefix = randomRedisPrefix()
+    const a = await instance(log, bus(redis.url, prefix))
+    const late = bus(redis.url, prefix)
+    await type(a, 'a', 10)
+    await redis.stop()
+    await type(a, 'b', 10)
+    // Loads from storage at once, though nothing can subscribe yet.
+    const b = await instance(log, late)
+    expect(textOf(b)).toBe(textOf(a))
+    await type(a, 'c', 10)
+    await redis.start()
+    await waitFor('B to hold what A stored while Redis was away', () => textOf(b) === textOf(a))
+    await type(a, 'd', 10)
+    await waitFor('B to hear A again', () => textOf(b) === textOf(a))
+  })
 })

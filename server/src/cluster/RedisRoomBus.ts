@@ -39,6 +39,9 @@ export class RedisRoomBus implements RoomBus {
   private readonly channels = new Map<string, Channel>()
   // The listening connection closed since it last listened: frames may have been lost.
   private cutOff = false
+  // Resolves when the listening connection is next lost (then a catch-up follows its return).
+  private lost!: Promise<void>
+  private markLost!: () => void
   private closed = false
   private warnedUndecodable = false
 
@@ -62,9 +65,11 @@ export class RedisRoomBus implements RoomBus {
     this.sub.on('messageBuffer', (channel: Buffer, frame: Buffer) =>
       this.deliver(channel.toString('utf8'), frame),
     )
+    this.resetLost()
     this.sub.on('close', () => {
       if (!this.closed && !this.cutOff) console.warn('room bus: lost Redis; reconnecting')
       this.cutOff = true
+      this.markLost()
     })
     this.sub.on('ready', () => void this.listenAgain())
     // ioredis reports each failed attempt; the close above already said it once.
@@ -76,7 +81,12 @@ export class RedisRoomBus implements RoomBus {
     const name = this.channelOf(room)
     let channel = this.channels.get(name)
     if (!channel) {
-      channel = { listeners: new Set(), ready: this.sub.subscribe(name).then(() => undefined) }
+      const subscribed = this.sub.subscribe(name).then(() => undefined)
+      // While Redis is away a room still loads from storage: once the bus is back, it subscribes
+      // again and tells every room to catch up, this one included.
+      const ready = this.cutOff ? Promise.resolve() : Promise.race([subscribed, this.lost])
+      subscribed.catch(() => {})
+      channel = { listeners: new Set(), ready }
       this.channels.set(name, channel)
     }
     channel.listeners.add(listener)
@@ -108,6 +118,10 @@ export class RedisRoomBus implements RoomBus {
     const quit = this.pub.quit().catch(() => undefined)
     await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())])
     this.pub.disconnect()
+  }
+
+  private resetLost(): void {
+    this.lost = new Promise((resolve) => (this.markLost = resolve))
   }
 
   private channelOf(room: string): string {
@@ -147,6 +161,7 @@ export class RedisRoomBus implements RoomBus {
       return // cut off again; the next 'ready' tries again
     }
     this.cutOff = false
+    this.resetLost()
     console.warn(`room bus: Redis is back; ${names.length} rooms catch up`)
     for (const name of names) this.channels.get(name)?.listeners.forEach((l) => l.reconnected())
   }
