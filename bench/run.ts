@@ -36,6 +36,23 @@ if (runs('stress')) {
   lines.forEach((line) => console.log(line))
 }
 
+if (runs('cluster')) {
+  const { benchCluster } = await import('./cluster/clusterBench')
+  const lines = await benchCluster({
+    clients: envInt('BENCH_CLUSTER_CLIENTS', 1000),
+    typists: envInt('BENCH_CLUSTER_TYPISTS', 50),
+    rate: envInt('BENCH_RATE', 5),
+    seconds: envInt('BENCH_SECONDS', 10),
+    presence: process.env.BENCH_PRESENCE !== '0',
+    rounds: Math.max(1, envInt('BENCH_CLUSTER_ROUNDS', 1)),
+    drainLimitMs: envInt('BENCH_DRAIN_S', 10) * 1000,
+    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    appends: envInt('BENCH_APPENDS', 2000),
+  })
+  lines.forEach((line) => console.log(line))
+}
+
 if (runs('diff')) {
   const lines = await benchDiff({
     limitMs: envInt('BENCH_DIFF_LIMIT_S', 10) * 1000,

@@ -103,11 +103,13 @@ export function buildOurServer(): string | undefined {
  * of its start script: `compiled` if given (see `buildOurServer`), else the compiled
  * `dist/server/index.js` if it exists, else `node --import tsx server/src/index.ts`. It knows
  * nothing of the bench (no IPC), so its CPU time and memory are read from /proc; its event-loop
- * delay is not known (NaN). `stop` ends it with SIGTERM and deletes the data folder.
+ * delay is not known (NaN). `stop` ends it with SIGTERM and deletes the data folder. `env` adds
+ * settings (e.g. DATABASE_URL and REDIS_URL for one of several instances).
  */
 export async function spawnOurServer(
   prepared: PreparedData,
   compiled: string | undefined = fs.existsSync(COMPILED) ? COMPILED : undefined,
+  env: Record<string, string> = {},
 ): Promise<OurServer> {
   const mode: OurServerMode = compiled ? 'compiled' : 'tsx'
   const flags = startFlags()
@@ -122,6 +124,7 @@ export async function spawnOurServer(
       PORT: String(port),
       DATA_DIR: prepared.dataDir,
       ADMIN_PASSWORD: randomUUID(),
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
