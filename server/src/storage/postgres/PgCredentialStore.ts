@@ -37,6 +37,8 @@ const LAST_USE_PRECISION_MS = 60_000
 export class PgCredentialStore implements CredentialStore {
   // API token id → its last use not yet written.
   private readonly lastUses = new Map<string, string>()
+  // Last uses being written: still this instance's latest word until the write has committed.
+  private readonly writing = new Map<string, string>()
   private flushing: Promise<void> = Promise.resolve()
 
   constructor(private readonly db: Db) {}
@@ -94,7 +96,7 @@ export class PgCredentialStore implements CredentialStore {
       [tokenHash],
     )
     if (!row) return null
-    const recorded = this.lastUses.get(row.id) ?? row.last_used_at
+    const recorded = this.lastUses.get(row.id) ?? this.writing.get(row.id) ?? row.last_used_at
     const last = recorded === null ? null : Date.parse(recorded)
     if (last !== null && Date.parse(now) - last < LAST_USE_PRECISION_MS) {
       return { ...toToken(row), lastUsedAt: recorded }
@@ -108,6 +110,7 @@ export class PgCredentialStore implements CredentialStore {
     if (this.lastUses.size > 0) {
       const uses = [...this.lastUses]
       this.lastUses.clear()
+      uses.forEach(([id, at]) => this.writing.set(id, at))
       // One statement for the batch; GREATEST keeps another instance's later use.
       const write = this.flushing.then(() =>
         this.db.query(
@@ -116,10 +119,14 @@ export class PgCredentialStore implements CredentialStore {
           [uses.map(([id]) => id), uses.map(([, at]) => at)],
         ),
       )
-      this.flushing = write.then(
-        () => undefined,
-        (e: unknown) => console.error('API token last uses not written', e),
-      )
+      const written = () =>
+        uses.forEach(([id, at]) => {
+          if (this.writing.get(id) === at) this.writing.delete(id)
+        })
+      this.flushing = write.then(written, (e: unknown) => {
+        written()
+        console.error('API token last uses not written', e)
+      })
     }
     await this.flushing
   }

@@ -89,6 +89,16 @@ const ROOM_STATE = `
   WHERE room = $1 AND seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   ORDER BY kind, seq`
 
+/**
+ * The text whose hashtextextended is the advisory lock key of an exclusive task or a room's
+ * compaction: with the schema in it, two schemas in one database (tests) never contend.
+ */
+export const advisoryLockName = (
+  schema: string,
+  kind: 'exclusive' | 'compact',
+  name: string,
+): string => `plenary:${schema}:${kind}:${name}`
+
 /** The networked storage for several instances: every store in one PostgreSQL schema. */
 export class PgStorage implements Storage {
   readonly accounts: PgAccountStore
@@ -389,8 +399,8 @@ export class PgStorage implements Storage {
     ])
   }
 
-  private lockKey(kind: string, name: string): string {
-    return `plenary:${this.schema}:${kind}:${name}`
+  private lockKey(kind: 'exclusive' | 'compact', name: string): string {
+    return advisoryLockName(this.schema, kind, name)
   }
 
   // Takes the session lock `key`: at once on the lock session when no process holds it, else by
