@@ -253,6 +253,29 @@ describe.each(storageBackends)('negotiation stores on $name', (backend) => {
     expect(later.seq).toBeGreaterThan(third!.seq)
   })
 
+  it('never shows a later event before an earlier one that commits after it', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let appended = () => {}
+    const firstIn = new Promise<void>((resolve) => (appended = resolve))
+    const command = storage.atomically(async (tx) => {
+      const e = await tx.events.append(event({ byName: 'first' }))
+      appended()
+      await held
+      return e
+    })
+    await firstIn
+    // Appended while the command's transaction is open: it must not commit ahead of it.
+    const summary = storage.events.append(event({ byName: 'second' }))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const meanwhile = await storage.events.list('ccm', { afterSeq: 0 }).finally(release)
+    expect(meanwhile.map((e) => e.byName)).not.toContain('second')
+    const first = await command
+    const second = await summary
+    expect(second.seq).toBeGreaterThan(first.seq)
+    expect(await storage.events.list('ccm')).toEqual([first, second])
+  })
+
   it('keeps rounds in order with their status and frozen texts', async () => {
     await storage.atomically(async (tx) => {
       await tx.rounds.add('ccm', {
