@@ -42,6 +42,8 @@ const TEXT: SearchUnit[] = [
     doc('a7', 'identical clause on stockpiles'),
     doc('a7b', 'identical clause on stockpiles'),
   ),
+  // Accents as combining characters (text in Unicode's decomposed form).
+  unit('a8', doc('a8', 'Re\u0301sume\u0301 de la de\u0301le\u0301gation')),
 ]
 
 const filter = (q: string, over: Partial<SearchFilter> = {}): SearchFilter => ({
@@ -125,6 +127,9 @@ describe.each(storageBackends)('search store on $name', (backend) => {
     expect(ecole.map((m) => m.refId)).toEqual(['a2'])
     expect(marked(ecole[0]!.snippet)).toEqual(['École', 'Genève', 'café'])
     expect(await refs('naïve')).toEqual(['a2'])
+    const decomposed = await search('résumé delegation')
+    expect(decomposed.map((m) => m.refId)).toEqual(['a8'])
+    expect(marked(decomposed[0]!.snippet)).toEqual(['Re\u0301sume\u0301', 'de\u0301le\u0301gation'])
   })
 
   it('takes a person’s quotes and FTS syntax as words', async () => {

@@ -14,11 +14,29 @@ export interface Token {
   end: number
 }
 
-// unicode61's token characters: letters, numbers and private-use characters; every other
-// character (spaces, punctuation, symbols, combining marks) separates tokens.
-const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu
+// unicode61's token characters: letters, numbers, private-use and unassigned characters, and
+// the combining diacritics it drops (so that "e" + U+0301 is the word "e", as "é" is); every
+// other character (spaces, punctuation, symbols, other marks) separates tokens. FTS5's tables
+// are Unicode 6.1's: characters assigned since (newer letters and emoji) may split differently.
+const DIACRITICS =
+  '\u0300-\u0304\u0306-\u030c\u030f\u0311\u031b\u0323-\u0328\u032d\u032e\u0330\u0331'
+const TOKEN = new RegExp(`[\\p{L}\\p{N}\\p{Co}\\p{Cn}${DIACRITICS}]+`, 'gu')
+const DROPPED = new RegExp(`[${DIACRITICS}]`, 'gu')
 const LATIN = /\p{Script=Latin}/u
 const MARKS = /\p{M}/gu
+// Case foldings of unicode61 that lower case does not make.
+const FOLDS: Record<string, string> = {
+  '\u00b5': '\u03bc',
+  '\u017f': 's',
+  '\u03c2': '\u03c3',
+  '\u03d0': '\u03b2',
+  '\u03d1': '\u03b8',
+  '\u03d5': '\u03c6',
+  '\u03d6': '\u03c0',
+  '\u03f0': '\u03ba',
+  '\u03f1': '\u03c1',
+  '\u03f5': '\u03b5',
+}
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/
 
@@ -27,8 +45,8 @@ export function fold(token: string): string {
   // Most words are ASCII: lower case is all there is to do.
   if (ASCII.test(token)) return token.toLowerCase()
   let out = ''
-  for (const ch of token) {
-    out += LATIN.test(ch) ? ch.normalize('NFD').replace(MARKS, '') : ch
+  for (const ch of token.replace(DROPPED, '')) {
+    out += FOLDS[ch] ?? (LATIN.test(ch) ? ch.normalize('NFD').replace(MARKS, '') : ch)
   }
   return out.toLowerCase()
 }
@@ -37,7 +55,9 @@ export function fold(token: string): string {
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(TOKEN)) {
-    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length })
+    const word = fold(m[0])
+    // Diacritics alone make no word.
+    if (word) out.push({ word, start: m.index, end: m.index + m[0].length })
   }
   return out
 }
