@@ -36,14 +36,24 @@ const ON_DEVICE = /^(1 change|\d+ changes) only on this device$/
 
 const article = (page: Page, index: number) =>
   page.locator('.ProseMirror section.article').nth(index)
+
+// How the chair's editor holds the text's document (client/src/offline/editorDocWatch.ts):
+// the provider's own, or a copy, and how many copies were made on this page.
+const editorDoc = (page: Page) =>
+  page.evaluate(() => window.__plenaryEditorDocs?.['ccm/text'] ?? null)
 const review = (page: Page) => page.getByRole('region', { name: 'Changes made offline' })
 
-// Puts the chair's caret at the end of `words` in an article (0-based) and types `typed` there.
-async function typeAfter(page: Page, index: number, words: string, typed: string) {
+// Puts the chair's caret at the end of `words` in an article (0-based).
+async function caretAfter(page: Page, index: number, words: string) {
   await page.getByRole('button', { name: new RegExp(`^Art\\. ${index + 1}\\s`) }).click()
   await page.locator('.ProseMirror').focus()
   await selectWords(page, index, words)
   await page.keyboard.press('ArrowRight')
+}
+
+// Puts the chair's caret at the end of `words` in an article (0-based) and types `typed` there.
+async function typeAfter(page: Page, index: number, words: string, typed: string) {
+  await caretAfter(page, index, words)
   await page.keyboard.type(typed)
 }
 
@@ -62,6 +72,7 @@ describe("the chair's text offline", () => {
     env = await startE2E({ serviceWorkers: 'allow' })
     context = await env.signedInContext('chair')
     seen = await recordSyncStates(context)
+    await context.addInitScript({ content: 'window.__plenaryEditorDocs = {}' })
     chair = await openPage(context, new URL('/n/ccm', env.url).href)
     await waitForText(chair.page)
     await waitForOfflineReady(chair.page)
@@ -75,11 +86,15 @@ describe("the chair's text offline", () => {
 
   it('keeps an edit typed offline into Art. 3 through a reload and a new page, then applies it after review', async () => {
     const from = seen.length
+    // Online the editor edits the provider's document: the history is applied once (issue 15).
+    expect(await editorDoc(chair.page)).toEqual({ shared: true, copies: 0 })
     const before = await pageClock(chair.page)
     await goOffline(context)
     const after = await pageClock(chair.page)
     const words = await waitForSyncState(chair.page, 'offline', /^Offline since \d\d:\d\d/)
     expect([before, after]).toContain(/^Offline since (\d\d:\d\d)/.exec(words)?.[1])
+    // Going offline forked the editor's document from the server copy.
+    expect(await editorDoc(chair.page)).toEqual({ shared: false, copies: 1 })
     // The page and its service worker are cut off from the server alike.
     expect(await reachesServer(chair.page)).toBe(false)
 
@@ -101,6 +116,8 @@ describe("the chair's text offline", () => {
     await waitForText(chair.page)
     await expect.poll(() => textOf(article(chair.page, 2))).toContain(TYPED.trim())
     await waitForSyncState(chair.page, 'offline', /^Offline since/)
+    // The editor holds the offline copy as stored on this device: nothing was copied for it.
+    expect(await editorDoc(chair.page)).toEqual({ shared: false, copies: 0 })
     expect(await reachesServer(chair.page)).toBe(false)
     // Nothing of it has reached the server.
     expect(await serverArticleText(env.server, 'art-3')).not.toContain(TYPED.trim())
@@ -129,6 +146,8 @@ describe("the chair's text offline", () => {
     await section.getByRole('button', { name: 'Apply to the text' }).click()
     await waitForSyncState(chair.page, 'saved', /^All saved on the server$/)
     await expect.poll(() => serverArticleText(env.server, 'art-3')).toContain(TYPED.trim())
+    // Reviewed: the editor is back on the provider's document, with no copy made for it.
+    expect(await editorDoc(chair.page)).toEqual({ shared: true, copies: 0 })
     await expect.poll(() => review(chair.page).count()).toBe(0)
     expect(await textOf(article(chair.page, 2))).toContain(TYPED.trim())
 
@@ -196,12 +215,17 @@ describe("the chair's text offline", () => {
   it('keeps the edits of a second offline period on the same page apart as well', async () => {
     const { page } = chair
     await waitForSyncState(page, 'saved', /^All saved on the server$/)
+    // The caret is placed online; the chair goes on typing there once offline.
+    await caretAfter(page, 4, 'Each State Party with respect to cluster munition victims')
     await goOffline(context)
     await waitForSyncState(page, 'offline', /^Offline since/)
     // The text's own row, not only the other rooms'.
     const textRow = page.locator('.sync-room[data-room="ccm/text"]')
     await expect.poll(() => textRow.getAttribute('data-sync')).toBe('offline')
-    await typeAfter(page, 4, 'Each State Party with respect to cluster munition victims', SECOND)
+    // The editor was rebuilt on a copy (the second on this page) and kept its caret and focus.
+    expect(await editorDoc(page)).toEqual({ shared: false, copies: 2 })
+    await page.keyboard.type(SECOND)
+    expect(await textOf(article(page, 4))).toContain(`cluster munition victims${SECOND}`)
     await goOnline(context)
     await waitForSyncState(page, 'pending', ON_DEVICE)
     await review(page).getByRole('heading', { name: 'Article 5 — changed offline' }).waitFor()

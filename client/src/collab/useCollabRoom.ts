@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { OfflineChange } from '../../../shared/domain/offlineChanges'
@@ -16,12 +17,19 @@ export interface CollabRoom {
   status: ConnectionStatus
   /** True once the text can be shown: synced with the server, or loaded from this device. */
   synced: boolean
+  /** Synced with the server since the room opened: the server holds the room live. */
+  serverSynced: boolean
   /** The close code with which the server refused the connection for good, if it did. */
   refusal: number | null
   /** The main text of someone who may edit it: the edits made offline, waiting for review. */
   changeSet: OfflineChange[]
   /** An entry of the change set was applied or dropped. */
   resolveChange: (id: string) => void
+  /**
+   * The editor's document now, perhaps ahead of `ydoc`: the chair's text moves the editor to a
+   * copy of its own when the connection goes, and back after review (OfflineRoom).
+   */
+  currentDoc: () => Y.Doc
 }
 
 /** What the page around the room hears about the server's decisions on the connection. */
@@ -71,7 +79,15 @@ export function useCollabRoom(
       onMembershipChanged: () => eventsRef.current.onMembershipChanged?.(),
     })
     const resolveChange = (id: string) => offline.resolveChange(id)
-    const publish = () => setRoom({ ...offline.current, resolveChange })
+    const currentDoc = () => offline.current.ydoc
+    let shownDoc = offline.current.ydoc
+    const publish = () => {
+      const next = { ...offline.current, resolveChange, currentDoc }
+      if (next.ydoc === shownDoc) return setRoom(next)
+      // The editor moves to the other document before the next keystroke reaches the old one.
+      shownDoc = next.ydoc
+      flushSync(() => setRoom(next))
+    }
     const stop = offline.subscribe(publish)
     publish()
     return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { TextSelection } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { TEXT_FRAGMENT } from '../../../shared/collab'
 import type { CollabRoom } from '../collab/useCollabRoom'
@@ -20,11 +21,21 @@ export interface EditorHandle {
   store: EditorStateStore
 }
 
+// Where the caret was when a view was taken down, for the next view on the same element.
+interface KeptCaret {
+  mount: HTMLElement
+  anchor: number
+  head: number
+  focused: boolean
+}
+
 /**
  * Mounts a ProseMirror view on the room's text once the first sync is done (so that an empty
  * local document never meets the server's), and puts every new state in `store`: only what
  * reads it there re-renders, not the component that holds the view (issue 15). A view
  * that is not `editable` still takes a caret and a selection (caret browsing) but no input.
+ * A view rebuilt on another document (the chair's text forks going offline and rejoins the
+ * server's after review, client/src/offline/OfflineRoom.ts) keeps the caret and the focus.
  */
 export function useEditorView(
   room: CollabRoom | null,
@@ -35,6 +46,7 @@ export function useEditorView(
   const [view, setView] = useState<EditorView | null>(null)
   const [store] = useState(() => new EditorStateStore())
   const callbacksRef = useRef(callbacks)
+  const kept = useRef<KeptCaret | null>(null)
   useEffect(() => {
     callbacksRef.current = callbacks
   })
@@ -42,6 +54,7 @@ export function useEditorView(
   const ydoc = room?.ydoc
   const awareness = room?.provider.awareness
   const synced = room?.synced ?? false
+  const currentDoc = room?.currentDoc
   useEffect(() => {
     if (!mount || !ydoc || !awareness || !synced) return
     const editorView: EditorView = new EditorView(mount, {
@@ -69,19 +82,36 @@ export function useEditorView(
       dispatchTransaction(this: EditorView, tr) {
         // y-prosemirror's cursor plugin dispatches on a timer, perhaps after the view is gone.
         if (this.isDestroyed) return
+        // The room has moved the editor to another document (the chair's text went offline) and
+        // this view is about to go: an edit of it would reach the server's copy unreviewed.
+        if (tr.docChanged && currentDoc && currentDoc() !== ydoc) return
         const next = this.state.apply(tr)
         this.updateState(next)
         store.set(next)
       },
     })
+    const caret = kept.current
+    kept.current = null
+    if (caret?.mount === mount) restoreCaret(editorView, caret)
     setView(editorView)
     store.set(editorView.state)
     return () => {
+      const { anchor, head } = editorView.state.selection
+      kept.current = { mount, anchor, head, focused: editorView.hasFocus() }
       editorView.destroy()
       setView(null)
       store.set(null)
     }
-  }, [mount, ydoc, awareness, synced, editable, store])
+  }, [mount, ydoc, awareness, synced, editable, store, currentDoc])
 
   return { setMount, view, store }
+}
+
+// The same places in the new view's text (the fork's text is the same; after review it may be
+// shorter), without writing to the document; the focus back if the old view had it.
+function restoreCaret(view: EditorView, { anchor, head, focused }: KeptCaret): void {
+  const { doc } = view.state
+  const within = (pos: number) => doc.resolve(Math.min(Math.max(pos, 0), doc.content.size))
+  view.dispatch(view.state.tr.setSelection(TextSelection.between(within(anchor), within(head))))
+  if (focused) view.focus()
 }

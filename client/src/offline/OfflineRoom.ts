@@ -22,6 +22,7 @@ import {
   storedPending,
   subscribeLocalRooms,
 } from './localRooms'
+import { noteEditorDoc } from './editorDocWatch'
 import { localCopyOf } from './localCopy'
 import { PendingTracker } from './pendingTracker'
 import { persistRoom, type RoomPersistence } from './roomPersistence'
@@ -68,6 +69,8 @@ export interface OfflineRoomView {
   status: ConnectionStatus
   /** The text is there to show: synced with the server once, or loaded from this device. */
   synced: boolean
+  /** Synced with the server since the room opened: the server holds the room live. */
+  serverSynced: boolean
   refusal: number | null
   /** The chair's edits made offline, per article, waiting for review (main text only). */
   changeSet: OfflineChange[]
@@ -79,14 +82,15 @@ export interface OfflineRoomView {
  * published notes; private rooms when the person opted in), its changes counted until the server
  * acknowledges them, and its entry in the sync registry.
  *
- * The main text of someone who may edit it is held twice: the server copy on the provider and
- * the editor's document. While connected every edit of the editor's document goes to the server
- * copy at once and every server update comes back. While offline the link is cut, so that
- * nothing typed offline merges blindly into agreed text: those edits stay in the editor's
- * document (kept in a database of its own with the server copy as it was, the base). Once the
- * server copy has synced again, the edits become a change set — per article, base against
- * offline wording — which the chair reviews against the current text, and the editor's
- * document starts again from the server copy.
+ * The main text of someone who may edit it forks when the connection goes: while online the
+ * editor edits the provider's document itself (one copy: a long history is applied once, issue
+ * 15). Going offline, the editor moves to a copy of its own, so that nothing typed offline merges
+ * blindly into agreed text: those edits stay in the editor's document (kept in a database of its
+ * own with the server copy as it was, the base). Once the server copy has synced again, the
+ * edits become a change set — per article, base against offline wording — which the chair
+ * reviews against the current text, and the editor goes back to the provider's document. An
+ * offline spell without edits leaves the copy linked to the server's (edits go across at once
+ * in both directions), which spares the editor a second rebuild.
  */
 export class OfflineRoom {
   readonly provider: WebsocketProvider
@@ -97,9 +101,15 @@ export class OfflineRoom {
   private forkCopy: RoomPersistence | null = null
   private fork: ForkInfo | null = null
   private base: Uint8Array | null = null
+  // Whether the editor's edits reach the server copy: always while they are one document.
   private linked = true
+  // Set once the stored copy is loaded and the editor has its document (see start).
+  private started = false
+  // Copies of the server's document made for the editor (seen by tests, editorDocWatch.ts).
+  private copies = 0
   private status: ConnectionStatus = 'connecting'
   private synced = false
+  private serverSynced = false
   private refusal: number | null = null
   private offlineSince: number | null = null
   private changeSet: OfflineChange[] = []
@@ -131,7 +141,7 @@ export class OfflineRoom {
     this.cleanups.push(keepOwnPresence(this.provider))
     this.cleanups.push(this.tracker.onChange(() => this.publishPendingSoon()))
     this.cleanups.push(watchConnection(this.provider, this.connectionEvents()))
-    this.editor = options.review ? this.newEditorDoc() : this.server
+    this.editor = this.server
     if (accountId && options.review) this.changeSet = storedChangeSet(accountId, name)
     this.view = this.makeView()
     setRoomSync(name, { label: options.label ?? defaultRoomLabel(name), kept })
@@ -224,15 +234,18 @@ export class OfflineRoom {
       if (this.fork) {
         // Reloaded with offline edits not yet compared with the server: the editor shows them.
         this.linked = false
+        this.editor = this.newEditorDoc()
         this.forkCopy = persistRoom(accountId, name, this.editor, 'local')
         await this.forkCopy.loaded
         const base = (await this.forkCopy.idb.get('base')) as Uint8Array | undefined
         this.base = base ? new Uint8Array(base) : Y.encodeStateAsUpdate(this.server)
-      } else {
-        this.applyToEditor(Y.encodeStateAsUpdate(this.server))
+      } else if (!this.linked) {
+        // The connection went while the stored copy was loading.
+        this.forkEditor()
       }
       if (this.destroyed) return
     }
+    this.started = true
     if (this.server.getXmlFragment(TEXT_FRAGMENT).length > 0 || this.hasNotes()) this.synced = true
     this.publish()
     if (navigator.onLine) this.provider.connect()
@@ -268,9 +281,17 @@ export class OfflineRoom {
     else this.editedOffline()
   }
 
-  // The editor's document of a chair's text, with a client id of its own: a document that met its
-  // own id in an update from elsewhere would change it (Yjs guards against two writers sharing
-  // one), and the editor recognises its own caret by the provider's presence id instead.
+  // The chair's text goes offline: the editor moves to a copy of the server's document, linked
+  // no more. The page rebuilds its editor on the new document (useEditorView keeps the caret).
+  private forkEditor(): void {
+    this.editor = this.newEditorDoc()
+    this.applyToEditor(Y.encodeStateAsUpdate(this.server))
+    this.copies++
+  }
+
+  // The editor's document of a chair's text offline, with a client id of its own: a document that
+  // met its own id in an update from elsewhere would change it (Yjs guards against two writers
+  // sharing one), and the editor recognises its own caret by the provider's presence id instead.
   private newEditorDoc(): Y.Doc {
     const doc = new Y.Doc()
     doc.on('update', this.onEditorUpdate)
@@ -297,6 +318,7 @@ export class OfflineRoom {
     const { accountId, name } = this.options
     if (this.editor === this.server || this.linked) return
     if (!this.fork || !accountId || !this.base) {
+      // Nothing typed offline: the copy catches up and is linked again (no rebuild).
       Y.applyUpdate(
         this.editor,
         Y.encodeStateAsUpdate(this.server, Y.encodeStateVector(this.editor)),
@@ -326,15 +348,18 @@ export class OfflineRoom {
     old.off('update', this.onEditorUpdate)
     // The caret published while offline points into wording the server never had.
     this.provider.awareness.setLocalStateField('cursor', null)
-    this.editor = this.newEditorDoc()
-    this.applyToEditor(Y.encodeStateAsUpdate(this.server))
+    this.editor = this.server
     this.linked = true
     this.publish()
   }
 
   private wentOffline(): void {
     this.offlineSince ??= lostConnectionAt()
-    if (this.editor !== this.server) this.linked = false
+    if (this.options.review && this.linked) {
+      this.linked = false
+      // Before start the editor has no document to fork yet: start forks it.
+      if (this.started && this.editor === this.server) this.forkEditor()
+    }
     this.setStatus('offline')
   }
 
@@ -350,6 +375,7 @@ export class OfflineRoom {
       },
       synced: () => {
         this.synced = true
+        this.serverSynced = true
         this.reconcile()
         this.publish()
       },
@@ -395,6 +421,7 @@ export class OfflineRoom {
       provider: this.provider,
       status: this.status,
       synced: this.synced,
+      serverSynced: this.serverSynced,
       refusal: this.refusal,
       changeSet: this.changeSet,
     }
@@ -429,12 +456,14 @@ export class OfflineRoom {
       changeSet: this.changeSet.length,
       refusal: this.refusal,
     })
+    noteEditorDoc(name, { shared: this.editor === this.server, copies: this.copies })
     const next = this.makeView()
     const prev = this.view
     if (
       next.ydoc === prev.ydoc &&
       next.status === prev.status &&
       next.synced === prev.synced &&
+      next.serverSynced === prev.serverSynced &&
       next.refusal === prev.refusal &&
       next.changeSet === prev.changeSet
     )

@@ -34,7 +34,8 @@ const receiveOnly = (awareness: Awareness): Awareness =>
 export const cursorsPlugin = (awareness: Awareness, { share = true }: { share?: boolean } = {}) =>
   yCursorPlugin(share ? awareness : receiveOnly(awareness), {
     // Its own caret is the one under the provider's presence id: a chair's editor document is
-    // not the provider's (client/src/offline/OfflineRoom.ts), so the document's id would not do.
+    // not the provider's once it has been offline (client/src/offline/OfflineRoom.ts), so the
+    // document's id would not do.
     awarenessStateFilter: (_docClientId: number, clientId: number) =>
       clientId !== awareness.clientID,
     cursorBuilder: buildCursor,
