@@ -30,11 +30,15 @@ export interface ProposalDesk {
 /**
  * Proposals for one person in one negotiation: the live register, who they may propose and
  * speak for under the policy, their delegation's drafts and the draft open in the editor.
+ * The drafts are fetched once `textOpen`: the server reads them against the text, and a text
+ * nobody has open it would load from storage for the answer, and again for the page's own
+ * connection (a long history twice, issue 15).
  */
 export function useProposalDesk(
   negotiationId: string,
   principal: Principal,
   participants: Participant[] | null,
+  textOpen = true,
 ): ProposalDesk {
   const register = useRegister(negotiationId)
   const names = useActorNames(participants)
@@ -54,7 +58,7 @@ export function useProposalDesk(
           : [],
     [isChair, actors, ownActorId, names],
   )
-  const { drafts, reload } = useMyDrafts(negotiationId, mayPropose)
+  const { drafts, reload } = useMyDrafts(negotiationId, mayPropose && textOpen)
   const [openId, setOpenId] = useState<string | null>(null)
   const [created, setCreated] = useState<Proposal | null>(null)
   // The list is fetched again every few seconds; a draft just created is shown before that,

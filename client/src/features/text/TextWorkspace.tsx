@@ -130,7 +130,9 @@ export function TextWorkspace(props: TextWorkspaceProps) {
   )
   const deleteTarget = (canEdit && articles.find((a) => a.id === deleteId)) || null
 
-  const desk = useProposalDesk(negotiationId, principal, participants)
+  // Offline, the drafts come from the service worker's cache, if at all.
+  const textOpen = room !== null && (room.serverSynced || room.status === 'offline')
+  const desk = useProposalDesk(negotiationId, principal, participants, textOpen)
   const [mode, setMode] = useState<TextMode>('brackets')
   useTextProposals(view, desk.register.proposals, mode)
   const counts = useMemo(() => openCounts(desk.register.proposals), [desk.register.proposals])
