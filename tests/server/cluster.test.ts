@@ -94,6 +94,34 @@ describe('several instances on one PostgreSQL and Redis', () => {
   )
 
   it(
+    'shows the presence of a provider on A to one on B, and its departure',
+    { timeout: 90_000 },
+    async () => {
+      cluster = await startCluster(2)
+      const token = await cluster.token()
+      const a = connect(cluster.wsUrl(0), token)
+      const b = connect(cluster.wsUrl(1), token)
+      await Promise.all([a.synced(), b.synced()])
+      const stateOnB = () =>
+        b.provider.awareness.getStates().get(a.doc.clientID) as
+          { user?: { name?: string }; article?: string } | undefined
+
+      a.provider.awareness.setLocalState({
+        user: { name: 'Chair', color: '#1d5fbf' },
+        article: 'art-1',
+      })
+      await waitFor('B to see A’s presence', () => stateOnB()?.article === 'art-1')
+      a.provider.awareness.setLocalStateField('article', 'art-2')
+      await waitFor('B to see A move', () => stateOnB()?.article === 'art-2')
+      expect(stateOnB()?.user?.name).toBeTruthy()
+
+      clients.splice(clients.indexOf(a), 1)
+      a.destroy()
+      await waitFor('B to see A leave', () => stateOnB() === undefined)
+    },
+  )
+
+  it(
     'loses nothing when Redis restarts during typing; the clients converge',
     { timeout: 90_000 },
     async () => {
