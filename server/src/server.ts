@@ -94,10 +94,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error
   }
   const edits = new TextEditTracker(storage, { quietMs: options.textEditQuietMs })
-  // With Redis, every instance on this storage may hold any room: the bus keeps them in step.
-  const bus = options.redisUrl
-    ? new RedisRoomBus({ url: options.redisUrl, prefix: options.redisPrefix })
-    : localRoomBus
+  // With Redis and PostgreSQL, every instance on the database may hold any room: the bus keeps
+  // them in step by the rooms' sequence numbers, which only PostgreSQL numbers contiguously (one
+  // SQLite file serves one process, so there a bus would only ever wait for numbers never used).
+  const bus =
+    options.redisUrl && options.databaseUrl
+      ? new RedisRoomBus({ url: options.redisUrl, prefix: options.redisPrefix })
+      : localRoomBus
   const registry = new RoomRegistry(storage, undefined, edits, bus)
   let cluster: ClusterServices | undefined
   if (options.redisUrl) {
