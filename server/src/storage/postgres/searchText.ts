@@ -24,6 +24,8 @@ const TOKEN = new RegExp(`[\\p{L}\\p{N}\\p{Co}\\p{Cn}${DIACRITICS}]+`, 'gu')
 const DROPPED = new RegExp(`[${DIACRITICS}]`, 'gu')
 const LATIN = /\p{Script=Latin}/u
 const MARKS = /\p{M}/gu
+// Latin letters whose diacritics unicode61 keeps (their base letter is itself not plain Latin).
+const KEPT = '\u01e0\u01e1\u01e2\u01e3\u01ee\u01ef\u01fc\u01fd\u01fe\u01ff'
 // Case foldings of unicode61 that lower case does not make.
 const FOLDS: Record<string, string> = {
   '\u00b5': '\u03bc',
@@ -44,11 +46,15 @@ const ASCII = /^[\x00-\x7f]*$/
 export function fold(token: string): string {
   // Most words are ASCII: lower case is all there is to do.
   if (ASCII.test(token)) return token.toLowerCase()
+  // Lower case first (a final capital sigma becomes ς, then σ as unicode61 folds it), the
+  // diacritics it drops last (lower case may add one: İ is i and a dot above).
   let out = ''
-  for (const ch of token.replace(DROPPED, '')) {
-    out += FOLDS[ch] ?? (LATIN.test(ch) ? ch.normalize('NFD').replace(MARKS, '') : ch)
+  for (const ch of token.toLowerCase()) {
+    out +=
+      FOLDS[ch] ??
+      (LATIN.test(ch) && !KEPT.includes(ch) ? ch.normalize('NFD').replace(MARKS, '') : ch)
   }
-  return out.toLowerCase()
+  return out.replace(DROPPED, '')
 }
 
 /** The tokens of a text in order. */
