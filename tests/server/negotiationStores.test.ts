@@ -224,6 +224,32 @@ describe.each(storageBackends)('negotiation stores on $name', (backend) => {
     expect(await storage.invitations.listPending('ccm', before)).toEqual([])
   })
 
+  it('lets one of three redemptions at once use an invitation, and tells the others it is used', async () => {
+    await storage.invitations.create({
+      tokenHash: 'e'.repeat(64),
+      negotiationId: 'ccm',
+      membership: { role: 'observer' },
+      createdBy: 'a-chair',
+      createdAt: '2008-01-01T00:00:00.000Z',
+      expiresAt: '2008-02-01T00:00:00.000Z',
+    })
+    const now = '2008-01-15T00:00:00.000Z'
+    const results = await Promise.all(
+      ['erin', 'frank', 'grace'].map((name) =>
+        storage.invitations.redeem('e'.repeat(64), now, { newAccount: account(`a-${name}`, name) }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, reason: 'used' },
+      { ok: false, reason: 'used' },
+    ])
+    // Nobody but the winner got an account or a membership.
+    const members = await storage.members.listMembers('ccm')
+    expect(members.filter((m) => ['erin', 'frank', 'grace'].includes(m.username))).toHaveLength(1)
+    expect(await storage.accounts.count()).toBe(5)
+  })
+
   it('numbers events in order, lists them by filter, and keeps none of a failed command', async () => {
     const first = await storage.events.append(event({ articleId: 'art-1' }))
     const [second, third] = await storage.atomically(async (tx) => [
