@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       cluster = await startClusterServices(registry, {
         url: options.redisUrl,
         prefix: options.redisPrefix,
+        edits,
       })
     } catch (error) {
       await storage.close()

@@ -13,6 +13,7 @@ interface LoggedEvent {
   accountId: string | null
   articleId: string | null
   at: string
+  roundId: string | null
   data: Record<string, unknown>
 }
 
@@ -98,5 +99,41 @@ describe('edit summaries with two instances', () => {
     )
     const typed = logged.find((e) => e.type === 'text-edited' && e.accountId === chairId)
     expect(typed?.data.insertedChars).toBe('Typed on A. More. '.length)
+  })
+
+  it("closing a round on A writes out the edits B's clients made in it first", async () => {
+    const chair = connectClient(cluster.wsUrl(A), 'ccm/text', {
+      token: await cluster.token('chair'),
+    })
+    const admin = connectClient(cluster.wsUrl(B), 'ccm/text', {
+      token: await cluster.token('admin'),
+    })
+    try {
+      await Promise.all([chair.synced(), admin.synced()])
+      const started = new Date().toISOString()
+      clauseText(admin.doc, 0, 1).insert(0, 'Typed on B before the close. ')
+      await waitFor('the typing at A', () =>
+        clauseText(chair.doc, 0, 1).toString().startsWith('Typed on B before the close.'),
+      )
+      // Both clients stay: B's summary would otherwise wait for 20 s of quiet.
+      const closed = await call(
+        cluster.url(A),
+        { token: await cluster.token('chair') },
+        'POST',
+        '/api/negotiations/ccm/rounds/dublin-2008/close',
+        {},
+      )
+      expect(closed.status).toBe(200)
+      const adminId = await accountOf('admin')
+      const typed = (await events('text-edited')).filter(
+        (e) => e.at >= started && e.accountId === adminId,
+      )
+      expect(typed.map((e) => [e.roundId, e.data.insertedChars])).toEqual([
+        ['dublin-2008', 'Typed on B before the close. '.length],
+      ])
+    } finally {
+      chair.destroy()
+      admin.destroy()
+    }
   })
 })

@@ -1,10 +1,24 @@
+import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { ConnectionFilter, PeerInstances, RoomRegistry } from '../collab/rooms'
+import type { PeerSummaries, TextEditTracker } from '../history/TextEditTracker'
 
-// One message on the control channel: a cut made on instance `from`, to be made everywhere else.
+/** How long a flush waits for the other instances' answers before going on without them. */
+export const FLUSH_WAIT_MS = 3000
+
+// One message on the control channel from instance `from`: a cut to make everywhere else, a
+// request to write out a negotiation's pending edit summaries, or the answer that it is done.
 type ControlMessage =
   | { from: string; kind: 'connections'; filter: ConnectionFilter; code: number; reason: string }
   | { from: string; kind: 'room'; name: string; code: number; reason: string }
+  | { from: string; kind: 'flush-edits'; request: string; negotiationId: string }
+  | { from: string; kind: 'flushed'; request: string }
+
+// A flush this instance asked for: how many answers are still missing, and what to resolve.
+interface Waiting {
+  missing: number
+  done: () => void
+}
 
 /**
  * The control channel between instances (`${prefix}control` on Redis): every cut of live
@@ -12,8 +26,9 @@ type ControlMessage =
  * a room's access changed) is published, and every other instance makes the same cut on its own
  * registry. Without REDIS_URL there is none, and the registry's cuts stay local.
  */
-export class ClusterControl implements PeerInstances {
+export class ClusterControl implements PeerInstances, PeerSummaries {
   private readonly channel: string
+  private readonly waiting = new Map<string, Waiting>()
 
   private constructor(
     private readonly instanceId: string,
@@ -30,14 +45,16 @@ export class ClusterControl implements PeerInstances {
    */
   static async start(
     registry: RoomRegistry,
+    edits: TextEditTracker | undefined,
     { instanceId, publisher, subscriber, prefix }: ControlOptions,
   ): Promise<ClusterControl> {
     const control = new ClusterControl(instanceId, publisher, subscriber, prefix)
     subscriber.on('message', (channel: string, text: string) => {
-      if (channel === control.channel) control.receive(registry, text)
+      if (channel === control.channel) control.receive(registry, edits, text)
     })
     await subscriber.subscribe(control.channel)
     registry.tellPeers(control)
+    edits?.tellPeers(control)
     return control
   }
 
@@ -49,6 +66,37 @@ export class ClusterControl implements PeerInstances {
   /** Publishes a room cut for the other instances (the registry made it here already). */
   closeRoom(name: string, code: number, reason: string): void {
     this.publish({ from: this.instanceId, kind: 'room', name, code, reason })
+  }
+
+  /**
+   * Asks every other instance to write out its pending summaries of the negotiation's edits and
+   * waits for each to answer (every instance listens on the channel: `PUBSUB NUMSUB` counts
+   * them), at most FLUSH_WAIT_MS: one that never answers (killed) has no summaries to give.
+   */
+  async flushEdits(negotiationId: string): Promise<void> {
+    const request = randomUUID()
+    try {
+      const [, listening] = (await this.publisher.pubsub('NUMSUB', this.channel)) as [
+        string,
+        number,
+      ]
+      const others = Number(listening) - 1
+      if (others <= 0) return
+      const answered = new Promise<void>((resolve) => {
+        this.waiting.set(request, { missing: others, done: resolve })
+      })
+      await this.publisher.publish(
+        this.channel,
+        JSON.stringify({ from: this.instanceId, kind: 'flush-edits', request, negotiationId }),
+      )
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_WAIT_MS)))
+      await Promise.race([answered, late]).finally(() => clearTimeout(timer))
+    } catch (error) {
+      console.error('could not ask the other instances for their edit summaries:', error)
+    } finally {
+      this.waiting.delete(request)
+    }
   }
 
   /** Stops listening; the connections themselves belong to whoever opened them. */
@@ -64,7 +112,7 @@ export class ClusterControl implements PeerInstances {
     })
   }
 
-  private receive(registry: RoomRegistry, text: string): void {
+  private receive(registry: RoomRegistry, edits: TextEditTracker | undefined, text: string): void {
     let message: ControlMessage
     try {
       message = JSON.parse(text) as ControlMessage
@@ -77,6 +125,24 @@ export class ClusterControl implements PeerInstances {
       registry.closeLocalConnections(message.filter, message.code, message.reason)
     } else if (message.kind === 'room') {
       void registry.closeLocalRoom(message.name, message.code, message.reason)
+    } else if (message.kind === 'flush-edits') {
+      void this.answerFlush(edits, message.request, message.negotiationId)
+    } else if (message.kind === 'flushed') {
+      const waiting = this.waiting.get(message.request)
+      if (waiting && (waiting.missing -= 1) <= 0) waiting.done()
+    }
+  }
+
+  // Writes out this instance's summaries, then says so (also with none: the asker counts us).
+  private async answerFlush(
+    edits: TextEditTracker | undefined,
+    request: string,
+    negotiationId: string,
+  ): Promise<void> {
+    try {
+      await edits?.flushLocal(negotiationId)
+    } finally {
+      this.publish({ from: this.instanceId, kind: 'flushed', request })
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Redis, type RedisOptions } from 'ioredis'
 import type { LoginLimits } from '../auth/LoginLimiter'
 import type { RoomRegistry } from '../collab/rooms'
+import type { TextEditTracker } from '../history/TextEditTracker'
 import { ClusterControl } from './ClusterControl'
 import { RedisConnectionSlots } from './RedisConnectionSlots'
 import { RedisLoginLimiter } from './RedisLoginLimiter'
@@ -24,15 +25,17 @@ export interface ClusterServicesOptions {
   /** REDIS_PREFIX (default `plenary:`): keys `${prefix}login:…`, `${prefix}conns:…`. */
   prefix?: string
   loginLimits?: Partial<LoginLimits>
+  /** The edit summaries that a round's close writes out on every instance. */
+  edits?: TextEditTracker
 }
 
 // Reconnect soon after Redis comes back (as the room bus does).
 const retryStrategy = (times: number) => Math.min(50 * times, 500)
 
-/** Connects to Redis and starts the control channel on the registry. */
+/** Connects to Redis and starts the control channel on the registry and the edit summaries. */
 export async function startClusterServices(
   registry: RoomRegistry,
-  { url, prefix = 'plenary:', loginLimits }: ClusterServicesOptions,
+  { url, prefix = 'plenary:', loginLimits, edits }: ClusterServicesOptions,
 ): Promise<ClusterServices> {
   const instanceId = randomUUID()
   // A request waits through at most a couple of reconnects, then fails (a sign-in answers 500)
@@ -48,7 +51,7 @@ export async function startClusterServices(
   publisher.on('error', () => {})
   subscriber.on('error', () => {})
   try {
-    const control = await ClusterControl.start(registry, {
+    const control = await ClusterControl.start(registry, edits, {
       instanceId,
       publisher,
       subscriber,

@@ -17,6 +17,12 @@ export interface TextEditOptions {
   quietMs?: number
 }
 
+/** The other instances' trackers (set by `cluster/ClusterControl` when REDIS_URL is set). */
+export interface PeerSummaries {
+  /** Resolves once every other instance has stored its pending summaries of the negotiation. */
+  flushEdits(negotiationId: string): Promise<void>
+}
+
 // One author's edits in one article (or in the text's structure) since the last summary.
 interface Pending {
   accountId: string | null
@@ -45,6 +51,8 @@ export class TextEditTracker implements RoomObserver {
   private readonly quietMs: number
   private readonly watched = new Map<string, WatchedText>()
   private readonly writes = new Set<Promise<unknown>>()
+  // The other instances, whose clients' pending edits a flush must write out too.
+  private peers: PeerSummaries | undefined
 
   constructor(
     private readonly storage: Storage,
@@ -66,8 +74,21 @@ export class TextEditTracker implements RoomObserver {
     }
   }
 
-  /** Summarises every pending edit of a negotiation's text now (before a round closes). */
+  /** Makes every later `flush` wait for the other instances' flushes too (ClusterControl). */
+  tellPeers(peers: PeerSummaries): void {
+    this.peers = peers
+  }
+
+  /**
+   * Summarises every pending edit of a negotiation's text now (before a round closes), here and
+   * on every other instance holding the text.
+   */
   async flush(negotiationId: string): Promise<void> {
+    await Promise.all([this.flushLocal(negotiationId), this.peers?.flushEdits(negotiationId)])
+  }
+
+  /** `flush` on this instance only (what a peer's flush runs here). */
+  async flushLocal(negotiationId: string): Promise<void> {
     this.watched.get(negotiationId)?.flushAll()
     await this.drain()
   }
