@@ -7,6 +7,7 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../../server/src/server'
+import { freshPgSchema, type PgSchema } from './pgSchema'
 
 /** The admin password test servers start with (so that none is generated and printed). */
 export const TEST_ADMIN_PASSWORD = 'test-admin-password'
@@ -61,8 +62,25 @@ export async function createToken(url: string, session: Session, name = 'test'):
   return ((await res.json()) as { secret: string }).secret
 }
 
-/** Starts a server on port 0 (demo loaded unless `demo: false`) over `dataDir` or a new folder. */
+/**
+ * Starts a server on port 0 (demo loaded unless `demo: false`) over `dataDir` or a new folder;
+ * with PLENARY_TEST_BACKEND=postgres (and no `databaseUrl` given), on a fresh PostgreSQL schema
+ * instead, kept across restarts and dropped by `dispose`.
+ */
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  if (process.env.PLENARY_TEST_BACKEND !== 'postgres' || options.databaseUrl) {
+    return startOn(options)
+  }
+  const schema = await freshPgSchema()
+  try {
+    return await startOn({ ...options, databaseUrl: schema.url }, schema)
+  } catch (error) {
+    await schema.drop()
+    throw error
+  }
+}
+
+async function startOn(options: Partial<ServerOptions>, schema?: PgSchema): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const running = await start({
     adminPassword: TEST_ADMIN_PASSWORD,
@@ -90,11 +108,12 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     },
     restart: async () => {
       await running.close()
-      return startServer({ ...options, dataDir })
+      return startOn({ ...options, dataDir }, schema)
     },
     dispose: async () => {
       await running.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
+      await schema?.drop()
     },
   }
   return server
