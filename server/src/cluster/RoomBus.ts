@@ -52,3 +52,33 @@ export const localRoomBus: RoomBus = {
   publishAwareness: () => {},
   close: () => Promise.resolve(),
 }
+
+/** A subscription made before its room exists, and how to hand the room what it heard. */
+export interface EarlySubscription {
+  subscription: RoomSubscription
+  /** From now on the bus speaks to `listener`, which first hears, in order, what came before. */
+  deliverTo(listener: RoomListener): void
+}
+
+/**
+ * Subscribes for a room that is still loading, so that nothing published between the read of
+ * its state and its first message is missed: what the bus says meanwhile waits for the room.
+ */
+export function subscribeEarly(bus: RoomBus, room: string): EarlySubscription {
+  const early: (RoomMessage | 'reconnected')[] = []
+  let target: RoomListener | undefined
+  const subscription = bus.subscribe(room, {
+    message: (message) => (target ? target.message(message) : void early.push(message)),
+    reconnected: () => (target ? target.reconnected() : void early.push('reconnected')),
+  })
+  return {
+    subscription,
+    deliverTo: (listener) => {
+      target = listener
+      for (const heard of early.splice(0)) {
+        if (heard === 'reconnected') listener.reconnected()
+        else listener.message(heard)
+      }
+    },
+  }
+}

@@ -1,9 +1,18 @@
 /**
+ * How long a hole in a room's log (another instance's update not heard, while later ones were)
+ * may stay before the room reads the missing updates from storage. Redis delivers each
+ * publisher's messages in order, so a hole is two instances' publications crossing (gone in a
+ * millisecond) or a lost message.
+ */
+export const HOLE_WAIT_MS = 1000
+
+/**
  * Which of a room's log entries (by sequence number) an instance's live document holds, when
  * several instances append to one room: `held` is the highest number up to which it holds every
  * entry. Entries past a missing one wait here: another instance's update (not yet applied, so that
  * the document never skips one) or the instance's own append (already in the document). A hole
- * that stays is filled by a catch-up from storage (`loadRoomState(room, held)`).
+ * that stays HOLE_WAIT_MS is reported (`onHole`): the room fills it from storage
+ * (`loadRoomState(room, held)`).
  *
  * Alone (`shared` false, SQLite), numbers only increase and need no checks: `held` is the last.
  */
@@ -11,12 +20,27 @@ export class RoomSeqs {
   // Entries past a hole: another instance's update to apply, or null for an own append.
   private readonly ahead = new Map<number, Uint8Array | null>()
   private aheadSince: number | null = null
+  private timer: NodeJS.Timeout | undefined
+  private stopped = false
 
   constructor(
     /** The highest sequence number up to which every entry is in the document. */
     public held: number,
     private readonly shared: boolean,
+    /** Runs when a hole has lasted HOLE_WAIT_MS (and again each HOLE_WAIT_MS it still does). */
+    private readonly onHole: () => void = () => {},
   ) {}
+
+  /** Whether entries have waited HOLE_WAIT_MS for a missing one without a step forward. */
+  get holeLasted(): boolean {
+    return this.aheadSince !== null && Date.now() - this.aheadSince >= HOLE_WAIT_MS
+  }
+
+  /** Stops watching for holes (the room is gone). */
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.timer)
+  }
 
   /** Since when (Date.now()) entries wait for a missing one, without a step forward; null: none. */
   get waitingSince(): number | null {
@@ -67,6 +91,23 @@ export class RoomSeqs {
     }
     if (this.ahead.size === 0) this.aheadSince = null
     else if (this.held > from || this.aheadSince === null) this.aheadSince = Date.now()
+    this.watch()
     return ready
+  }
+
+  // Checks on a waiting entry once its wait is over; reports it then if no step was made.
+  private watch(delay?: number): void {
+    const since = this.aheadSince
+    if (since === null || this.timer || this.stopped) return
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined
+        if (!this.holeLasted) return this.watch()
+        this.onHole()
+        this.watch(HOLE_WAIT_MS)
+      },
+      delay ?? Math.max(0, since + HOLE_WAIT_MS - Date.now()),
+    )
+    this.timer.unref()
   }
 }

@@ -8,8 +8,9 @@ import {
 } from '../../../shared/collab'
 import {
   localRoomBus,
+  subscribeEarly,
   type RoomBus,
-  type RoomMessage,
+  type RoomListener,
   type RoomSubscription,
 } from '../cluster/RoomBus'
 import { RoomSeqs } from '../cluster/RoomSeqs'
@@ -24,14 +25,6 @@ import { SyncReplies } from './SyncReplies'
 
 /** How long after a commit a room waits before folding its log, so typing is not held up. */
 export const COMPACTION_DELAY_MS = 300
-
-/**
- * How long a hole in the room's log (another instance's update not heard, while later ones were)
- * may stay before the room reads the missing updates from storage. Redis delivers each
- * publisher's messages in order, so a hole is two instances' publications crossing (gone in a
- * millisecond) or a lost message.
- */
-export const HOLE_WAIT_MS = 1000
 
 /** Thrown when the room's storage failed; the room has reset itself and every client resyncs. */
 export class StorageFailureError extends Error {
@@ -75,8 +68,6 @@ export class Room {
   private destroyed = false
   // Which of the room's log entries the document holds, by sequence number.
   private readonly seqs: RoomSeqs
-  // The catch-up that fills a hole left too long, if one is due.
-  private holeCheck: NodeJS.Timeout | undefined
 
   private constructor(
     /** The room's name, as in `<negotiation>/text`. */
@@ -96,7 +87,12 @@ export class Room {
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)), STORAGE_ORIGIN)
     this.outbox = outboxes(() => this.connections.values())
     this.syncReplies = new SyncReplies(this.doc)
-    this.seqs = new RoomSeqs(seq, bus.shared)
+    // A hole left too long is filled from storage, unless the queue filled it meanwhile.
+    this.seqs = new RoomSeqs(seq, bus.shared, () => {
+      void this.runRemote(async () => {
+        if (this.seqs.holeLasted) await this.catchUp()
+      })
+    })
     this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox, (update) =>
       bus.publishAwareness(name, update),
     )
@@ -117,13 +113,7 @@ export class Room {
     departedIds: DepartedIds = new DepartedIds(),
     bus: RoomBus = localRoomBus,
   ): Promise<Room> {
-    // What the bus says while storage is read waits here, then goes to the room.
-    const early: (RoomMessage | 'reconnected')[] = []
-    let hear = (message: RoomMessage | 'reconnected'): void => void early.push(message)
-    const subscription = bus.subscribe(name, {
-      message: (message) => hear(message),
-      reconnected: () => hear('reconnected'),
-    })
+    const { subscription, deliverTo } = subscribeEarly(bus, name)
     try {
       await subscription.ready
       const { updates, seq } = await storage.loadRoomState(name)
@@ -139,8 +129,7 @@ export class Room {
         bus,
         subscription,
       )
-      hear = (message) => room.hear(message)
-      early.forEach(hear)
+      deliverTo(room.heard)
       return room
     } catch (error) {
       subscription.close()
@@ -299,7 +288,7 @@ export class Room {
     this.destroyed = true
     this.subscription.close()
     clearTimeout(this.compaction)
-    clearTimeout(this.holeCheck)
+    this.seqs.stop()
     this.syncReplies.destroy()
     this.outbox.destroy()
     this.presence.destroy()
@@ -339,26 +328,22 @@ export class Room {
   private stored(seq: number, update: Uint8Array): void {
     this.seqs.own(seq)
     this.bus.publishUpdate(this.name, seq, update)
-    this.checkHoleLater()
   }
 
   // What another instance said of the room: presence at once, updates in the room's queue.
-  private hear(message: RoomMessage | 'reconnected'): void {
-    if (this.destroyed) return
-    if (message === 'reconnected') {
-      void this.runRemote(() => this.catchUp())
-    } else if (message.kind === 'awareness') {
-      this.presence.applyRemote(message.update)
-    } else {
-      void this.runRemote(() => this.applyRemote(this.seqs.remote(message.seq, message.update)))
-    }
+  private readonly heard: RoomListener = {
+    message: (message) => {
+      if (this.destroyed) return
+      if (message.kind === 'awareness') this.presence.applyRemote(message.update)
+      else
+        void this.runRemote(() => this.applyRemote(this.seqs.remote(message.seq, message.update)))
+    },
+    reconnected: () => void this.runRemote(() => this.catchUp()),
   }
 
   private runRemote(task: () => Promise<void>): Promise<void> {
     return this.run(async () => {
-      if (this.destroyed || this.broken) return
-      await task()
-      this.checkHoleLater()
+      if (!this.destroyed && !this.broken) await task()
     }).catch((error) => console.error(`room ${this.name}: update from another instance:`, error))
   }
 
@@ -389,23 +374,6 @@ export class Room {
     }
     if (waited) await this.commit(changes)
     else changes.forEach((update) => this.outbox.update(update))
-  }
-
-  // A hole in the room's log that outlives HOLE_WAIT_MS is filled from storage.
-  private checkHoleLater(): void {
-    const since = this.seqs.waitingSince
-    if (since === null || this.holeCheck || this.destroyed) return
-    this.holeCheck = setTimeout(
-      () => {
-        this.holeCheck = undefined
-        void this.runRemote(async () => {
-          const waiting = this.seqs.waitingSince
-          if (waiting !== null && Date.now() - waiting >= HOLE_WAIT_MS) await this.catchUp()
-        })
-      },
-      Math.max(0, since + HOLE_WAIT_MS - Date.now()),
-    )
-    this.holeCheck.unref()
   }
 
   // Folds the room's log into a snapshot of the live document once storage asks for it: once per
