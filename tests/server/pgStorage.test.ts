@@ -109,6 +109,26 @@ describe('PostgreSQL storage, several instances on one schema', () => {
     expect(await a.loadRoomState('ccm/text')).toEqual({ updates: [second, third], seq: 2 })
   })
 
+  it('never hangs when every transaction reads through the pool while it is open', async () => {
+    // Pool of 4: six transactions at once, each reading outside its transaction half way.
+    const storage = await open()
+    const [update] = typing(1)
+    const names = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((i) =>
+        storage.atomically(async (tx) => {
+          await tx.createNegotiation({ id: `n${i}`, name: `N${i}` }, [])
+          await later(20)
+          const seen = await storage.listNegotiations() // another connection of the pool
+          await tx.appendUpdate(`n${i}/text`, update!)
+          return seen.some((n) => n.id === `n${i}`) ? 'saw own' : `n${i}`
+        }),
+      ),
+    )
+    // Each read happened outside its transaction: it never saw its own uncommitted negotiation.
+    expect(names).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6'])
+    expect(await storage.listNegotiations()).toHaveLength(6)
+  })
+
   it('skips a compaction while another instance compacts the room, and does it after', async () => {
     const storage = await open()
     const updates = typing(5)

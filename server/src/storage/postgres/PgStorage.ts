@@ -125,6 +125,12 @@ export class PgStorage implements Storage {
   // PostgreSQL for the lock, in the order tasks came.
   private readonly exclusiveTails = new Map<string, Promise<unknown>>()
   private closed = false
+  // Transactions open at once are at most half the pool, and the others wait their turn here: a
+  // transaction's callback that reads through the pool (a store outside `tx`) then always finds
+  // a connection, where a pool full of open transactions each waiting for one more would hang.
+  private readonly txSlots: number
+  private txOpen = 0
+  private readonly txWaiting: (() => void)[] = []
   // Rooms with a compaction scheduled by `compactSoon`.
   private readonly compacting = new Set<string>()
   // The session that takes uncontended exclusive locks (pg_try_advisory_lock), opened on first use.
@@ -140,6 +146,7 @@ export class PgStorage implements Storage {
     options: PgStorageOptions,
   ) {
     this.compactAfter = options.compactAfter ?? 1000
+    this.txSlots = Math.max(1, Math.floor((options.poolSize ?? 10) / 2))
     this.accounts = new PgAccountStore(pool)
     this.credentials = new PgCredentialStore(pool)
     this.documents = new PgDocumentStore(pool)
@@ -238,6 +245,22 @@ export class PgStorage implements Storage {
    * connection (the transaction's stores are built on it), COMMIT; ROLLBACK if it throws.
    */
   async atomically<T>(write: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    if (this.txOpen >= this.txSlots) {
+      await new Promise<void>((resolve) => this.txWaiting.push(resolve))
+    } else {
+      this.txOpen += 1
+    }
+    try {
+      return await this.transaction(write)
+    } finally {
+      // The slot passes to the next waiting transaction, or is given back.
+      const next = this.txWaiting.shift()
+      if (next) next()
+      else this.txOpen -= 1
+    }
+  }
+
+  private async transaction<T>(write: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
     const touched = new Map<string, number>()
     const touch = (room: string) => touched.set(room, (touched.get(room) ?? 0) + 1)
