@@ -180,7 +180,7 @@ export class PgStorage implements Storage {
     pool.on('error', onIdleError)
     lockPool.on('error', onIdleError)
     try {
-      const client = await pool.connect()
+      const client = await checkout(pool)
       let schema: string
       try {
         await migrate(client)
@@ -192,6 +192,7 @@ export class PgStorage implements Storage {
         schema = row.schema
       } finally {
         client.release()
+        client.off('error', lostWhileOut)
       }
       return new PgStorage(pool, lockPool, url, schema, options)
     } catch (error) {
@@ -261,7 +262,7 @@ export class PgStorage implements Storage {
   }
 
   private async transaction<T>(write: (tx: StorageTransaction) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
+    const client = await checkout(this.pool)
     const touched = new Map<string, number>()
     const touch = (room: string) => touched.set(room, (touched.get(room) ?? 0) + 1)
     const stores = writeStoresOn(client)
@@ -292,6 +293,7 @@ export class PgStorage implements Storage {
       throw error
     } finally {
       client.release(broken)
+      client.off('error', lostWhileOut)
     }
   }
 
@@ -446,7 +448,7 @@ export class PgStorage implements Storage {
           .catch(() => undefined)
       }
     }
-    const client = await this.lockPool.connect()
+    const client = await checkout(this.lockPool)
     let broken: Error | undefined
     try {
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lock])
@@ -461,6 +463,7 @@ export class PgStorage implements Storage {
       }
     } finally {
       client.release(broken)
+      client.off('error', lostWhileOut)
     }
   }
 
@@ -488,7 +491,7 @@ export class PgStorage implements Storage {
     room: string,
     work: (client: pg.PoolClient) => Promise<void>,
   ): Promise<void> {
-    const client = await this.pool.connect()
+    const client = await checkout(this.pool)
     let broken: Error | undefined
     try {
       await client.query('BEGIN')
@@ -510,6 +513,7 @@ export class PgStorage implements Storage {
       throw error
     } finally {
       client.release(broken)
+      client.off('error', lostWhileOut)
     }
   }
 
@@ -599,6 +603,17 @@ export class PgStorage implements Storage {
       logRows: rows.filter((r) => r.kind === 1).length,
     }
   }
+}
+
+// A checked-out connection that breaks between two queries (PostgreSQL restarted) emits an
+// error no pool listens to any more: logged here, not thrown at the process; the next query on
+// it fails and the connection is dropped when released.
+const lostWhileOut = (e: Error) => console.error('PostgreSQL connection lost:', e.message)
+
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect()
+  client.on('error', lostWhileOut)
+  return client
 }
 
 // Loads the updates into a Y.Doc and encodes it as one snapshot: Y.mergeUpdates over thousands
