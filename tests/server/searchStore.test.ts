@@ -103,6 +103,9 @@ describe.each(storageBackends)('search store on $name', (backend) => {
     expect(await refs('mine')).toEqual([])
     expect(await refs('assistance')).toEqual(['a1', 'a5'])
     expect(await refs('munitions')).toEqual(['a5'])
+    // A NUL character in a text (which PostgreSQL's text cannot hold) leaves it searchable.
+    await storage.search.write('n', 'text:current', [unit('a9', doc('a9', 'nul\u0000byte'))])
+    expect(await refs('byte')).toEqual(['a9'])
     const digests = await storage.search.digests('n', 'text:current')
     expect(digests.get('a1')).toBe(changed.digest)
     expect(digests.has('a6')).toBe(false)

@@ -42,6 +42,8 @@ const COLUMNS = `d.id, d.source, d.kind, d.ref_id, d.article_id, d.clause, d.aud
 const SNIPPET_TOKENS = 24
 const ELLIPSIS = '…'
 
+const noNul = (s: string) => s.replace(/\0/g, ' ')
+
 // A pool client can be released; the pool cannot.
 const isClient = (db: Db): db is PoolClient => 'release' in db
 
@@ -74,7 +76,9 @@ export class PgSearchStore implements SearchStore {
     removed: readonly string[] = [],
   ): Promise<void> {
     const docs = units.flatMap((u) =>
-      u.docs.map((d) => {
+      u.docs.map((doc) => {
+        // PostgreSQL's text holds no NUL character (SQLite's does): a space takes its place.
+        const d = { ...doc, title: noNul(doc.title), body: noNul(doc.body) }
         const title = tokenize(d.title)
         const body = tokenize(d.body)
         return {
