@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseRoomName, type Origin } from '../../shared/collab'
 import { RedisRoomBus } from '../../server/src/cluster/RedisRoomBus'
@@ -184,5 +185,21 @@ describe('rooms kept in step across instances through Redis', () => {
     await waitFor('B to hold what A stored while Redis was away', () => textOf(b) === textOf(a))
     await type(a, 'd', 10)
     await waitFor('B to hear A again', () => textOf(b) === textOf(a))
+  })
+
+  it('tells the others when its publishing connection alone was cut', async () => {
+    const redis: OwnRedis = await startOwnRedis()
+    cleanups.push(() => redis.stop())
+    const log = new MemoryLog()
+    const prefix = randomRedisPrefix()
+    const a = await instance(log, bus(redis.url, prefix))
+    const b = await instance(log, bus(redis.url, prefix))
+    await type(a, 'a', 5)
+    await waitFor('B to hold A’s text', () => textOf(b) === textOf(a))
+    // Cuts every connection that is not subscribed: the instances' publishing ones, not B's
+    // listening one, so B never hears of a gap; A's next publication is lost on the way.
+    execFileSync('redis-cli', ['-p', String(redis.port), 'CLIENT', 'KILL', 'TYPE', 'normal'])
+    await type(a, 'b', 1, 0)
+    await waitFor('B to hold A’s last letter', () => textOf(b) === textOf(a))
   })
 })

@@ -44,6 +44,8 @@ export class RedisRoomBus implements RoomBus {
   private markLost!: () => void
   private closed = false
   private warnedUndecodable = false
+  // Rooms whose publications failed (Redis away, or the publishing connection cut alone).
+  private readonly unsent = new Set<string>()
 
   constructor({ url, prefix = 'plenary:', instance = randomUUID() }: RedisRoomBusOptions) {
     this.instance = instance
@@ -72,6 +74,12 @@ export class RedisRoomBus implements RoomBus {
       this.markLost()
     })
     this.sub.on('ready', () => void this.listenAgain())
+    // The listeners may never have been cut off: tell them what they missed of this instance.
+    this.pub.on('ready', () => {
+      const rooms = [...this.unsent]
+      this.unsent.clear()
+      rooms.forEach((room) => this.publish(room, { kind: 'lost' }))
+    })
     // ioredis reports each failed attempt; the close above already said it once.
     this.sub.on('error', () => {})
     this.pub.on('error', () => {})
@@ -131,8 +139,9 @@ export class RedisRoomBus implements RoomBus {
   private publish(room: string, message: RoomMessage): void {
     if (this.closed) return
     const frame = encodeRoomFrame({ instance: this.instance, message })
-    // A publication lost while Redis is away is caught up by the listeners once they are back.
-    this.pub.publish(this.channelOf(room), frame).catch(() => {})
+    // A publication lost while Redis is away is caught up by the listeners once they are back,
+    // or once this connection is, when it alone was cut.
+    this.pub.publish(this.channelOf(room), frame).catch(() => this.unsent.add(room))
   }
 
   private deliver(channel: string, bytes: Buffer): void {

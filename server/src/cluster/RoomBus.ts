@@ -1,9 +1,12 @@
 /**
  * What one instance hears of a room from the others: a stored update with its sequence number in
- * the room's log, or a presence (awareness) update from a client connected elsewhere.
+ * the room's log, a presence (awareness) update from a client connected elsewhere, or word that
+ * some of an instance's publications on the room were lost (read the room's log).
  */
 export type RoomMessage =
-  { kind: 'update'; seq: number; update: Uint8Array } | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'update'; seq: number; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'lost' }
 
 /** What a room does with what the bus hears for it. */
 export interface RoomListener {

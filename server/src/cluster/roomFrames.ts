@@ -3,6 +3,7 @@ import type { RoomMessage } from './RoomBus'
 // Frame kinds, the first byte.
 const UPDATE = 0
 const AWARENESS = 1
+const LOST = 2
 
 /** A room message as it travels on Redis, with the instance that published it. */
 export interface RoomFrame {
@@ -13,14 +14,16 @@ export interface RoomFrame {
 
 /**
  * Encodes a frame: `[kind u8][instance length u8][instance utf8]` then, for an update,
- * `[seq u64 big-endian][update]`, for awareness `[awareness update]` (the y-protocols bytes).
+ * `[seq u64 big-endian][update]`, for awareness `[awareness update]` (the y-protocols bytes),
+ * for lost publications nothing.
  */
 export function encodeRoomFrame({ instance, message }: RoomFrame): Buffer {
   const id = Buffer.from(instance, 'utf8')
   if (id.length > 255) throw new RangeError('instance id longer than 255 bytes')
   const seqBytes = message.kind === 'update' ? 8 : 0
-  const frame = Buffer.allocUnsafe(2 + id.length + seqBytes + message.update.length)
-  frame[0] = message.kind === 'update' ? UPDATE : AWARENESS
+  const payload = message.kind === 'lost' ? new Uint8Array() : message.update
+  const frame = Buffer.allocUnsafe(2 + id.length + seqBytes + payload.length)
+  frame[0] = { update: UPDATE, awareness: AWARENESS, lost: LOST }[message.kind]
   frame[1] = id.length
   id.copy(frame, 2)
   let at = 2 + id.length
@@ -28,7 +31,7 @@ export function encodeRoomFrame({ instance, message }: RoomFrame): Buffer {
     frame.writeBigUInt64BE(BigInt(message.seq), at)
     at += 8
   }
-  frame.set(message.update, at)
+  frame.set(payload, at)
   return frame
 }
 
@@ -39,6 +42,7 @@ export function decodeRoomFrame(frame: Buffer): RoomFrame {
   const idEnd = 2 + (frame[1] ?? 0)
   if (frame.length < idEnd) throw new RangeError('room frame too short')
   const instance = frame.toString('utf8', 2, idEnd)
+  if (kind === LOST) return { instance, message: { kind: 'lost' } }
   if (kind === AWARENESS) {
     return { instance, message: { kind: 'awareness', update: frame.subarray(idEnd) } }
   }

@@ -335,6 +335,7 @@ export class Room {
     message: (message) => {
       if (this.destroyed) return
       if (message.kind === 'awareness') this.presence.applyRemote(message.update)
+      else if (message.kind === 'lost') void this.runRemote(() => this.catchUp())
       else
         void this.runRemote(() => this.applyRemote(this.seqs.remote(message.seq, message.update)))
     },
