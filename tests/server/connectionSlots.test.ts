@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { RedisConnectionSlots } from '../../server/src/cluster/RedisConnectionSlots'
-import { randomRedisPrefix, TEST_REDIS_URL } from '../support/redisServer'
+import { randomRedisPrefix, startOwnRedis, TEST_REDIS_URL } from '../support/redisServer'
 
 const redis = new Redis(TEST_REDIS_URL)
 const started: RedisConnectionSlots[] = []
@@ -70,5 +70,34 @@ describe('connection places across instances (Redis)', () => {
     await a.take('acc', 5)
     await a.stop()
     expect(await instance(prefix, 'b').count('acc')).toBe(0)
+  })
+
+  it('admits while Redis is away, and counts the connection again once it is back', async () => {
+    const own = await startOwnRedis()
+    const client = new Redis(own.url, {
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times) => Math.min(50 * times, 200),
+    })
+    client.on('error', () => {})
+    const slots = new RedisConnectionSlots(client, randomRedisPrefix(), 'a', { refreshMs: 100 })
+    const errors = console.error
+    console.error = () => {}
+    try {
+      await own.stop()
+      const release = await slots.take('acc', 1)
+      expect(release).toBeTypeOf('function')
+      await own.start()
+      for (let tries = 0; (await slots.count('acc').catch(() => 0)) !== 1; tries++) {
+        if (tries > 100) throw new Error('the lease was never written back')
+        await wait(50)
+      }
+      expect(await slots.take('acc', 1)).toBeNull()
+      release?.()
+    } finally {
+      console.error = errors
+      await slots.stop()
+      client.disconnect()
+      await own.stop()
+    }
   })
 })

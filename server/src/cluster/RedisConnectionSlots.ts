@@ -43,6 +43,7 @@ export class RedisConnectionSlots implements ConnectionSlots {
   // This instance's live leases: member → account.
   private readonly held = new Map<string, string>()
   private next = 0
+  private warned = false
   private readonly timer: NodeJS.Timeout
   private readonly leaseMs: number
   private readonly now: () => number
@@ -63,17 +64,24 @@ export class RedisConnectionSlots implements ConnectionSlots {
     const member = `${this.instanceId}:${(this.next += 1)}`
     const now = this.now()
     const key = this.key(accountId)
-    const taken = await this.redis.eval(
-      TAKE,
-      1,
-      key,
-      now,
-      limit,
-      now + this.leaseMs,
-      member,
-      2 * this.leaseMs,
-    )
-    if (taken !== 1) return null
+    try {
+      const taken = await this.redis.eval(
+        TAKE,
+        1,
+        key,
+        now,
+        limit,
+        now + this.leaseMs,
+        member,
+        2 * this.leaseMs,
+      )
+      if (taken !== 1) return null
+    } catch (error) {
+      // Redis away: admit (this instance's own count still holds the limit here) rather than
+      // keep everyone out; the renewal writes the lease once Redis is back.
+      if (!this.warned) console.error('connection places: Redis unavailable, admitting:', error)
+      this.warned = true
+    }
     this.held.set(member, accountId)
     let released = false
     return () => {
@@ -109,9 +117,13 @@ export class RedisConnectionSlots implements ConnectionSlots {
     for (const [member, accountId] of this.held) {
       batch.zadd(this.key(accountId), end, member).pexpire(this.key(accountId), 2 * this.leaseMs)
     }
-    await batch.exec().catch((error: unknown) => {
-      console.error('could not renew the connection leases:', error)
-    })
+    await batch.exec().then(
+      () => (this.warned = false),
+      (error: unknown) => {
+        if (!this.warned) console.error('could not renew the connection leases:', error)
+        this.warned = true
+      },
+    )
   }
 
   private key(accountId: string): string {
