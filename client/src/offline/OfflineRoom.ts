@@ -224,6 +224,12 @@ export class OfflineRoom {
 
   private async start(): Promise<void> {
     const { accountId, name, review } = this.options
+    // A first visit in this browser has nothing stored: the connection need not wait for the
+    // empty copy to open (issue 15). Otherwise it waits, so that the server sends only what the
+    // stored copy lacks.
+    const connectFirst =
+      this.persistence?.fresh === true && !(review && accountId && storedFork(accountId, name))
+    if (connectFirst) this.connectOrOffline()
     await Promise.race([
       this.persistence?.loaded,
       new Promise((resolve) => setTimeout(resolve, LOAD_TIMEOUT_MS)),
@@ -248,6 +254,10 @@ export class OfflineRoom {
     this.started = true
     if (this.server.getXmlFragment(TEXT_FRAGMENT).length > 0 || this.hasNotes()) this.synced = true
     this.publish()
+    if (!connectFirst) this.connectOrOffline()
+  }
+
+  private connectOrOffline(): void {
     if (navigator.onLine) this.provider.connect()
     else this.wentOffline()
   }

@@ -61,6 +61,10 @@ export function keptOnDevice(accountId: string, room: string): KeptOnDevice {
   return keepsPrivateRooms(accountId) ? 'opted-in' : 'not-kept'
 }
 
+/** Whether a database was noted as the account's (it may hold a copy from an earlier visit). */
+export const isRememberedDb = (accountId: string, name: string): boolean =>
+  readJson<string[]>(key(accountId, 'dbs'), []).includes(name)
+
 /** Notes a database as the account's, so that a wipe finds it even without indexedDB.databases(). */
 export function rememberDb(accountId: string, name: string): void {
   const names = readJson<string[]>(key(accountId, 'dbs'), [])

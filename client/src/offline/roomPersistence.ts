@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
-import { localDbName, rememberDb } from './localRooms'
+import { isRememberedDb, localDbName, rememberDb } from './localRooms'
 
 /** One room's copy in this browser's IndexedDB, under the account's own database name. */
 export interface RoomPersistence {
@@ -8,6 +8,8 @@ export interface RoomPersistence {
   readonly idb: IndexeddbPersistence
   /** Resolves once the stored updates are in the document. */
   readonly loaded: Promise<void>
+  /** Never kept in this browser before: nothing stored to wait for. */
+  readonly fresh: boolean
   /** Stops writing; the stored copy stays. */
   destroy(): Promise<void>
   /** Stops writing and deletes the stored copy. */
@@ -26,11 +28,13 @@ export function persistRoom(
   variant?: 'local',
 ): RoomPersistence {
   const name = localDbName(accountId, room, variant)
+  const fresh = !isRememberedDb(accountId, name)
   rememberDb(accountId, name)
   const idb = new IndexeddbPersistence(name, doc)
   return {
     idb,
     loaded: idb.whenSynced.then(() => undefined),
+    fresh,
     destroy: () => idb.destroy(),
     clear: () => idb.clearData(),
   }
