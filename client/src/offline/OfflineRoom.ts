@@ -6,6 +6,7 @@ import { offlineChanges, type OfflineChange } from '../../../shared/domain/offli
 import { SCHEMA_VERSION, treatySchema } from '../../../shared/schema'
 import { announceOwnOnly } from '../collab/announceOwnOnly'
 import { keepOwnPresence } from '../collab/keepOwnPresence'
+import { quietLargeSync } from '../collab/quietLargeSync'
 import {
   changeSetsKey,
   storeChangeSet,
@@ -138,6 +139,7 @@ export class OfflineRoom {
     })
     this.tracker.install(this.provider)
     this.cleanups.push(announceOwnOnly(this.provider))
+    this.cleanups.push(quietLargeSync(this.provider))
     this.cleanups.push(keepOwnPresence(this.provider))
     this.cleanups.push(this.tracker.onChange(() => this.publishPendingSoon()))
     this.cleanups.push(watchConnection(this.provider, this.connectionEvents()))
