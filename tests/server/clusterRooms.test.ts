@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { parseRoomName, type Origin } from '../../shared/collab'
 import { RedisRoomBus } from '../../server/src/cluster/RedisRoomBus'
 import type { RoomBus } from '../../server/src/cluster/RoomBus'
@@ -18,6 +19,10 @@ import {
 // numbers it; each append resolves after a random moment, so that instances' appends interleave.
 class MemoryLog {
   readonly logs = new Map<string, Uint8Array[]>()
+  // Each compaction asked for: the snapshot and the number it said it holds every entry up to.
+  readonly compactions: { snapshot: Uint8Array; uptoSeq: number | undefined }[] = []
+
+  constructor(private readonly compactAfter = Infinity) {}
 
   storage(): Storage {
     const logOf = (room: string) => this.logs.get(room) ?? this.logs.set(room, []).get(room)!
@@ -35,8 +40,10 @@ class MemoryLog {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2))
         return seq
       },
-      wantsCompaction: () => false,
-      compactWith: async () => {},
+      wantsCompaction: (room) => logOf(room).length > this.compactAfter,
+      compactWith: async (_room, snapshot, uptoSeq) => {
+        this.compactions.push({ snapshot, uptoSeq })
+      },
     }
     return rooms as Storage
   }
@@ -201,5 +208,37 @@ describe('rooms kept in step across instances through Redis', () => {
     execFileSync('redis-cli', ['-p', String(redis.port), 'CLIENT', 'KILL', 'TYPE', 'normal'])
     await type(a, 'b', 1, 0)
     await waitFor('B to hold A’s last letter', () => textOf(b) === textOf(a))
+  })
+
+  it('compacts up to the number it holds every entry to, while others append past it', async () => {
+    const log = new MemoryLog(50)
+    const prefix = randomRedisPrefix()
+    const a = await instance(log, bus(TEST_REDIS_URL, prefix))
+    const b = await instance(log, bus(TEST_REDIS_URL, prefix))
+    await Promise.all([type(a, 'a', 100, 1), type(b, 'b', 100, 1)])
+    await waitFor(
+      'both to hold 200 letters',
+      () => textOf(a).length === 200 && textOf(b).length === 200,
+    )
+    await waitFor('a compaction', () => log.compactions.length > 0)
+    // A third writer's entry that no room heard of, then one of A's own past it: A compacts
+    // while it lacks the third writer's (its hole waits longer than the compaction's delay).
+    const third = new Y.Doc()
+    third.getText('t').insert(0, 'z')
+    await log.storage().appendUpdate(NAME, Y.encodeStateAsUpdate(third))
+    const compacted = log.compactions.length
+    await type(a, 'a', 1, 0)
+    await waitFor('A to compact again', () => log.compactions.length > compacted)
+    const entries = log.logs.get(NAME)!
+    for (const { snapshot, uptoSeq } of log.compactions) {
+      expect(uptoSeq).toBeGreaterThan(0)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, snapshot)
+      // Every entry the snapshot claims is in it: applying one changes nothing.
+      const before = Y.encodeStateVector(doc)
+      entries.slice(0, uptoSeq).forEach((entry) => Y.applyUpdate(doc, entry))
+      expect(Y.encodeStateVector(doc)).toEqual(before)
+      doc.destroy()
+    }
   })
 })
