@@ -168,7 +168,7 @@ export class RoomPresence {
       counted.article = article
       this.summaryChanged(now)
     } else {
-      const kind: Kind = this.owners.ownerOf(id)?.access === 'write' ? 'write' : 'read'
+      const kind = this.kindOf(id, state)
       if (this.hasPlace(kind)) {
         this.listed.set(id, kind)
         this.relay(id, now, relayNow)
@@ -199,6 +199,14 @@ export class RoomPresence {
       this.counted.delete(id)
     }
     this.summaryChanged(now)
+  }
+
+  // A connection's access; another instance's client, whose connection is there, is a writer if
+  // its state carries a cursor (relayedState keeps one for writers only).
+  private kindOf(id: number, state: Record<string, unknown> | undefined): Kind {
+    const owner = this.owners.ownerOf(id)
+    if (owner) return owner.access === 'write' ? 'write' : 'read'
+    return state !== undefined && 'cursor' in state ? 'write' : 'read'
   }
 
   private hasPlace(kind: Kind): boolean {
