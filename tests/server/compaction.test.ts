@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { roomName } from '../../shared/collab'
-import { openStorage } from '../../server/src/storage/openStorage'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
-import { startServer, type TestServer } from '../support/startServer'
+import { openStorageOf, startServer, type TestServer } from '../support/startServer'
 
 describe('compaction of a live room', () => {
   let server: TestServer | undefined
@@ -36,7 +35,7 @@ describe('compaction of a live room', () => {
     const room = roomName({ negotiationId: 'ccm', kind: 'text' })
     // 120 keystrokes went in; the live room folds its log from its document once typing pauses
     // (appending never compacts). Read through a second connection to the same database file.
-    const reader = await openStorage(server.dataDir)
+    const reader = await openStorageOf(server)
     try {
       const deadline = Date.now() + 20_000
       while ((await reader.pendingUpdates(room)) > 25 && Date.now() < deadline)

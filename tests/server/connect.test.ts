@@ -6,10 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { createBenchAccounts } from '../../bench/support/benchAccounts'
 import { hashSecret, newApiTokenSecret } from '../../server/src/auth/secrets'
-import { openStorage } from '../../server/src/storage/openStorage'
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage'
 import { connectClient, type CollabClient } from '../support/collabClient'
-import { startServer, tempDataDir, type TestServer } from '../support/startServer'
+import { openStorageOf, startServer, tempDataDir, type TestServer } from '../support/startServer'
 
 // Opens a raw websocket and answers how it ended: its close code, or 'open' if it stayed open.
 function closeCodeOf(url: string): Promise<number | 'open'> {
@@ -74,7 +73,7 @@ describe('connecting with API tokens', () => {
   it('admits many accounts at once, each by its own token, and refuses a token once revoked', async () => {
     server = await startServer()
     // Accounts made through a second handle on the same database while the server runs.
-    const storage = await openStorage(server.dataDir)
+    const storage = await openStorageOf(server)
     const readers = await createBenchAccounts(storage, 'ccm', 'reader', 40, () => ({
       role: 'observer',
     }))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_RECORD_ENTRIES } from '../../shared/domain/stances/statements'
-import { openStorage } from '../../server/src/storage/openStorage'
 import { useTestServer } from '../support/serverHarness'
+import { openStorageOf } from '../support/startServer'
 import { statementMaker } from '../support/stances'
 
 describe('a record holds a bounded number of entries', () => {
@@ -13,7 +13,7 @@ describe('a record holds a bounded number of entries', () => {
     expect(made.status).toBe(201)
     const issueId = made.body.issue.id as string
     // Fill the record beside the running server, through the storage's own writes.
-    const storage = await openStorage(harness.server.dataDir)
+    const storage = await openStorageOf(harness.server)
     const said = statementMaker(issueId)
     const before = (await storage.issues.countStatements('ccm', 'secretariat')) as number
     await storage.atomically(async (tx) => {

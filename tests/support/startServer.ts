@@ -7,6 +7,7 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../../server/src/server'
+import { openStorage } from '../../server/src/storage/openStorage'
 import { freshPgSchema, type PgSchema } from './pgSchema'
 
 /** The admin password test servers start with (so that none is generated and printed). */
@@ -24,6 +25,8 @@ export type Session = {
 export interface TestServer extends RunningServer {
   /** The data folder; survives `close()` so that a restart finds it. */
   dataDir: string
+  /** The PostgreSQL schema's URL when the server runs on one (PLENARY_TEST_BACKEND=postgres). */
+  databaseUrl?: string
   /** The websocket base a y-websocket provider takes: ws://localhost:<port>/collab */
   wsUrl: string
   /** Signs in as a demo account (or `admin`) through the API; answers its session cookie. */
@@ -96,6 +99,7 @@ async function startOn(options: Partial<ServerOptions>, schema?: PgSchema): Prom
   const server: TestServer = {
     ...running,
     dataDir,
+    databaseUrl: options.databaseUrl,
     wsUrl: `${running.url.replace(/^http/, 'ws')}${COLLAB_PATH}`,
     loginAs,
     tokenFor: (username) => {
@@ -118,3 +122,7 @@ async function startOn(options: Partial<ServerOptions>, schema?: PgSchema): Prom
   }
   return server
 }
+
+/** A second handle on a test server's storage (its data folder, or its PostgreSQL schema). */
+export const openStorageOf = (server: Pick<TestServer, 'dataDir' | 'databaseUrl'>) =>
+  openStorage(server.dataDir, { databaseUrl: server.databaseUrl })
