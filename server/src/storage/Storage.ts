@@ -146,6 +146,12 @@ export interface Storage {
    */
   appendUpdate(room: string, update: Uint8Array): Promise<number>
   /**
+   * Appends several Yjs updates to a room's log in one durable transaction (a live room's group
+   * commit): resolved only once all are durable, to their sequence numbers in order; none is
+   * stored if it rejects.
+   */
+  appendUpdates(room: string, updates: Uint8Array[]): Promise<number[]>
+  /**
    * Runs `write` in one transaction: every write in it is durable when the promise resolves, or
    * none is if it throws (the promise rejects with that error). `write` awaits each of its writes;
    * nothing outside it writes in between.

@@ -76,6 +76,19 @@ const APPEND = `
   )
   INSERT INTO room_updates (room, seq, update_data) SELECT $1, seq, $2 FROM next RETURNING seq`
 
+// Several updates of a room in one statement (one transaction): the room's seq row is bumped by
+// their number ($3) once, and each row takes its place below the new seq, in the array's order.
+const APPEND_MANY = `
+  WITH next AS (
+    INSERT INTO room_seqs (room, seq) VALUES ($1, $3)
+    ON CONFLICT (room) DO UPDATE SET seq = room_seqs.seq + $3
+    RETURNING seq
+  )
+  INSERT INTO room_updates (room, seq, update_data)
+  SELECT $1, next.seq - $3 + u.ord, u.data
+  FROM next, unnest($2::bytea[]) WITH ORDINALITY AS u(data, ord)
+  RETURNING seq`
+
 // A room's updates after $2, with the snapshot first when rows after $2 were folded into it (or
 // when $2 is 0: the whole room). One statement, so snapshot and rows are one consistent view.
 const ROOM_STATE = `
@@ -348,6 +361,19 @@ export class PgStorage implements Storage {
     const seq = await this.append(this.pool, room, update)
     this.counted(room, 1)
     return seq
+  }
+
+  /** Appends several updates in one statement (so one transaction); resolves to their seqs. */
+  async appendUpdates(room: string, updates: Uint8Array[]): Promise<number[]> {
+    if (updates.length === 0) return []
+    const { rows } = await this.pool.query<{ seq: string }>(APPEND_MANY, [
+      room,
+      updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+      updates.length,
+    ])
+    if (rows.length !== updates.length) throw new Error(`room ${room}: updates not stored`)
+    this.counted(room, updates.length)
+    return rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
   }
 
   /** Folds a room's log into its snapshot, re-reading it under the room's compaction lock. */

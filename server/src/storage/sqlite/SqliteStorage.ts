@@ -359,6 +359,16 @@ export class SqliteStorage implements Storage {
     })
   }
 
+  /** Appends several updates in one transaction (after any open one: the write gate). */
+  appendUpdates(room: string, updates: Uint8Array[]): Promise<number[]> {
+    return this.gate.write(() => {
+      const seqs = this.db.transaction(() => updates.map((u) => this.insertUpdate(room, u)))()
+      const known = this.logLength.get(room)
+      if (known !== undefined) this.logLength.set(room, known + updates.length)
+      return seqs
+    })
+  }
+
   /** Folds a room's log into its snapshot. */
   compactRoom(room: string): Promise<void> {
     return this.gate.write(() => this.compact(room))
