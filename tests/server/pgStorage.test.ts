@@ -57,11 +57,12 @@ describe('PostgreSQL storage, several instances on one schema', () => {
     const { rows } = await client.query<{ name: string }>(
       'SELECT name FROM schema_migrations ORDER BY name',
     )
-    expect(rows.map((r) => r.name)).toEqual(MIGRATION_STEPS.map((s) => s.name).sort())
+    const steps = [...new Set(MIGRATION_STEPS.map((s) => s.name))]
+    expect(rows.map((r) => r.name)).toEqual(steps.sort())
     await a.close()
     await open()
     const again = await client.query('SELECT count(*)::int AS n FROM schema_migrations')
-    expect(again.rows[0].n).toBe(MIGRATION_STEPS.length)
+    expect(again.rows[0].n).toBe(steps.length)
     expect(await b.listNegotiations()).toEqual([])
   })
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type pg from 'pg'
 import { coreDdl } from './schema/core'
 import { negotiationDdl } from './schema/negotiation'
@@ -5,7 +6,9 @@ import { searchDdl } from './schema/search'
 import { stancesDdl } from './schema/stances'
 
 // The areas' DDL in the order they run: core first (the others reference its tables). A step is
-// named `<area>.<n>`, its place in the area's list; areas only ever append statements.
+// named `<area>:<hash of its statement>`: a statement added anywhere in an area's list, or
+// changed, runs once on every database; statements are idempotent, so a changed one that finds
+// its object already there does no harm.
 const AREAS: [string, string[]][] = [
   ['core', coreDdl],
   ['negotiation', negotiationDdl],
@@ -15,7 +18,10 @@ const AREAS: [string, string[]][] = [
 
 /** Every migration step by name, in the order they run. */
 export const MIGRATION_STEPS: { name: string; sql: string }[] = AREAS.flatMap(([area, ddl]) =>
-  ddl.map((sql, i) => ({ name: `${area}.${i + 1}`, sql })),
+  ddl.map((sql) => ({
+    name: `${area}:${crypto.createHash('sha256').update(sql).digest('hex').slice(0, 16)}`,
+    sql,
+  })),
 )
 
 /**
@@ -45,6 +51,7 @@ export async function migrate(client: pg.ClientBase): Promise<string[]> {
         new Date().toISOString(),
       ])
       ran.push(step.name)
+      done.add(step.name) // the same statement twice in a list runs once
     }
     await client.query('COMMIT')
     return ran
