@@ -39,8 +39,8 @@ describe('exports of the text and the compendium', () => {
     // The demo with its first round closed: Oslo's text frozen.
     const first = await startServer()
     await first.close()
-    await closeOsloRound(first.dataDir)
-    server = await startServer({ dataDir: first.dataDir })
+    await closeOsloRound(first)
+    server = await first.restart()
     for (const who of ['chair', 'observer', 'ana', 'germany', 'admin']) {
       as[who] = await server.loginAs(who)
     }

@@ -17,8 +17,8 @@ describe('a whole negotiation as JSON, into a fresh instance', () => {
     // The demo with a closed round (a frozen text) and events in its log.
     const first = await startServer()
     await first.close()
-    await closeOsloRound(first.dataDir)
-    source = await startServer({ dataDir: first.dataDir })
+    await closeOsloRound(first)
+    source = await first.restart()
     fresh = await startServer({ demo: false })
     sourceAdmin = await source.loginAs('admin')
     freshAdmin = await fresh.loginAs('admin')

@@ -12,8 +12,12 @@ export const OSLO_TEXT = 'Oslo Discussion Text'
  * round opened and closed with the text frozen as it stands, and the two events, through the
  * storage API. Start a server on the folder afterwards.
  */
-export async function closeOsloRound(dataDir: string): Promise<void> {
-  const storage = await openStorage(dataDir)
+export async function closeOsloRound(
+  where: string | { dataDir: string; databaseUrl?: string },
+): Promise<void> {
+  // A data folder, or a stopped test server (its folder, or its PostgreSQL schema).
+  const { dataDir, databaseUrl } = typeof where === 'string' ? { dataDir: where } : where
+  const storage = await openStorage(dataDir, { databaseUrl })
   try {
     const doc = new Y.Doc()
     for (const u of await storage.loadRoom('ccm/text')) Y.applyUpdate(doc, u)
