@@ -28,7 +28,12 @@ class MemoryLog {
     const logOf = (room: string) => this.logs.get(room) ?? this.logs.set(room, []).get(room)!
     const rooms: Pick<
       Storage,
-      'loadRoom' | 'loadRoomState' | 'appendUpdate' | 'wantsCompaction' | 'compactWith'
+      | 'loadRoom'
+      | 'loadRoomState'
+      | 'appendUpdate'
+      | 'appendUpdates'
+      | 'wantsCompaction'
+      | 'compactWith'
     > = {
       loadRoom: async (room) => [...logOf(room)],
       loadRoomState: async (room, afterSeq = 0): Promise<RoomState> => {
@@ -39,6 +44,11 @@ class MemoryLog {
         const seq = logOf(room).push(update)
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2))
         return seq
+      },
+      appendUpdates: async (room, updates) => {
+        const seqs = updates.map((update) => logOf(room).push(update))
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2))
+        return seqs
       },
       wantsCompaction: (room) => logOf(room).length > this.compactAfter,
       compactWith: async (_room, snapshot, uptoSeq) => {

@@ -47,15 +47,19 @@ export class RoomSeqs {
     return this.aheadSince
   }
 
-  /** The instance stored an update of its document as `seq`. */
-  own(seq: number): void {
+  /**
+   * The instance stored an update of its document as `seq`: answers other instances' updates
+   * that waited for it and now follow on, to apply in order (a room's group commit numbers its
+   * batch after the room's queue went on, so another's later update may be heard first).
+   */
+  own(seq: number): Uint8Array[] {
     if (!this.shared) {
       this.held = Math.max(this.held, seq)
-      return
+      return []
     }
-    if (seq <= this.held) return
+    if (seq <= this.held) return []
     this.ahead.set(seq, null)
-    this.settle()
+    return this.settle()
   }
 
   /**

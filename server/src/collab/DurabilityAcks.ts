@@ -35,22 +35,31 @@ export class DurabilityAcks {
   ) {}
 
   /**
-   * One more update-carrying message was applied and appended durably, or held nothing new. If
-   * parts of it (or of an earlier one) wait for a missing update, nothing from it on is
-   * acknowledged until they are integrated, which stores them.
+   * One more update-carrying message was applied (or held nothing new), in the room's queue:
+   * answers what to call once everything the room applied so far is durable, which lets the
+   * acks count it; undefined if it may not be acknowledged yet. If parts of it (or of an earlier
+   * one) wait for a missing update, nothing from it on is acknowledged until they are
+   * integrated, which stores them.
    */
-  handledOne(update: Uint8Array, room: UpdateHolder): void {
+  handledOne(update: Uint8Array, room: UpdateHolder): (() => void) | undefined {
     this.handled++
-    if (this.stalled) return
+    if (this.stalled) return undefined
     if (room.waitsForMissing) {
       this.waiting.push(update)
       this.waiting = this.waiting.filter((u) => !room.holds(u))
       this.stalled = this.waiting.length > MAX_WAITING
-      if (this.waiting.length > 0) return
+      if (this.waiting.length > 0) return undefined
     } else if (this.waiting.length > 0) {
       this.waiting = []
     }
-    this.stored = this.handled
+    const count = this.handled
+    return () => this.storedUpTo(count)
+  }
+
+  // The first `count` messages are durable (calls come in the order of the room's batches).
+  private storedUpTo(count: number): void {
+    if (count <= this.stored) return
+    this.stored = count
     if (this.scheduled) return
     this.scheduled = true
     setImmediate(this.flush)

@@ -17,6 +17,7 @@ import { RoomSeqs } from '../cluster/RoomSeqs'
 import type { Storage } from '../storage/Storage'
 import { wouldChange } from './access'
 import type { Connection } from './Connection'
+import { GroupCommit } from './GroupCommit'
 import type { Outbox, OutboxFactory } from './Outbox'
 import { DepartedIds } from './PresenceOwners'
 import { MalformedMessageError, type AwarenessEntry } from './protocol'
@@ -48,8 +49,10 @@ export interface StagedChange {
 
 /**
  * One live room: its Y.Doc and presence, the connections in it, and the write path
- * apply -> append (durable) -> broadcast. All work on a room runs through one serial queue, so
- * the document never holds an update that is not yet stored when another client reads it.
+ * apply -> append (durable) -> broadcast. All work on a room runs through one serial queue; a
+ * client's update joins the room's group commit (GroupCommit.ts) and the queue goes on, but
+ * nobody sees, and nothing is stored relative to, a change before it is durable: broadcasts,
+ * acks and sync replies wait for its batch, commands and compaction for every pending batch.
  */
 export class Room {
   /** The room's document, loaded from storage. */
@@ -68,6 +71,8 @@ export class Room {
   private destroyed = false
   // Which of the room's log entries the document holds, by sequence number.
   private readonly seqs: RoomSeqs
+  // Applied updates on their way to the room's log, stored a batch at a time.
+  private readonly log: GroupCommit<Connection>
 
   private constructor(
     /** The room's name, as in `<negotiation>/text`. */
@@ -95,6 +100,20 @@ export class Room {
     })
     this.presence = new RoomPresence(name, this.doc, departedIds, this.outbox, (update) =>
       bus.publishAwareness(name, update),
+    )
+    this.log = new GroupCommit<Connection>(
+      (batch) => this.storage.appendUpdates(this.name, batch),
+      (batch, senders, seqs) => {
+        batch.forEach((update, i) => {
+          this.stored(seqs[i] as number, update)
+          if (!this.destroyed) this.outbox.update(update, senders[i])
+        })
+        this.scheduleCompaction()
+      },
+      (error) => {
+        console.error(`room ${this.name}: storage failed:`, error)
+        this.reset('storage failed')
+      },
     )
   }
 
@@ -162,6 +181,27 @@ export class Room {
     return !wouldChange(this.doc, update)
   }
 
+  /** Whether some update applied to the document is not yet durable. */
+  get hasPending(): boolean {
+    return this.log.pending
+  }
+
+  /**
+   * Resolves once every update applied so far is durable, or the room reset (check `isBroken`).
+   * Awaited inside the queue, the document then holds nothing unstored.
+   */
+  durable(): Promise<void> {
+    return this.log.durable()
+  }
+
+  /**
+   * Runs `task` once every update applied so far is durable (at once if it is); never if the
+   * room resets first. What shows the document as it is now waits for it (a sync reply, an ack).
+   */
+  afterStored(task: () => void): void {
+    this.log.afterStored(task)
+  }
+
   /** Runs a task after every task queued before it; the queue goes on even if it throws. */
   run<T>(task: () => T | Promise<T>): Promise<T> {
     const result = this.queue.then(task)
@@ -192,8 +232,9 @@ export class Room {
   }
 
   /**
-   * Applies a client's update, stores what it changed, then broadcasts that to the others.
-   * Throws MalformedMessageError (nothing stored or sent) if Yjs cannot apply it.
+   * Applies a client's update and adds what it changed to the room's log: broadcast to the others
+   * once durable (`afterStored` runs after that). Throws MalformedMessageError (nothing stored or
+   * sent) if Yjs cannot apply it.
    */
   async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
     const { changes, error } = this.capture(() =>
@@ -206,11 +247,13 @@ export class Room {
       if (changes.length > 0) this.reset('a malformed update was partly applied')
       throw new MalformedMessageError(`update could not be applied: ${String(error)}`)
     }
-    await this.commit(changes, connection)
+    this.log.add(changes, connection)
   }
 
   /** Runs a server-side change (a REST command) through the same store-then-broadcast path. */
   async transact(origin: Origin, change: (doc: Y.Doc) => void): Promise<void> {
+    // Stored after, and relative to, what the room applied before: that must be durable first.
+    await this.log.durable()
     const staged = this.stage(origin, change)
     const seqs: number[] = []
     try {
@@ -227,7 +270,8 @@ export class Room {
    * Applies a server command's change to the document without storing or sending it, for a
    * command that stores several rooms' changes in one transaction: store `updates`, then
    * `publish()`; if storing failed, `discard()` resets the room so that nothing unstored lingers.
-   * Call inside `run`, and finish before the task ends. A change that throws is refused here.
+   * Call inside `run` once `durable()` resolved (nothing unstored in the document), and finish
+   * before the task ends. A change that throws is refused here.
    */
   stage(origin: Origin, change: (doc: Y.Doc) => void): StagedChange {
     if (this.broken) throw new StorageFailureError(`room ${this.name} was reset; load it again`)
@@ -282,10 +326,14 @@ export class Room {
     this.connections.clear()
   }
 
-  /** Releases the document and presence timers, and stops listening to other instances. */
+  /**
+   * Releases the document and presence timers, and stops listening to other instances; updates
+   * not yet being stored are dropped (call after `durable()` to keep them).
+   */
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.log.stop()
     this.subscription.close()
     clearTimeout(this.compaction)
     this.seqs.stop()
@@ -310,24 +358,12 @@ export class Room {
     }
   }
 
-  // Durable first, then visible: append every change, and only then send it to anyone.
-  private async commit(changes: Uint8Array[], from?: Connection): Promise<void> {
-    for (const update of changes) {
-      try {
-        this.stored(await this.storage.appendUpdate(this.name, update), update)
-      } catch (error) {
-        this.reset('storage failed')
-        throw new StorageFailureError(String(error))
-      }
-      this.outbox.update(update, from)
-    }
-    if (changes.length > 0) this.scheduleCompaction()
-  }
-
   // An update of this instance's is stored as `seq`: the other instances holding the room apply it.
+  // Another's update heard before this one was numbered waited for it: it is applied now.
   private stored(seq: number, update: Uint8Array): void {
-    this.seqs.own(seq)
+    const ready = this.seqs.own(seq)
     this.bus.publishUpdate(this.name, seq, update)
+    if (ready.length > 0) void this.runRemote(() => this.applyRemote(ready))
   }
 
   // What another instance said of the room: presence at once, updates in the room's queue.
@@ -373,7 +409,7 @@ export class Room {
       this.reset('a stored update could not be applied')
       throw error
     }
-    if (waited) await this.commit(changes)
+    if (waited) this.log.add(changes)
     else changes.forEach((update) => this.outbox.update(update))
   }
 
@@ -385,6 +421,8 @@ export class Room {
     this.compaction = setTimeout(() => {
       void this.run(async () => {
         this.compaction = undefined
+        // The snapshot must hold only what is stored.
+        await this.log.durable()
         if (this.destroyed || this.broken || !this.storage.wantsCompaction(this.name)) return
         // The snapshot holds every entry up to `held` (and some past it, which replay harmlessly).
         await this.storage.compactWith(this.name, Y.encodeStateAsUpdate(this.doc), this.seqs.held)

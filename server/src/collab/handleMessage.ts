@@ -9,7 +9,8 @@ import type { Room } from './Room'
  * Acts on one decoded client message in its room; runs inside the room's queue. Writes from a
  * read-only connection are refused with CloseCode.ReadOnly and never reach the document. An
  * update that arrived before its socket closed is still applied: the client counts it as sent.
- * A stored update is acknowledged to a socket that asked for acks; a refused one never is.
+ * An update is acknowledged to a socket that asked for acks once it is stored; a refused one
+ * never is. Nothing here waits for storage: the room's batch does (`Room.afterStored`).
  */
 export async function handleMessage(
   room: Room,
@@ -18,19 +19,25 @@ export async function handleMessage(
 ): Promise<void> {
   if (connection.refused) return
   switch (message.type) {
-    case 'sync-step1':
-      connection.send(room.syncStep2(message.stateVector))
+    case 'sync-step1': {
+      // The document as it is now, sent once all of it is durable (the room's pending batch).
+      const reply = room.syncStep2(message.stateVector)
+      room.afterStored(() => connection.send(reply))
       return
+    }
     case 'sync-step2':
-    case 'update':
+    case 'update': {
       if (connection.access !== 'write' && wouldChange(room.doc, message.update)) {
         connection.refuse(CloseCode.ReadOnly, 'This connection may only read the room.')
         return
       }
       await room.applyClientUpdate(connection, message.update)
       await restoreStructure(room, connection)
-      connection.acks?.handledOne(message.update, room)
+      // Counted in order, as of the document now; acknowledged once that is durable.
+      const stored = connection.acks?.handledOne(message.update, room)
+      if (stored) room.afterStored(stored)
       return
+    }
     case 'awareness':
       // Presence from a socket that already left would linger until it timed out.
       if (connection.closed) return

@@ -130,7 +130,7 @@ export class RoomRegistry {
   /** Removes a connection; the room unloads after its queue drains if nobody else is there. */
   leave(room: Room, connection: Connection): void {
     room.leave(connection)
-    if (room.size === 0) void room.run(() => room.size === 0 && this.forget(room))
+    if (room.size === 0) this.forgetIfEmpty(room)
   }
 
   /**
@@ -140,7 +140,15 @@ export class RoomRegistry {
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const loading = this.rooms.get(name)
     const room = loading && (await loading)
-    if (room && !room.isBroken) return read(room.doc)
+    if (room && !room.isBroken && !room.hasPending) return read(room.doc)
+    // Only what is stored may be read: in the room's queue, once its pending batches are.
+    if (room && !room.isBroken) {
+      const live = await room.run(async () => {
+        await room.durable()
+        return room.isBroken ? null : { value: read(room.doc) }
+      })
+      if (live) return live.value
+    }
     const doc = new Y.Doc()
     try {
       const updates = await this.storage.loadRoom(name)
@@ -168,6 +176,8 @@ export class RoomRegistry {
       for (;;) {
         const room = await this.acquire(name, ref)
         const outcome = await room.run(async () => {
+          // A command stores after what the room applied: that must be durable first.
+          await room.durable()
           // The room may have reset itself while we waited; then take the fresh one.
           if (room.isBroken) return null
           held.set(name, room)
@@ -180,7 +190,7 @@ export class RoomRegistry {
       return await enter(0)
     } finally {
       for (const room of held.values()) {
-        if (room.size === 0) void room.run(() => room.size === 0 && this.forget(room))
+        if (room.size === 0) this.forgetIfEmpty(room)
       }
     }
   }
@@ -208,7 +218,10 @@ export class RoomRegistry {
       rooms.map(async (settled) => {
         if (settled.status !== 'fulfilled') return
         settled.value.closeAll(code, reason)
-        await settled.value.run(() => this.forget(settled.value))
+        await settled.value.run(async () => {
+          await settled.value.durable()
+          this.forget(settled.value)
+        })
       }),
     )
   }
@@ -237,6 +250,16 @@ export class RoomRegistry {
     return loading
   }
 
+  // Unloads a room nobody is in once its queue drained and its pending batches are stored, so the
+  // next join loads all of them from storage.
+  private forgetIfEmpty(room: Room): void {
+    void room.run(async () => {
+      if (room.size !== 0) return
+      await room.durable()
+      if (room.size === 0) this.forget(room)
+    })
+  }
+
   // Unregisters a room (the next join loads it afresh from storage) and frees it once idle.
   private forget(room: Room): void {
     if (this.live.get(room.name) === room) {
@@ -246,6 +269,9 @@ export class RoomRegistry {
     const detach = this.detachers.get(room)
     this.detachers.delete(room)
     detach?.()
-    void room.run(() => room.destroy())
+    void room.run(async () => {
+      await room.durable()
+      room.destroy()
+    })
   }
 }
