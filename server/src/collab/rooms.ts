@@ -134,20 +134,17 @@ export class RoomRegistry {
   }
 
   /**
-   * Calls `read` with the room's current document: the live one if the room is loaded, else a
-   * throwaway copy loaded from storage.
+   * Calls `read` with the room's current stored document: the live one if the room is loaded
+   * (once nothing in it waits to be stored), else a throwaway copy loaded from storage.
    */
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const loading = this.rooms.get(name)
     const room = loading && (await loading)
-    if (room && !room.isBroken && !room.hasPending) return read(room.doc)
-    // Only what is stored may be read: in the room's queue, once its pending batches are.
     if (room && !room.isBroken) {
-      const live = await room.run(async () => {
-        await room.durable()
-        return room.isBroken ? null : { value: read(room.doc) }
-      })
-      if (live) return live.value
+      // Only what is stored may be read: wait for the room's pending batches (never for its
+      // queue, which a command reading here may hold); if more came meanwhile, read storage.
+      if (room.hasPending) await room.durable()
+      if (!room.isBroken && !room.hasPending) return read(room.doc)
     }
     const doc = new Y.Doc()
     try {
