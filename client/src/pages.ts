@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react'
+import { createElement, lazy, type ComponentType } from 'react'
 
 // Each page of the app is a chunk of its own, loaded the first time it is shown: the script that
 // index.html names stays small (issue 15), and a page's libraries (the editor, Yjs, d3-geo and the
@@ -13,13 +13,44 @@ function lazyNamed<K extends string, P extends object>(
   return lazy(async () => ({ default: (await load())[name] }))
 }
 
+/**
+ * A page the app fetches ahead (while the session is asked for), as its loader and component:
+ * once its chunk is in, the component renders at once. React.lazy suspends on its first render
+ * even when the module is loaded, and React then holds what the fallback hid for at least 300 ms
+ * after showing it (FALLBACK_THROTTLE_MS): on the text page that held back the text's connection
+ * and then its editor, by up to 300 ms each (issue 15). Until the chunk is in it suspends as
+ * before; the way it rendered first stays, so that an element never changes type under React.
+ */
+function fetchedAhead<K extends string, P extends object>(
+  importer: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
+  let ready: ComponentType<P> | undefined
+  const load = () =>
+    importer().then((m) => {
+      ready = m[name]
+      return m
+    })
+  const Lazy = lazyNamed(load, name) as unknown as ComponentType<P>
+  let direct: boolean | undefined
+  function FetchedAhead(props: P) {
+    direct ??= ready !== undefined
+    return createElement((direct && ready) || Lazy, props)
+  }
+  FetchedAhead.displayName = name
+  return { load, Component: FetchedAhead }
+}
+
+const negotiationPage = fetchedAhead(() => import('./NegotiationPage'), 'NegotiationPage')
+const textWorkspace = fetchedAhead(() => import('./features/text/TextWorkspace'), 'TextWorkspace')
+
 /** Loads the negotiation page's chunk (idempotent: a module loads once). */
-export const loadNegotiationPage = () => import('./NegotiationPage')
+export const loadNegotiationPage = negotiationPage.load
 /** Loads the text workspace's chunk: the editor, y-prosemirror and the proposals beside it. */
-export const loadTextWorkspace = () => import('./features/text/TextWorkspace')
+export const loadTextWorkspace = textWorkspace.load
 
 /** One negotiation's shell (top bar, text room); its views load on their own. */
-export const NegotiationPage = lazyNamed(loadNegotiationPage, 'NegotiationPage')
+export const NegotiationPage = negotiationPage.Component
 /** The list of one's negotiations. */
 export const NegotiationPicker = lazyNamed(
   () => import('./features/picker/NegotiationPicker'),
@@ -28,7 +59,7 @@ export const NegotiationPicker = lazyNamed(
 /** An invitation's page. */
 export const InvitationPage = lazyNamed(() => import('./auth/InvitationPage'), 'InvitationPage')
 /** The text with its outline, proposals and notes. */
-export const TextWorkspace = lazyNamed(loadTextWorkspace, 'TextWorkspace')
+export const TextWorkspace = textWorkspace.Component
 /** An article's history. */
 export const HistoryPage = lazyNamed(() => import('./features/history/HistoryPage'), 'HistoryPage')
 /** The negotiation's report. */

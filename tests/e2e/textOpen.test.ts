@@ -34,4 +34,37 @@ describe('opening the text', () => {
       state.mockRestore()
     }
   }, 60_000)
+
+  it('shows the text page without a second “Loading…” once its scripts are in', async () => {
+    const context = await env.signedInContext('chair')
+    // The session is answered once the page's chunks (fetched ahead, with it) have arrived.
+    const chunk = (name: string) =>
+      context.waitForEvent('response', {
+        predicate: (r) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(r.url()),
+      })
+    const chunks = Promise.all([chunk('NegotiationPage'), chunk('TextWorkspace')])
+    await context.route('**/api/me', async (route) => {
+      await chunks
+      await route.continue()
+    })
+    // Each “Loading…” put into the page: the session's own, and any page that suspended.
+    await context.addInitScript({
+      content: `(() => {
+        window.__loadingShown = 0
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const n of r.addedNodes)
+              if (n.nodeType === 1 && n.matches('p.loading')) window.__loadingShown++
+        }).observe(document, { childList: true, subtree: true })
+      })()`,
+    })
+    const chair = await openPage(context, new URL('/n/ccm', env.url).href)
+    await waitForText(chair.page)
+    const shown = await chair.page.evaluate(
+      () => (window as unknown as { __loadingShown: number }).__loadingShown,
+    )
+    // React shows a suspended page's fallback for at least 300 ms (issue 15).
+    expect(shown).toBe(1)
+    expect(chair.errors).toEqual([])
+  }, 60_000)
 })
