@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CloseCode } from '../../shared/collab'
@@ -6,9 +7,22 @@ import { sqliteFile } from '../../server/src/storage/openStorage'
 import { clauseText, connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { startServer, type TestServer } from '../support/startServer'
 
-// Every stored row of every room: log rows and snapshots.
-const storedRows = (dataDir: string): number => {
-  const db = new Database(sqliteFile(dataDir), { readonly: true })
+// Every stored row of every room: log rows and snapshots (in the server's PostgreSQL schema when
+// it runs on one, PLENARY_TEST_BACKEND=postgres).
+const storedRows = async (server: TestServer): Promise<number> => {
+  if (server.databaseUrl) {
+    const client = new pg.Client({ connectionString: server.databaseUrl })
+    await client.connect()
+    try {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM room_updates) + (SELECT count(*) FROM room_snapshots) AS n`,
+      )
+      return Number(rows[0]!.n)
+    } finally {
+      await client.end()
+    }
+  }
+  const db = new Database(sqliteFile(server.dataDir), { readonly: true })
   try {
     const count = (table: string) =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
@@ -61,11 +75,11 @@ describe('a malformed message', () => {
     ['a malformed awareness update', new Uint8Array([1, 3, 0xff, 0xff, 0xff])],
   ])('closes only that connection with 4422 on %s, and stores nothing', async (_, bytes) => {
     const [a, b] = await twoClients()
-    const rows = storedRows(server.dataDir)
+    const rows = await storedRows(server)
     const bad = await rawClient(textRoom())
     bad.ws.send(bytes)
     expect((await bad.closed).code).toBe(CloseCode.MalformedMessage)
-    expect(storedRows(server.dataDir)).toBe(rows)
+    expect(await storedRows(server)).toBe(rows)
 
     clauseText(a.doc, 0, 0).insert(0, 'still working: ')
     await waitFor('b sees a', () => clauseText(b.doc, 0, 0).toString().startsWith('still working'))
@@ -80,14 +94,14 @@ describe('a malformed message', () => {
 
   it('keeps nothing of an update that failed half way, and the others resync', async () => {
     const [a, b] = await twoClients()
-    const rows = storedRows(server.dataDir)
+    const rows = await storedRows(server)
     const title = a.pmDoc().child(2).child(0).textContent
     const reset = a.nextClose()
     const bad = await rawClient(textRoom())
     // Decodes far enough to integrate one struct, then runs out of bytes.
     bad.ws.send(updateMessage([1, 1, 200, 1, 0, 0x28, 1, 1, 0x61, 0, 0]))
     expect((await bad.closed).code).toBe(CloseCode.MalformedMessage)
-    expect(storedRows(server.dataDir)).toBe(rows)
+    expect(await storedRows(server)).toBe(rows)
     // The room dropped its tainted memory; clients hear a transient close and resync from disk.
     expect((await reset).code).toBe(CloseCode.StorageFailure)
 
