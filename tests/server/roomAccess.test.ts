@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab'
 import { call, openRaw } from '../support/api'
@@ -8,13 +9,27 @@ import { startServer, type Session, type TestServer } from '../support/startServ
 
 const CCM = fs.readFileSync(new URL('../../fixtures/ccm-2008.txt', import.meta.url), 'utf8')
 
-// Every byte of the database: the file and its write-ahead log.
-const databaseBytes = (dataDir: string): string =>
-  fs
-    .readdirSync(dataDir)
+// Every byte of the database: the file and its write-ahead log (in PostgreSQL, when the server
+// runs on it: every room's stored updates and snapshots).
+const databaseBytes = async (server: TestServer): Promise<string> => {
+  if (server.databaseUrl) {
+    const client = new pg.Client({ connectionString: server.databaseUrl })
+    await client.connect()
+    try {
+      const { rows } = await client.query<{ data: Buffer }>(
+        'SELECT update_data AS data FROM room_updates UNION ALL SELECT snapshot FROM room_snapshots',
+      )
+      return rows.map((r) => r.data.toString('latin1')).join('')
+    } finally {
+      await client.end()
+    }
+  }
+  return fs
+    .readdirSync(server.dataDir)
     .filter((f) => f.startsWith('plenary.sqlite'))
-    .map((f) => fs.readFileSync(path.join(dataDir, f)).toString('latin1'))
+    .map((f) => fs.readFileSync(path.join(server.dataDir, f)).toString('latin1'))
     .join('')
+}
 
 // A person who is a member of another negotiation only: an admin imports it and invites them.
 async function memberElsewhere(server: TestServer): Promise<Session> {
@@ -76,8 +91,8 @@ describe('who may open which room', () => {
 
     clients.splice(0).forEach((c) => c.destroy())
     server = await server.restart()
-    expect(databaseBytes(server.dataDir)).toContain('CHAIR AFTER')
-    expect(databaseBytes(server.dataDir)).not.toContain('OBSERVER WAS HERE')
+    expect(await databaseBytes(server)).toContain('CHAIR AFTER')
+    expect(await databaseBytes(server)).not.toContain('OBSERVER WAS HERE')
     const reader = await connect('chair')
     await reader.synced()
     expect(clauseText(reader.doc, 0, 1).toString()).toMatch(/^CHAIR AFTER (?!OBSERVER)/)
