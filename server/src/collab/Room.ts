@@ -255,10 +255,9 @@ export class Room {
     // Stored after, and relative to, what the room applied before: that must be durable first.
     await this.log.durable()
     const staged = this.stage(origin, change)
-    const seqs: number[] = []
+    let seqs: number[]
     try {
-      for (const update of staged.updates)
-        seqs.push(await this.storage.appendUpdate(this.name, update))
+      seqs = await this.storage.appendUpdates(this.name, staged.updates)
     } catch (error) {
       staged.discard('storage failed')
       throw new StorageFailureError(String(error))
