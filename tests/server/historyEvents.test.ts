@@ -1,5 +1,3 @@
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NegotiationEvent } from '../../shared/domain/events'
 import type { ApiAnswer } from '../support/api'
@@ -15,7 +13,8 @@ import { call } from '../support/api'
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient'
 import { runCommand } from '../support/editing'
 import { anchorOn, apiAs } from '../support/proposals'
-import { startServer, type Session, type TestServer } from '../support/startServer'
+import { rawSql } from '../support/rawSql'
+import { openStorageOf, startServer, type Session, type TestServer } from '../support/startServer'
 
 // Every command appends an event with who, for which actor, when and in which round; the log
 // refuses to be rewritten.
@@ -182,16 +181,16 @@ describe('the event log', () => {
     expect(await lastOf('proposal-created', id)).toMatchObject({ roundId: 'dublin-2008-2' })
   })
 
-  it('is append-only: the database refuses to update or delete an event', () => {
-    const db = new Database(path.join(server.dataDir, 'plenary.sqlite'))
+  it('is append-only: the database refuses to update or delete an event', async () => {
+    // The running server's own database (its SQLite file, or its PostgreSQL schema).
+    const storage = await openStorageOf(server)
     try {
-      expect(() => db.prepare("UPDATE events SET by_name = 'someone else'").run()).toThrow(
-        /append-only/,
-      )
-      expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/)
-      expect(() => db.prepare('DELETE FROM round_snapshots').run()).toThrow(/append-only/)
+      const run = rawSql(storage)
+      await expect(run("UPDATE events SET by_name = 'someone else'")).rejects.toThrow(/append-only/)
+      await expect(run('DELETE FROM events')).rejects.toThrow(/append-only/)
+      await expect(run('DELETE FROM round_snapshots')).rejects.toThrow(/append-only/)
     } finally {
-      db.close()
+      await storage.close()
     }
   })
 })

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sqliteFile } from '../../server/src/storage/openStorage'
 import { call, type Caller } from '../support/api'
-import { startServer, type TestServer } from '../support/startServer'
+import { rawSql } from '../support/rawSql'
+import { openStorageOf, startServer, type TestServer } from '../support/startServer'
 
 const newcomer = {
   username: 'norway',
@@ -134,9 +133,12 @@ describe('invitation links', () => {
     const { body } = await invite({ role: 'observer', expiresInDays: 1 })
     const token = tokenOf(body.invitation.url)
     // Age the invitation in the database rather than wait a day.
-    const db = new Database(sqliteFile(server.dataDir))
-    db.prepare("UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'").run()
-    db.close()
+    const storage = await openStorageOf(server) // its SQLite file, or its PostgreSQL schema
+    try {
+      await rawSql(storage)("UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'")
+    } finally {
+      await storage.close()
+    }
     const late = await call(server.url, null, 'POST', `/api/invitations/${token}/accept`, newcomer)
     expect(late).toMatchObject({ status: 410, body: { error: { code: 'invitation_expired' } } })
     const unknown = await call(server.url, null, 'GET', `/api/invitations/${'x'.repeat(43)}`)
