@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg'
 import type { SearchUnit } from '../../../../shared/domain/search/documents'
 import { MARK_CLOSE, MARK_OPEN, type SearchKind } from '../../../../shared/domain/search/query'
 import type { SearchFilter, SearchMatch, SearchSource, SearchStore } from '../SearchStore'
+import { storeTransaction } from './storeTransaction'
 import {
   B,
   bm25,
@@ -43,9 +44,6 @@ const SNIPPET_TOKENS = 24
 const ELLIPSIS = '…'
 
 const noNul = (s: string) => s.replace(/\0/g, ' ')
-
-// A pool client can be released; the pool cannot.
-const isClient = (db: Db): db is PoolClient => 'release' in db
 
 /**
  * The search index in PostgreSQL (schema/search.ts). PostgreSQL finds the candidate rows with
@@ -90,7 +88,7 @@ export class PgSearchStore implements SearchStore {
       }),
     )
     const column = <T>(f: (x: (typeof docs)[number]) => T): T[] => docs.map(f)
-    await this.inTransaction(async (db) => {
+    await storeTransaction(this.db, async (db) => {
       // One writer per source at a time across instances: a second waits, then deletes what the
       // first inserted (a DELETE sees only rows committed before it starts; without the lock
       // two instances indexing one change at once would each leave their rows behind).
@@ -282,26 +280,6 @@ export class PgSearchStore implements SearchStore {
       rows: Number(s.n ?? 0),
       tokens: Number(s.t ?? 0),
       hits: phrases.map((_, i) => Number(s[`h${i}`] ?? 0)),
-    }
-  }
-
-  // On the transaction's client when built on one (inside `atomically`); else BEGIN … COMMIT
-  // on a client of the pool, rolled back if anything throws.
-  private async inTransaction(work: (db: Db) => Promise<void>): Promise<void> {
-    if (isClient(this.db)) return work(this.db)
-    const client = await this.db.connect()
-    let broken: Error | undefined
-    try {
-      await client.query('BEGIN')
-      await work(client)
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK').catch((e: Error) => {
-        broken = e
-      })
-      throw error
-    } finally {
-      client.release(broken)
     }
   }
 }
