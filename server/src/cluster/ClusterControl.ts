@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
+import { CloseCode } from '../../../shared/collab'
 import type { ConnectionFilter, PeerInstances, RoomRegistry } from '../collab/rooms'
 import type { PeerSummaries, TextEditTracker } from '../history/TextEditTracker'
 
@@ -51,6 +52,23 @@ export class ClusterControl implements PeerInstances, PeerSummaries {
     const control = new ClusterControl(instanceId, publisher, subscriber, prefix)
     subscriber.on('message', (channel: string, text: string) => {
       if (channel === control.channel) control.receive(registry, edits, text)
+    })
+    // Pub/sub keeps nothing for a listener that is away: a cut published while this instance's
+    // connection to Redis was down never arrives. So once it is back, every connection here is
+    // refused with MembershipChanged and reconnects through the full admission, which reads the
+    // stored memberships and sessions: a cut made meanwhile anywhere takes effect here too.
+    let outOfTouch = false
+    subscriber.on('close', () => {
+      outOfTouch = true
+    })
+    subscriber.on('ready', () => {
+      if (!outOfTouch) return
+      outOfTouch = false
+      const cut = registry.refuseAllLocal(
+        CloseCode.MembershipChanged,
+        'The servers lost touch for a moment: reconnecting to check your access.',
+      )
+      if (cut > 0) console.warn(`control channel back: ${cut} connections re-admitted`)
     })
     await subscriber.subscribe(control.channel)
     registry.tellPeers(control)
@@ -105,7 +123,8 @@ export class ClusterControl implements PeerInstances, PeerSummaries {
   }
 
   // The change that asked for the cut is stored already; a cut that cannot be published is
-  // logged, and the other instance's clients keep their access until they reconnect.
+  // logged. With Redis down the other instances' listeners are down too, and they re-admit
+  // every connection when Redis is back; only a lost publishing connection alone misses one.
   private publish(message: ControlMessage): void {
     this.publisher.publish(this.channel, JSON.stringify(message)).catch((error: unknown) => {
       console.error('could not publish a connection cut to the other instances:', error)

@@ -127,6 +127,16 @@ export class RoomRegistry {
     return matching.length
   }
 
+  /**
+   * Refuses every connection on this instance with a code and reason, e.g. so that all reconnect
+   * and are admitted afresh once the instances were out of touch and may have missed a cut.
+   */
+  refuseAllLocal(code: number, reason: string): number {
+    const all = [...this.byAccount.values()].flatMap((set) => [...set])
+    all.forEach((c) => c.refuse(code, reason))
+    return all.length
+  }
+
   /** Removes a connection; the room unloads after its queue drains if nobody else is there. */
   leave(room: Room, connection: Connection): void {
     room.leave(connection)
